@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { DataSource } from 'typeorm';
+import { Context, createContext } from './graphql/context';
+import { formatError } from './graphql/errors';
+import { registrySchema } from './graphql/schema';
+import { Principal } from './db/request-scope';
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  dataSource: DataSource;
+  /** A context for tests and scripts that call `apollo.executeOperation` directly. */
+  contextFor(principal: Principal): Context;
+}
+
+export interface AppOptions {
+  dataSource: DataSource;
+  /** Decides who is calling; the only source of the tenant a request may touch. */
+  authenticate(req: express.Request): Promise<Principal>;
+}
+
+/** Commits each request's transaction before the response leaves, whatever happened. */
+const requestTransaction: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        await contextValue.scope.finish();
+      },
+    };
+  },
+};
+
+export async function createApp({ dataSource, authenticate }: AppOptions): Promise<App> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: registrySchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(dataSource, await authenticate(req)) }),
+  );
+  return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(dataSource, principal) };
+}

@@ -1,0 +1,104 @@
+import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { getMetadataArgsStorage, ObjectLiteral } from 'typeorm';
+import { Context } from '../graphql/context';
+import { BaseFilter, SortOrder } from './inputs';
+import { CrudService, Page, SortInput } from './crud.service';
+import { Resource } from './resource';
+
+const pascal = (name: string) => name[0].toUpperCase() + name.slice(1);
+
+/** Every column property of an entity, including inherited ones: the allow-list for sorting. */
+function columnProperties(entity: Function): string[] {
+  const targets = new Set<Function>();
+  for (let t = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.add(t);
+  const names = getMetadataArgsStorage().columns.filter((c) => targets.has(c.target as Function)).map((c) => c.propertyName);
+  return [...new Set(names)];
+}
+
+function sortInputFor(typeName: string, entity: Function): ClassType<SortInput> {
+  const fields = Object.fromEntries(columnProperties(entity).map((p) => [p, p]));
+  registerEnumType(fields, { name: `${typeName}SortField`, description: `Fields a ${typeName} list can be sorted by.` });
+
+  @InputType(`${typeName}Sort`)
+  class Sort {
+    @Field(() => fields)
+    field: string;
+
+    @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+    order: SortOrder;
+  }
+  return Sort;
+}
+
+function pageOf<E extends object>(typeName: string, entity: ClassType<E>): ClassType<Page<E>> {
+  @ObjectType(`${typeName}Page`)
+  class PageType {
+    @Field(() => [entity])
+    items: E[];
+
+    @Field(() => Int, { description: 'Number of records matching the filter, across all pages.' })
+    total: number;
+  }
+  return PageType;
+}
+
+/** `network(id)` and `networks(filter, sort, page, perPage)` for a resource. */
+export function readResolver<E extends ObjectLiteral & object, C extends object, F extends BaseFilter>(resource: Resource<E, C, F>) {
+  const service = new CrudService(resource);
+  const typeName = resource.entity.name;
+  const PageType = pageOf(typeName, resource.entity);
+  const Sort = sortInputFor(typeName, resource.entity);
+
+  @Resolver()
+  abstract class ReadResolver {
+    protected readonly service = service;
+
+    @Query(() => resource.entity, { name: resource.name, nullable: true, description: `One ${typeName} by id.` })
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E> {
+      return service.get(ctx, id);
+    }
+
+    @Query(() => PageType, { name: resource.plural, description: `A page of ${typeName} records.` })
+    list(
+      @Ctx() ctx: Context,
+      @Arg('filter', () => resource.filter, { nullable: true }) filter?: F,
+      @Arg('sort', () => [Sort], { nullable: true }) sort?: SortInput[],
+      @Arg('page', () => Int, { defaultValue: 1, description: '1-based page number.' }) page = 1,
+      @Arg('perPage', () => Int, { defaultValue: 25, description: 'Records per page, at most 500.' }) perPage = 25,
+    ): Promise<Page<E>> {
+      return service.list(ctx, filter, sort, page, perPage);
+    }
+  }
+  return ReadResolver;
+}
+
+/** Adds createX, updateX and deleteX to the read operations. */
+export function crudResolver<E extends ObjectLiteral & object, C extends object, F extends BaseFilter>(resource: Resource<E, C, F>) {
+  if (!resource.createInput || !resource.updateInput) throw new Error(`${resource.entity.name} needs create and update inputs`);
+  const createInput: ClassType<C> = resource.createInput;
+  const updateInput: ClassType<Partial<C>> = resource.updateInput;
+
+  @Resolver()
+  abstract class CrudResolver extends readResolver(resource) {
+    @Mutation(() => resource.entity, { name: `create${pascal(resource.name)}` })
+    create(@Arg('input', () => createInput) input: C, @Ctx() ctx: Context): Promise<E> {
+      return this.service.create(ctx, input);
+    }
+
+    @Mutation(() => resource.entity, { name: `update${pascal(resource.name)}`, description: 'Fails with CONFLICT if version is stale.' })
+    update(
+      @Arg('id', () => ID) id: string,
+      @Arg('version', () => Int) version: number,
+      @Arg('input', () => updateInput) input: Partial<C>,
+      @Ctx() ctx: Context,
+    ): Promise<E> {
+      return this.service.update(ctx, id, version, input);
+    }
+
+    @Mutation(() => resource.entity, { name: `delete${pascal(resource.name)}`, description: 'Returns the deleted record. Fails with CONFLICT if version is stale.' })
+    remove(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context): Promise<E> {
+      return this.service.remove(ctx, id, version);
+    }
+  }
+  return CrudResolver;
+}

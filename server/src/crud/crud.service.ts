@@ -1,0 +1,156 @@
+import { EntityManager, ObjectLiteral } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { isUUID } from 'class-validator';
+import { Context } from '../graphql/context';
+import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { scopedQuery } from '../db/scoped-query';
+import { BaseFilter, SortOrder } from './inputs';
+import { Resource } from './resource';
+
+export const MAX_PER_PAGE = 500;
+
+export interface SortInput {
+  field: string;
+  order: SortOrder;
+}
+
+export interface Page<E> {
+  items: E[];
+  total: number;
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function requireUuid(id: string, field = 'id'): void {
+  if (!isUUID(id)) throw badInput(field, `${field} is not a valid identifier`);
+}
+
+/** Read, list, create, update and delete for any resource, always inside the request's transaction and tenant. */
+export class CrudService<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
+  constructor(readonly resource: Resource<E, C, F>) {}
+
+  private get label(): string {
+    return this.resource.entity.name;
+  }
+
+  async get(ctx: Context, id: string): Promise<E> {
+    requireUuid(id);
+    const manager = await ctx.scope.manager();
+    const found = await this.findById(ctx, manager, id);
+    if (!found) throw notFound(this.label, id);
+    return found;
+  }
+
+  private findById(ctx: Context, manager: EntityManager, id: string): Promise<E | null> {
+    return scopedQuery(manager, this.resource.entity, ctx.principal).andWhere('r.id = :id', { id }).getOne();
+  }
+
+  async list(ctx: Context, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
+    if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page starts at 1');
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+      throw badInput('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}`);
+    }
+    const manager = await ctx.scope.manager();
+    const qb = scopedQuery(manager, this.resource.entity, ctx.principal);
+    const { ids, q, ...fields } = (filter ?? {}) as BaseFilter & Record<string, unknown>;
+    if (ids) qb.andWhere(ids.length ? 'r.id IN (:...filterIds)' : 'false', { filterIds: ids });
+    if (q && q.trim()) {
+      const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const metadata = manager.connection.getMetadata(this.resource.entity);
+      const search = this.resource.searchable
+        .map((p) => `r.${metadata.findColumnWithPropertyName(p)!.databaseName}::text ILIKE :q`)
+        .join(' OR ');
+      qb.andWhere(`(${search})`, { q: pattern });
+    }
+    const rules = this.resource.filterRules as Record<string, (typeof this.resource.filterRules)[keyof typeof this.resource.filterRules]>;
+    Object.entries(fields).forEach(([key, value], i) => {
+      if (value !== undefined && value !== null) rules[key](qb, value, `f${i}`);
+    });
+    const order = sort?.length ? sort : [this.resource.defaultSort ?? { field: 'createdAt', order: SortOrder.DESC }];
+    order.forEach(({ field, order: direction }, i) => {
+      if (i === 0) qb.orderBy(`r.${field}`, direction, 'NULLS LAST');
+      else qb.addOrderBy(`r.${field}`, direction, 'NULLS LAST');
+    });
+    qb.addOrderBy('r.id', 'ASC');
+    const [items, total] = await qb.offset((page - 1) * perPage).limit(perPage).getManyAndCount();
+    return { items, total };
+  }
+
+  private authorizeWrite(ctx: Context): void {
+    const { role } = ctx.principal;
+    const { access } = this.resource;
+    if (access === 'READ_ONLY' || role === 'ANALYST') throw forbidden('This role may not change data');
+    if (access === 'REFERENCE' && role !== 'ADMIN') throw forbidden('Only administrators change reference data');
+    if (access === 'TENANT' && !ctx.principal.tenantId) {
+      throw forbidden('Choose the tenant to work in before changing its records');
+    }
+  }
+
+  async create(ctx: Context, input: C): Promise<E> {
+    this.authorizeWrite(ctx);
+    return ctx.scope.write(async (manager) => {
+      const data: Record<string, unknown> = definedOnly(input);
+      await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
+      if (this.resource.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
+      const result = await manager.createQueryBuilder().insert().into(this.resource.entity).values(data as QueryDeepPartialEntity<E>).returning('*').execute();
+      const record = this.hydrate(manager, result.raw[0]);
+      await this.resource.hooks?.afterWrite?.(ctx, manager, record);
+      return record;
+    });
+  }
+
+  async update(ctx: Context, id: string, version: number, input: Partial<C>): Promise<E> {
+    this.authorizeWrite(ctx);
+    requireUuid(id);
+    return ctx.scope.write(async (manager) => {
+      const existing = await this.findById(ctx, manager, id);
+      if (!existing) throw notFound(this.label, id);
+      const data: Record<string, unknown> = definedOnly(input);
+      await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
+      // The version check lives in the UPDATE itself, so two writers can never both succeed.
+      const result = await this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
+        ...data,
+        version: () => 'version + 1',
+        updatedAt: () => 'now()',
+      } as QueryDeepPartialEntity<E>), id, version).returning('*').execute();
+      if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
+      const record = this.hydrate(manager, result.raw[0]);
+      await this.resource.hooks?.afterWrite?.(ctx, manager, record, existing);
+      return record;
+    });
+  }
+
+  async remove(ctx: Context, id: string, version: number): Promise<E> {
+    this.authorizeWrite(ctx);
+    requireUuid(id);
+    return ctx.scope.write(async (manager) => {
+      const existing = await this.findById(ctx, manager, id);
+      if (!existing) throw notFound(this.label, id);
+      const result = await this.scopedWrite(ctx, manager.createQueryBuilder().delete().from(this.resource.entity), id, version)
+        .returning('*')
+        .execute();
+      if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
+      return this.hydrate(manager, result.raw[0]);
+    });
+  }
+
+  private scopedWrite<Q extends { where(sql: string, params: object): Q; andWhere(sql: string, params: object): Q }>(
+    ctx: Context,
+    qb: Q,
+    id: string,
+    version: number,
+  ): Q {
+    const scoped = qb.where('id = :id AND version = :version', { id, version });
+    return this.resource.access === 'TENANT' ? scoped.andWhere('tenant_id = :tenantId', { tenantId: ctx.principal.tenantId }) : scoped;
+  }
+
+  /** Builds an entity from a RETURNING row, which carries column names rather than properties. */
+  private hydrate(manager: EntityManager, row: Record<string, unknown>): E {
+    const metadata = manager.connection.getMetadata(this.resource.entity);
+    const record = metadata.create() as E;
+    for (const column of metadata.columns) column.setEntityValue(record, row[column.databaseName]);
+    return record;
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Column, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Columns every record has. version is bumped by the UPDATE itself (optimistic concurrency). */
+@ObjectType()
+export abstract class GlobalRecord {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version; pass it back to update or delete.' })
+  @Column('int')
+  version: number;
+
+  @Field(() => GraphQLISODateTime)
+  @Column('timestamptz')
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Column('timestamptz')
+  updatedAt: Date;
+}
+
+/** A record owned by one tenant; tenant_id leads the primary key so tables can be distributed by tenant. */
+@ObjectType()
+export abstract class TenantRecord extends GlobalRecord {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  tenantId: string;
+}

@@ -1,0 +1,45 @@
+import { DataSource, Logger } from 'typeorm';
+import pg from 'pg';
+import { entities } from '../modules/entities';
+import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './naming';
+
+// DATE columns stay ISO strings ('2021-02-19'); the default parser would shift them into local-time Dates.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+/** Counts the SQL statements a data source sends; tests use it to prove batching. */
+export class StatementCounter implements Logger {
+  count = 0;
+  constructor(private readonly echo = false) {}
+  logQuery(query: string): void {
+    this.count += 1;
+    if (this.echo) console.log(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+export function createDataSource({ url, poolSize = 10, logger }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: logger ? ['query'] : false,
+    logger,
+    extra: { max: poolSize },
+  });
+}

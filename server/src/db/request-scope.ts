@@ -1,0 +1,86 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { translateDatabaseError } from '../graphql/errors';
+
+export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST';
+
+/** Who is asking. tenantId is the only tenant the request may touch; null means every tenant (read-only unless ADMIN). */
+export interface Principal {
+  userId: string | null;
+  role: Role;
+  tenantId: string | null;
+}
+
+/**
+ * Field resolvers of one request run concurrently but share one connection; pg wants one query at
+ * a time per client, so the runner's queries are chained.
+ */
+function queueQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+}
+
+/**
+ * One database transaction per request, opened on first use. The tenant, user and role are set
+ * with set_config(..., true), so they vanish with the transaction and can never leak to the next
+ * request that borrows the connection.
+ */
+export class RequestScope {
+  private runner?: Promise<QueryRunner>;
+  private savepoints = 0;
+
+  constructor(private readonly dataSource: DataSource, readonly principal: Principal) {}
+
+  async manager(): Promise<EntityManager> {
+    this.runner ??= this.open();
+    return (await this.runner).manager;
+  }
+
+  private async open(): Promise<QueryRunner> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    queueQueries(runner);
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
+        [this.principal.tenantId ?? '', this.principal.userId ?? '', this.principal.role],
+      );
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    return runner;
+  }
+
+  /** Runs a write inside a savepoint: if it fails, it leaves nothing behind, and earlier mutations of the request stand. */
+  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const manager = await this.manager();
+    const name = `mutation_${++this.savepoints}`;
+    await manager.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await work(manager);
+      await manager.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw translateDatabaseError(error);
+    }
+  }
+
+  /** Ends the request: commits what the mutations kept and returns the connection to the pool. */
+  async finish(): Promise<void> {
+    if (!this.runner) return;
+    const runner = await this.runner;
+    this.runner = undefined;
+    try {
+      if (runner.isTransactionActive) await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  }
+}

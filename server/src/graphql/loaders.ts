@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import { ObjectLiteral } from 'typeorm';
+import { EntityClass, scopedQuery } from '../db/scoped-query';
+import { RequestScope } from '../db/request-scope';
+
+/**
+ * Per-request batch loaders. A field resolver asks for one key; everything asked in the same tick
+ * becomes one `IN (...)` query inside the request's transaction. Results come back in key order.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(private readonly scope: RequestScope) {}
+
+  byId<E extends ObjectLiteral>(entity: EntityClass<E>): DataLoader<string, E | null> {
+    return this.loader(entity, 'id', 'id', (rows, keys) => {
+      const byKey = new Map(rows.map((row) => [row.id as string, row]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    });
+  }
+
+  /** All rows whose `property` equals the key, e.g. the members of each network, in `orderBy` order. */
+  manyBy<E extends ObjectLiteral>(
+    entity: EntityClass<E>,
+    property: keyof E & string,
+    orderBy: keyof E & string = 'createdAt',
+  ): DataLoader<string, E[]> {
+    return this.loader(entity, property, orderBy, (rows, keys) => {
+      const groups = new Map<string, E[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(row[property] as string)?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+  }
+
+  private loader<E extends ObjectLiteral, R>(
+    entity: EntityClass<E>,
+    property: string,
+    orderBy: string,
+    arrange: (rows: E[], keys: readonly string[]) => R[],
+  ): DataLoader<string, R> {
+    const cacheKey = `${entity.name}.${property}.${orderBy}`;
+    let loader = this.loaders.get(cacheKey) as DataLoader<string, R> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, R>(async (keys) => {
+        const manager = await this.scope.manager();
+        const rows = await scopedQuery(manager, entity, this.scope.principal)
+          .andWhere(`r.${property} IN (:...keys)`, { keys })
+          .orderBy(`r.${orderBy}`, 'ASC')
+          .addOrderBy('r.id', 'ASC')
+          .getMany();
+        return arrange(rows, keys);
+      });
+      this.loaders.set(cacheKey, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+}
+
+/** Drops what a batch could not load (a row hidden from this tenant, say). */
+export function present<T>(rows: (T | null | Error)[]): T[] {
+  return rows.filter((row): row is T => row !== null && !(row instanceof Error));
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { resolvers } from '../modules/resolvers';
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema is built once per process; TypeGraphQL's metadata is global. */
+export function registrySchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+  });
+  return schema;
+}
+
+/** The SDL committed as schema.graphql. */
+export function printRegistrySchema(): string {
+  return printSchema(lexicographicSortSchema(registrySchema())) + '\n';
+}

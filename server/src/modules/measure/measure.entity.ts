@@ -1,0 +1,113 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { GlobalRecord } from '../../crud/record';
+import { LocalDate, Money } from '../../graphql/scalars';
+
+/** The rule codes of DOMAIN.md ("Rules"). A measure lists the ones that apply to its networks. */
+export enum RuleCode {
+  MIN_PARTNERS = 'MIN_PARTNERS',
+  ONE_LEAD = 'ONE_LEAD',
+  LEAD_TYPE = 'LEAD_TYPE',
+  PROVINCE_AND_CPI = 'PROVINCE_AND_CPI',
+  MAX_COMPANIES = 'MAX_COMPANIES',
+  RECIPIENTS_RANGE = 'RECIPIENTS_RANGE',
+  DURATION = 'DURATION',
+  TIER_CAP = 'TIER_CAP',
+  FUND_BUDGET = 'FUND_BUDGET',
+  PER_RECIPIENT_CAPS = 'PER_RECIPIENT_CAPS',
+  EXCLUSIVE_POLICY = 'EXCLUSIVE_POLICY',
+}
+registerEnumType(RuleCode, { name: 'RuleCode' });
+
+@ObjectType({ description: 'A funding measure (misura / avviso) and the rule parameters its networks must respect.' })
+@Entity('measures')
+export class Measure extends GlobalRecord {
+  @Field() @Column('text') code: string;
+  @Field() @Column('text') name: string;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) legalAct: string | null;
+  @Field(() => LocalDate, { nullable: true }) @Column('date', { nullable: true }) openFrom: string | null;
+  @Field(() => LocalDate, { nullable: true }) @Column('date', { nullable: true }) openTo: string | null;
+
+  @Field(() => [RuleCode], { description: 'Rules that apply to networks of this measure.' })
+  @Column('text', { array: true })
+  rules: RuleCode[];
+
+  @Field(() => Int, { nullable: true, description: 'MIN_PARTNERS: subjects in the partnership, lead included.' })
+  @Column('int', { nullable: true })
+  minPartners: number | null;
+
+  @Field(() => [String], { description: 'LEAD_TYPE: partner type codes allowed as lead.' })
+  @Column('text', { array: true })
+  leadPartnerTypeCodes: string[];
+
+  @Field(() => [String], { description: 'PROVINCE_AND_CPI: partner type codes the network must include.' })
+  @Column('text', { array: true })
+  requiredPartnerTypeCodes: string[];
+
+  @Field(() => Int, { nullable: true, description: 'MAX_COMPANIES: companies in crisis per network.' })
+  @Column('int', { nullable: true })
+  maxCompanies: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'RECIPIENTS_RANGE: minimum planned recipients.' })
+  @Column('int', { nullable: true })
+  minRecipients: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'RECIPIENTS_RANGE: maximum planned recipients.' })
+  @Column('int', { nullable: true })
+  maxRecipients: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'DURATION: months from the start date.' })
+  @Column('int', { nullable: true })
+  maxDurationMonths: number | null;
+
+  @Field(() => Money, { nullable: true, description: 'PER_RECIPIENT_CAPS: process services per recipient.' })
+  @Column('numeric', { nullable: true })
+  processCapPerRecipient: string | null;
+
+  @Field(() => Money, { nullable: true, description: 'PER_RECIPIENT_CAPS: job-placement result services per recipient.' })
+  @Column('numeric', { nullable: true })
+  placementCapPerRecipient: string | null;
+
+  @Field(() => Money, { nullable: true, description: 'PER_RECIPIENT_CAPS: self-employment result services per recipient.' })
+  @Column('numeric', { nullable: true })
+  selfEmploymentCapPerRecipient: string | null;
+}
+
+@ObjectType({ description: 'Maximum contribution for a range of planned recipients (fascia di contributo).' })
+@Entity('funding_tiers')
+export class FundingTier extends GlobalRecord {
+  @Field(() => ID) @Column('uuid') measureId: string;
+  @Field(() => Int) @Column('int') minRecipients: number;
+  @Field(() => Int) @Column('int') maxRecipients: number;
+  @Field(() => Money) @Column('numeric') maxContribution: string;
+}
+
+export enum ServiceCategory {
+  ACCESS = 'ACCESS',
+  GUIDANCE_TRAINING = 'GUIDANCE_TRAINING',
+  VOUCHER_TRAINING = 'VOUCHER_TRAINING',
+  INTENSIVE_ASSISTANCE = 'INTENSIVE_ASSISTANCE',
+}
+registerEnumType(ServiceCategory, { name: 'ServiceCategory' });
+
+export enum ServicePayment {
+  PROCESS = 'PROCESS',
+  RESULT = 'RESULT',
+  PROCESS_CONDITIONAL_ON_RESULT = 'PROCESS_CONDITIONAL_ON_RESULT',
+  VOUCHER = 'VOUCHER',
+}
+registerEnumType(ServicePayment, { name: 'ServicePayment' });
+
+@ObjectType({ description: "A service of a measure's catalogue, with its hour caps." })
+@Entity('service_types')
+export class ServiceType extends GlobalRecord {
+  @Field(() => ID) @Column('uuid') measureId: string;
+  @Field() @Column('text') code: string;
+  @Field() @Column('text') name: string;
+  @Field(() => Int) @Column('int') phase: number;
+  @Field(() => ServiceCategory) @Column('text') category: ServiceCategory;
+  @Field(() => ServicePayment) @Column('text') payment: ServicePayment;
+  @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) maxHours: number | null;
+  @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) minHours: number | null;
+  @Field(() => Money, { nullable: true }) @Column('numeric', { nullable: true }) voucherValue: string | null;
+}

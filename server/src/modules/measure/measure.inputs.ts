@@ -1,0 +1,67 @@
+import { ArrayUnique, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { BaseFilter, partialInput } from '../../crud/inputs';
+import { IsCode, IsPositiveAmount } from '../../common/validators';
+import { LocalDate, Money } from '../../graphql/scalars';
+import { RuleCode, ServiceCategory, ServicePayment } from './measure.entity';
+
+@InputType()
+export class MeasureFilter extends BaseFilter {
+  @Field(() => RuleCode, { nullable: true, description: 'Measures whose networks follow this rule.' }) rule?: RuleCode;
+}
+
+@InputType()
+export class CreateMeasureInput {
+  @Field() @IsCode() code: string;
+  @Field() @Length(1, 300) name: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) legalAct?: string | null;
+  @Field(() => LocalDate, { nullable: true }) openFrom?: string | null;
+  @Field(() => LocalDate, { nullable: true }) openTo?: string | null;
+  @Field(() => [RuleCode], { defaultValue: [] }) @ArrayUnique() rules: RuleCode[];
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) minPartners?: number | null;
+  @Field(() => [String], { defaultValue: [] }) @ArrayUnique() @IsCode({ each: true }) leadPartnerTypeCodes: string[];
+  @Field(() => [String], { defaultValue: [] }) @ArrayUnique() @IsCode({ each: true }) requiredPartnerTypeCodes: string[];
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) maxCompanies?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000000) minRecipients?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000000) maxRecipients?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(120) maxDurationMonths?: number | null;
+  @Field(() => Money, { nullable: true }) processCapPerRecipient?: string | null;
+  @Field(() => Money, { nullable: true }) placementCapPerRecipient?: string | null;
+  @Field(() => Money, { nullable: true }) selfEmploymentCapPerRecipient?: string | null;
+}
+export const UpdateMeasureInput = partialInput(CreateMeasureInput, 'UpdateMeasureInput');
+
+@InputType()
+export class FundingTierFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() measureId?: string;
+}
+
+@InputType()
+export class CreateFundingTierInput {
+  @Field(() => ID) @IsUUID() measureId: string;
+  @Field(() => Int) @IsInt() @Min(0) @Max(1000000) minRecipients: number;
+  @Field(() => Int) @IsInt() @Min(0) @Max(1000000) maxRecipients: number;
+  @Field(() => Money) @IsPositiveAmount() maxContribution: string;
+}
+export const UpdateFundingTierInput = partialInput(CreateFundingTierInput, 'UpdateFundingTierInput');
+
+@InputType()
+export class ServiceTypeFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() measureId?: string;
+  @Field(() => Int, { nullable: true }) phase?: number;
+  @Field(() => ServiceCategory, { nullable: true }) category?: ServiceCategory;
+}
+
+@InputType()
+export class CreateServiceTypeInput {
+  @Field(() => ID) @IsUUID() measureId: string;
+  @Field() @IsCode() code: string;
+  @Field() @Length(1, 300) name: string;
+  @Field(() => Int) @IsInt() @Min(1) @Max(2) phase: number;
+  @Field(() => ServiceCategory) category: ServiceCategory;
+  @Field(() => ServicePayment) payment: ServicePayment;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10000) maxHours?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10000) minHours?: number | null;
+  @Field(() => Money, { nullable: true }) voucherValue?: string | null;
+}
+export const UpdateServiceTypeInput = partialInput(CreateServiceTypeInput, 'UpdateServiceTypeInput');

@@ -1,0 +1,57 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { TenantRecord } from '../../crud/record';
+import { LocalDate } from '../../graphql/scalars';
+
+export enum NetworkStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(NetworkStatus, { name: 'NetworkStatus', description: 'DRAFT → ACTIVE → CLOSED, or DRAFT/ACTIVE → WITHDRAWN.' });
+
+@ObjectType({ description: 'A partnership network (rete) funded under a measure.' })
+@Entity('networks')
+export class Network extends TenantRecord {
+  @Field() @Column('text') code: string;
+  @Field() @Column('text') title: string;
+  @Field(() => ID) @Column('uuid') measureId: string;
+  @Field(() => NetworkStatus) @Column('text') status: NetworkStatus;
+  @Field(() => LocalDate) @Column('date') startDate: string;
+  @Field(() => LocalDate) @Column('date') endDate: string;
+  @Field(() => Int, { description: 'Planned recipients who are suspended workers (CIGS/CIGD).' }) @Column('int') plannedSuspended: number;
+  @Field(() => Int, { description: 'Planned recipients who are unemployed.' }) @Column('int') plannedUnemployed: number;
+  @Field(() => String, { nullable: true, description: 'Sector or supply chain (filiera).' }) @Column('text', { nullable: true }) supplyChain: string | null;
+  @Field(() => ID, { nullable: true }) @Column('uuid', { nullable: true }) atecoSectorId: string | null;
+  @Field(() => ID, { nullable: true }) @Column('uuid', { nullable: true }) pactId: string | null;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+
+  @Field(() => Int, { description: 'Planned recipients of both kinds.' })
+  get plannedRecipients(): number {
+    return this.plannedSuspended + this.plannedUnemployed;
+  }
+}
+
+export enum MemberRole {
+  LEAD = 'LEAD',
+  PARTNER = 'PARTNER',
+}
+registerEnumType(MemberRole, { name: 'MemberRole', description: 'LEAD is the capofila; a network has exactly one.' });
+
+@ObjectType({ description: "A partner's place in a network (composizione della rete)." })
+@Entity('network_members')
+export class NetworkMember extends TenantRecord {
+  @Field(() => ID) @Column('uuid') networkId: string;
+  @Field(() => ID) @Column('uuid') partnerId: string;
+  @Field(() => MemberRole) @Column('text') role: MemberRole;
+  @Field(() => LocalDate, { nullable: true }) @Column('date', { nullable: true }) joinedOn: string | null;
+  @Field(() => LocalDate, { nullable: true }) @Column('date', { nullable: true }) leftOn: string | null;
+}
+
+@ObjectType({ description: 'Links a network to a company in crisis whose workers it serves.' })
+@Entity('network_companies')
+export class NetworkCompany extends TenantRecord {
+  @Field(() => ID) @Column('uuid') networkId: string;
+  @Field(() => ID) @Column('uuid') crisisCompanyId: string;
+}

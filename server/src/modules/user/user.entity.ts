@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { GlobalRecord } from '../../crud/record';
+
+export enum UserRole {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+  ANALYST = 'ANALYST',
+}
+registerEnumType(UserRole, { name: 'UserRole', description: 'ADMIN: all tenants and reference data. EDITOR: one tenant. ANALYST: read only, one tenant or all.' });
+
+@ObjectType({ description: 'A person who signs in to the registry.' })
+@Entity('users')
+export class User extends GlobalRecord {
+  @Field() @Column('text') email: string;
+  @Field() @Column('text') displayName: string;
+  @Field(() => UserRole) @Column('text') role: UserRole;
+  @Field(() => ID, { nullable: true, description: 'The tenant an editor or analyst works in; empty for admins and regional analysts.' })
+  @Column('uuid', { nullable: true })
+  tenantId: string | null;
+  @Field() @Column('boolean') active: boolean;
+  @Column('text', { nullable: true, select: false }) passwordHash: string | null;
+}

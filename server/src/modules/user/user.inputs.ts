@@ -1,0 +1,21 @@
+import { IsBoolean, IsEmail, IsOptional, IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { BaseFilter, partialInput } from '../../crud/inputs';
+import { UserRole } from './user.entity';
+
+@InputType()
+export class UserFilter extends BaseFilter {
+  @Field(() => UserRole, { nullable: true }) role?: UserRole;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() tenantId?: string;
+  @Field({ nullable: true }) active?: boolean;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field() @IsEmail() @Length(3, 254) email: string;
+  @Field() @Length(1, 200) displayName: string;
+  @Field(() => UserRole) role: UserRole;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() tenantId?: string | null;
+  @Field({ defaultValue: true }) @IsBoolean() active: boolean;
+}
+export const UpdateUserInput = partialInput(CreateUserInput, 'UpdateUserInput');

@@ -1,0 +1,33 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { crudResolver } from '../../crud/crud.resolver';
+import { equals, Resource } from '../../crud/resource';
+import { Context } from '../../graphql/context';
+import { Tenant } from '../tenant/tenant.entity';
+import { User } from './user.entity';
+import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
+
+export const userResource: Resource<User, CreateUserInput, UserFilter> = {
+  entity: User,
+  name: 'user',
+  plural: 'users',
+  searchable: ['email', 'displayName'],
+  filter: UserFilter,
+  filterRules: { role: equals('role'), tenantId: equals('tenantId'), active: equals('active') },
+  access: 'REFERENCE',
+  createInput: CreateUserInput,
+  updateInput: UpdateUserInput,
+  defaultSort: { field: 'email', order: 'ASC' },
+  hooks: {
+    prepare(_ctx, _manager, data) {
+      if (data.email) data.email = data.email.trim().toLowerCase();
+    },
+  },
+};
+
+@Resolver(() => User)
+export class UserResolver extends crudResolver(userResource) {
+  @FieldResolver(() => Tenant, { nullable: true })
+  tenant(@Root() user: User, @Ctx() ctx: Context): Promise<Tenant | null> | null {
+    return user.tenantId ? ctx.loaders.byId(Tenant).load(user.tenantId) : null;
+  }
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createApp, App } from '../../server/src/app';
+import { createDataSource, StatementCounter } from '../../server/src/db/data-source';
+import { Principal } from '../../server/src/db/request-scope';
+import { testUrls } from './env';
+
+export interface GqlResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any>; path?: unknown[] }[];
+}
+
+export interface TestApp {
+  app: App;
+  dataSource: DataSource;
+  statements: StatementCounter;
+  gql<T = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** The owner connection, for checking the database behind the API's back. */
+  owner: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real app on the test database, connected as the unprivileged app role. */
+export async function startTestApp(poolSize = 5): Promise<TestApp> {
+  const statements = new StatementCounter();
+  const dataSource = createDataSource({ url: testUrls.app(), poolSize, logger: statements });
+  await dataSource.initialize();
+  const owner = createDataSource({ url: testUrls.owner(), poolSize: 2 });
+  await owner.initialize();
+  const app = await createApp({ dataSource, authenticate: async () => { throw new Error('tests pass a principal'); } });
+  return {
+    app,
+    dataSource,
+    statements,
+    owner,
+    async gql(principal, query, variables) {
+      const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(principal) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as GqlResult<any>;
+    },
+    async close() {
+      await app.apollo.stop();
+      await dataSource.destroy();
+      await owner.destroy();
+    },
+  };
+}
+
+export const admin: Principal = { userId: null, role: 'ADMIN', tenantId: null };
+
+/** A fresh tenant with an editor principal, created the way an administrator would. */
+export async function newTenant(t: TestApp, kind = 'PROVINCE'): Promise<{ id: string; code: string; editor: Principal; analyst: Principal }> {
+  const code = `T_${randomUUID().slice(0, 8).toUpperCase()}`;
+  const result = await t.gql(admin, `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id code } }`, {
+    input: { code, name: `Ente di prova ${code}`, kind },
+  });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  const id = result.data!.createTenant.id as string;
+  return { id, code, editor: { userId: null, role: 'EDITOR', tenantId: id }, analyst: { userId: null, role: 'ANALYST', tenantId: id } };
+}

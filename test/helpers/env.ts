@@ -1,0 +1,14 @@
+export const TEST_APP_PASSWORD = 'reti_app_test';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is set by jest's global setup; run the tests with npm test`);
+  return value;
+}
+
+/** Connection URLs prepared by global-setup.ts: the server, its owner (migrations) and the app role. */
+export const testUrls = {
+  server: () => required('RETI_TEST_SERVER_URL'),
+  owner: () => required('RETI_TEST_OWNER_URL'),
+  app: () => required('RETI_TEST_APP_URL'),
+};
