@@ -1,7 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded';
 import { appRoleUrl, prepareDatabase } from '../../server/src/db/bootstrap';
@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-test-'));
+    chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
     const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), password: 'test', persistent: false });
     (globalThis as { retiEmbedded?: typeof embedded }).retiEmbedded = embedded;
     serverUrl = embedded.url;
