@@ -9,6 +9,7 @@ import { Context, createContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { registrySchema } from './graphql/schema';
 import { Principal } from './db/request-scope';
+import { AuthService } from './modules/auth/auth.service';
 
 export interface App {
   httpServer: http.Server;
@@ -20,8 +21,8 @@ export interface App {
 
 export interface AppOptions {
   dataSource: DataSource;
-  /** Decides who is calling; the only source of the tenant a request may touch. */
-  authenticate(req: express.Request): Promise<Principal>;
+  jwtSecret: Uint8Array;
+  secureCookies?: boolean;
 }
 
 /** Commits each request's transaction before the response leaves, whatever happened. */
@@ -35,7 +36,8 @@ const requestTransaction: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createApp({ dataSource, authenticate }: AppOptions): Promise<App> {
+export async function createApp({ dataSource, jwtSecret, secureCookies = false }: AppOptions): Promise<App> {
+  const auth = new AuthService(dataSource, jwtSecret);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -49,7 +51,16 @@ export async function createApp({ dataSource, authenticate }: AppOptions): Promi
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(dataSource, await authenticate(req)) }),
+    expressMiddleware(apollo, {
+      // The verified token is the only source of the tenant a request may touch.
+      context: async ({ req, res }) =>
+        createContext(dataSource, auth, await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')), {
+          req,
+          res,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          secureCookies,
+        }),
+    }),
   );
-  return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(dataSource, principal) };
+  return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(dataSource, auth, principal) };
 }

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Everything the server reads from the environment, validated once at boot. */
@@ -12,8 +14,16 @@ export interface Config {
   /** Password of the unprivileged role the app connects as. */
   appDbPassword: string;
   poolSize: number;
-  devTenantCode: string;
   logQueries: boolean;
+  /** Signs access tokens (HS256). */
+  jwtSecret: Uint8Array;
+  /** The first administrator, created at first start when no administrator exists. */
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Seed the labelled demo dataset. */
+  demoData: boolean;
+  /** Mark the refresh cookie Secure (serve over HTTPS). */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -28,20 +38,52 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!['0', '1', 'true', 'false'].includes(raw)) throw new ConfigError(`${name} must be 0 or 1, got "${raw}"`);
+  return raw === '1' || raw === 'true';
+}
+
+/** A secret from the environment, or one generated once and kept in the data folder. */
+function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string): Uint8Array {
+  const raw = env[name];
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+    return new TextEncoder().encode(raw);
+  }
+  const file = path.join(dataDir, `${name.toLowerCase()}.key`);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  const adminEmail = env.ADMIN_EMAIL?.trim().toLowerCase() || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  if (adminPassword && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  const dataDir = path.resolve(env.DATA_DIR || path.join(process.cwd(), '.data'));
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR || path.join(process.cwd(), '.data')),
+    dataDir,
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54320, 1024, 65535),
     embeddedPassword: env.EMBEDDED_PG_PASSWORD || 'reti_owner_local',
     appDbPassword: env.APP_DB_PASSWORD || 'reti_app_local',
     poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
-    devTenantCode: env.DEV_TENANT_CODE || 'DEMO',
-    logQueries: env.LOG_SQL === '1',
+    logQueries: flag(env, 'LOG_SQL', false),
+    jwtSecret: secret(env, 'JWT_SECRET', dataDir),
+    adminEmail,
+    adminPassword,
+    // The demo is on for the embedded default and off against an external database unless asked for.
+    demoData: flag(env, 'DEMO_DATA', !databaseUrl),
+    secureCookies: flag(env, 'SECURE_COOKIES', false),
   };
 }

@@ -7,11 +7,16 @@ import { Resource } from './resource';
 
 const pascal = (name: string) => name[0].toUpperCase() + name.slice(1);
 
-/** Every column property of an entity, including inherited ones: the allow-list for sorting. */
+/**
+ * Every column property of an entity, including inherited ones: the allow-list for sorting.
+ * Hidden columns (select: false, e.g. a password hash) are left out.
+ */
 function columnProperties(entity: Function): string[] {
   const targets = new Set<Function>();
   for (let t = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.add(t);
-  const names = getMetadataArgsStorage().columns.filter((c) => targets.has(c.target as Function)).map((c) => c.propertyName);
+  const names = getMetadataArgsStorage()
+    .columns.filter((c) => targets.has(c.target as Function) && c.options.select !== false)
+    .map((c) => c.propertyName);
   return [...new Set(names)];
 }
 

@@ -35,7 +35,12 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return this.resource.entity.name;
   }
 
+  private authorizeRead(ctx: Context): void {
+    if (this.resource.readableBy === 'ADMIN' && ctx.principal.role !== 'ADMIN') throw forbidden('Only administrators see these records');
+  }
+
   async get(ctx: Context, id: string): Promise<E> {
+    this.authorizeRead(ctx);
     requireUuid(id);
     const manager = await ctx.scope.manager();
     const found = await this.findById(ctx, manager, id);
@@ -48,6 +53,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async list(ctx: Context, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
+    this.authorizeRead(ctx);
     if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page starts at 1');
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
       throw badInput('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}`);
@@ -62,7 +68,8 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       const search = this.resource.searchable
         .map((p) => `r.${metadata.findColumnWithPropertyName(p)!.databaseName}::text ILIKE :q`)
         .join(' OR ');
-      qb.andWhere(`(${search})`, { q: pattern });
+      // A resource without names or codes has nothing for the search to match.
+      qb.andWhere(search ? `(${search})` : 'false', { q: pattern });
     }
     const rules = this.resource.filterRules as Record<string, (typeof this.resource.filterRules)[keyof typeof this.resource.filterRules]>;
     Object.entries(fields).forEach(([key, value], i) => {
@@ -81,7 +88,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   private authorizeWrite(ctx: Context): void {
     const { role } = ctx.principal;
     const { access } = this.resource;
-    if (access === 'READ_ONLY' || role === 'ANALYST') throw forbidden('This role may not change data');
+    if (access === 'READ_ONLY' || role === 'ANALYST' || role === 'ANONYMOUS') throw forbidden('This role may not change data');
     if (access === 'REFERENCE' && role !== 'ADMIN') throw forbidden('Only administrators change reference data');
     if (access === 'TENANT' && !ctx.principal.tenantId) {
       throw forbidden('Choose the tenant to work in before changing its records');

@@ -29,7 +29,15 @@ export function partialInput<T extends object>(base: ClassType<T>, name: string)
   @InputType(name)
   class PartialInput extends (base as ClassType<object>) {}
   for (const field of getMetadataStorage().fields.filter((f) => f.target === base)) {
-    Field(field.getType, { ...field.typeOptions, nullable: true, defaultValue: undefined, description: field.description })(
+    // TypeGraphQL records that a field is a list only when its type thunk first runs, so the
+    // thunk re-wraps the type: `rules: [RuleCode!]` must stay a list in the update input.
+    const { array: _array, arrayDepth: _arrayDepth, ...typeOptions } = field.typeOptions;
+    const getType = () => {
+      let type: unknown = field.getType();
+      for (let depth = field.typeOptions.array ? (field.typeOptions.arrayDepth ?? 1) : 0; depth > 0; depth--) type = [type];
+      return type as ReturnType<typeof field.getType>;
+    };
+    Field(getType, { ...typeOptions, nullable: true, defaultValue: undefined, description: field.description })(
       PartialInput.prototype,
       field.name,
     );

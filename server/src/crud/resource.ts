@@ -42,6 +42,8 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   filter: ClassType<F>;
   filterRules: { [K in Exclude<keyof F, keyof BaseFilter>]-?: FilterRule };
   access: WriteAccess;
+  /** Set to ADMIN for resources only administrators may read (users). */
+  readableBy?: 'ADMIN';
   createInput?: ClassType<C>;
   updateInput?: ClassType<Partial<C>>;
   hooks?: WriteHooks<E, C>;

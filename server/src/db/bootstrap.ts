@@ -1,8 +1,10 @@
 import { escapeLiteral } from 'pg';
+import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { hashPassword } from '../modules/auth/auth.service';
 import { loadReferenceData } from '../seed/reference-data';
 
-export const APP_ROLE = 'reti_app';
+import { APP_ROLE } from './roles';
 
 /** The same server and database as `ownerUrl`, signed in as the unprivileged app role. */
 export function appRoleUrl(ownerUrl: string, password: string): string {
@@ -16,14 +18,30 @@ export function appRoleUrl(ownerUrl: string, password: string): string {
  * As the owner: applies pending migrations, lets the app role sign in, and loads the reference
  * data. Safe to run at every start.
  */
-export async function prepareDatabase(ownerUrl: string, appPassword: string): Promise<void> {
+export interface FirstAdmin {
+  email: string;
+  password: string;
+}
+
+export async function prepareDatabase(ownerUrl: string, appPassword: string, firstAdmin?: FirstAdmin): Promise<void> {
   const owner = createDataSource({ url: ownerUrl, poolSize: 2 });
   await owner.initialize();
   try {
     await owner.runMigrations({ transaction: 'each' });
     await owner.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${escapeLiteral(appPassword)} NOSUPERUSER NOBYPASSRLS`);
     await loadReferenceData(owner);
+    if (firstAdmin) await ensureFirstAdmin(owner, firstAdmin);
   } finally {
     await owner.destroy();
   }
+}
+
+/** Creates the first administrator when there is none yet. */
+async function ensureFirstAdmin(owner: DataSource, { email, password }: FirstAdmin): Promise<void> {
+  const [{ admins }] = await owner.query(`SELECT count(*)::int AS admins FROM users WHERE role = 'ADMIN'`);
+  if (admins > 0) return;
+  await owner.query(
+    `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'Amministratore', 'ADMIN', $2) ON CONFLICT (email) DO NOTHING`,
+    [email.toLowerCase(), await hashPassword(password)],
+  );
 }

@@ -1,13 +1,24 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { translateDatabaseError } from '../graphql/errors';
+import { ADMIN_ROLE, APP_ROLE } from './roles';
 
-export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST';
+export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST' | 'ANONYMOUS';
 
-/** Who is asking. tenantId is the only tenant the request may touch; null means every tenant (read-only unless ADMIN). */
+/**
+ * Who is asking, as verified from their token. tenantId is the only tenant the request may write;
+ * null for administrators not acting in a tenant and for regional analysts, who read all tenants.
+ */
 export interface Principal {
   userId: string | null;
   role: Role;
   tenantId: string | null;
+}
+
+export const ANONYMOUS: Principal = { userId: null, role: 'ANONYMOUS', tenantId: null };
+
+/** Administrators and regional analysts read every tenant; row-level security honours app.all_tenants. */
+export function readsAllTenants(principal: Principal): boolean {
+  return principal.role === 'ADMIN' || (principal.role === 'ANALYST' && !principal.tenantId);
 }
 
 /**
@@ -46,9 +57,13 @@ export class RequestScope {
     queueQueries(runner);
     try {
       await runner.startTransaction();
+      const { role, tenantId, userId } = this.principal;
+      // Analysts can change nothing, whatever a resolver tries: the database refuses writes.
+      if (role === 'ANALYST' || role === 'ANONYMOUS') await runner.query('SET TRANSACTION READ ONLY');
       await runner.query(
-        `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
-        [this.principal.tenantId ?? '', this.principal.userId ?? '', this.principal.role],
+        `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
+                set_config('app.all_tenants', $3, true), set_config('role', $4, true)`,
+        [tenantId ?? '', userId ?? '', readsAllTenants(this.principal) ? 'on' : '', role === 'ADMIN' ? ADMIN_ROLE : APP_ROLE],
       );
     } catch (error) {
       await runner.release();

@@ -9,6 +9,7 @@ export enum ErrorCode {
   RULE_VIOLATION = 'RULE_VIOLATION',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 /** An error the client is meant to see: it carries a code and, where it helps, the field. */

@@ -9,11 +9,12 @@ import { NetworkCompanyResolver, NetworkMemberResolver, NetworkResolver } from '
 import { CrisisCompanyResolver } from './crisis-company/crisis-company.resolver';
 import { CompetencePactResolver, PactSignatoryResolver } from './competence-pact/competence-pact.resolver';
 import { AuditEventResolver } from './audit/audit.resolver';
+import { AuthResolver } from './auth/auth.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
   TenantResolver, UserResolver, PartnerTypeResolver, ProvinceResolver, MunicipalityResolver, AtecoSectorResolver,
   MeasureResolver, FundingTierResolver, ServiceTypeResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
-  PactSignatoryResolver, AuditEventResolver,
+  PactSignatoryResolver, AuditEventResolver, AuthResolver,
 ];

@@ -41,12 +41,12 @@ export class NetworkResolver extends crudResolver(networkResource) {
 
   @FieldResolver(() => [NetworkMember], { description: 'The roster: every member with role and dates.' })
   members(@Root() network: Network, @Ctx() ctx: Context): Promise<NetworkMember[]> {
-    return ctx.loaders.manyBy(NetworkMember, 'networkId').load(network.id);
+    return ctx.loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id);
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The lead partner (capofila).' })
   async lead(@Root() network: Network, @Ctx() ctx: Context): Promise<Partner | null> {
-    const members = await ctx.loaders.manyBy(NetworkMember, 'networkId').load(network.id);
+    const members = await ctx.loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id);
     const lead = members.find((m) => m.role === MemberRole.LEAD);
     return lead ? ctx.loaders.byId(Partner).load(lead.partnerId) : null;
   }

@@ -17,5 +17,9 @@ export class CreateUserInput {
   @Field(() => UserRole) role: UserRole;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() tenantId?: string | null;
   @Field({ defaultValue: true }) @IsBoolean() active: boolean;
+  @Field(() => String, { nullable: true, description: 'Sets (or, on update, resets) the password; stored only as an argon2id hash.' })
+  @IsOptional()
+  @Length(10, 200)
+  password?: string | null;
 }
 export const UpdateUserInput = partialInput(CreateUserInput, 'UpdateUserInput');

@@ -3,6 +3,7 @@ import { crudResolver } from '../../crud/crud.resolver';
 import { equals, Resource } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { Tenant } from '../tenant/tenant.entity';
+import { hashPassword } from '../auth/auth.service';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
 
@@ -14,12 +15,15 @@ export const userResource: Resource<User, CreateUserInput, UserFilter> = {
   filter: UserFilter,
   filterRules: { role: equals('role'), tenantId: equals('tenantId'), active: equals('active') },
   access: 'REFERENCE',
+  readableBy: 'ADMIN',
   createInput: CreateUserInput,
   updateInput: UpdateUserInput,
   defaultSort: { field: 'email', order: 'ASC' },
   hooks: {
-    prepare(_ctx, _manager, data) {
+    async prepare(_ctx, _manager, data) {
       if (data.email) data.email = data.email.trim().toLowerCase();
+      if (data.password) Object.assign(data, { passwordHash: await hashPassword(data.password) });
+      delete data.password;
     },
   },
 };

@@ -1,0 +1,81 @@
+import { Arg, Ctx, GraphQLISODateTime, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { User } from '../user/user.entity';
+import { ApiToken, AuthPayload, CreatedApiToken } from './auth.entity';
+import { Session } from './auth.service';
+
+export const REFRESH_COOKIE = 'reti_refresh';
+
+/** Root fields that answer without a signed-in user. */
+export const PUBLIC_FIELDS = new Set(['login', 'refreshSession', 'logout']);
+
+function readCookie(ctx: Context, name: string): string | undefined {
+  const header = ctx.http?.req.headers.cookie ?? '';
+  const pair = header.split(';').map((p) => p.trim()).find((p) => p.startsWith(`${name}=`));
+  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : undefined;
+}
+
+function sessionPayload(ctx: Context, session: Session): AuthPayload {
+  ctx.http?.res.cookie(REFRESH_COOKIE, session.refreshSecret, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.http.secureCookies,
+    path: '/graphql',
+    maxAge: 14 * 86_400_000,
+  });
+  return { token: session.token, expiresAt: session.expiresAt, user: session.user };
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Signs in. Also sets the httpOnly refresh cookie that keeps the console signed in.' })
+  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return sessionPayload(ctx, await ctx.auth.login(email, password, ctx.http?.clientAddress ?? 'internal'));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'A new access token for the refresh cookie, which is rotated.' })
+  async refreshSession(@Ctx() ctx: Context): Promise<AuthPayload> {
+    return sessionPayload(ctx, await ctx.auth.refresh(readCookie(ctx, REFRESH_COOKIE)));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session kept by the refresh cookie.' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    await ctx.auth.logout(readCookie(ctx, REFRESH_COOKIE));
+    ctx.http?.res.clearCookie(REFRESH_COOKIE, { path: '/graphql' });
+    return true;
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user.' })
+  me(@Ctx() ctx: Context): Promise<User | null> {
+    return ctx.auth.me(ctx.principal);
+  }
+
+  @Mutation(() => Boolean)
+  async changePassword(
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword', { description: 'At least 10 characters.' }) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    await ctx.auth.changePassword(ctx.principal, currentPassword, newPassword);
+    return true;
+  }
+
+  @Mutation(() => CreatedApiToken, { description: 'A personal token for scripts: Authorization: Bearer <secret>.' })
+  createApiToken(
+    @Arg('name') name: string,
+    @Arg('expiresAt', () => GraphQLISODateTime) expiresAt: Date,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiToken> {
+    return ctx.auth.createApiToken(ctx.principal, name, expiresAt);
+  }
+
+  @Query(() => [ApiToken], { description: "The signed-in user's API tokens." })
+  apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
+    return ctx.auth.listApiTokens(ctx.principal);
+  }
+
+  @Mutation(() => ApiToken, { description: 'Revokes an API token at once.' })
+  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
+    return ctx.auth.revokeApiToken(ctx.principal, id);
+  }
+}

@@ -1,0 +1,50 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { Role } from '../../db/request-scope';
+
+const ISSUER = 'reti';
+const AUDIENCE = 'reti-api';
+const ALGORITHM = 'HS256';
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const API_TOKEN_PREFIX = 'reti_pat_';
+
+export interface AccessClaims {
+  userId: string;
+  role: Role;
+  tenantId: string | null;
+}
+
+export async function signAccessToken(secret: Uint8Array, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
+  const token = await new SignJWT({ role: claims.role, tid: claims.tenantId })
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(secret);
+  return { token, expiresAt };
+}
+
+/** Verifies signature, pinned algorithm, issuer, audience and expiry; null for anything else. */
+export async function verifyAccessToken(secret: Uint8Array, token: string): Promise<AccessClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
+    const role = payload.role as Role;
+    if (!['ADMIN', 'EDITOR', 'ANALYST'].includes(role)) return null;
+    return { userId: payload.sub!, role, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+  } catch {
+    return null;
+  }
+}
+
+/** A random secret and the hash that is stored in its place. */
+export function newSecret(prefix = ''): { secret: string; hash: string } {
+  const secret = prefix + randomBytes(32).toString('base64url');
+  return { secret, hash: hashSecret(secret) };
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
