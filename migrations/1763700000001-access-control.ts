@@ -95,13 +95,14 @@ CREATE POLICY tenant_read ON audit_events FOR SELECT USING (tenant_id = app_tena
 -- Only the audit trigger (SECURITY DEFINER, run as the owner) inserts: the app roles have no INSERT grant.
 CREATE POLICY trigger_append ON audit_events FOR INSERT WITH CHECK (true);
 
--- FUND_BUDGET spans tenants. This is the one narrow path across them: it locks the fund source
--- (serialising allocations against it) and returns only the total committed by all tenants.
+-- FUND_BUDGET spans tenants. This is the one narrow path across them: it returns only the total
+-- committed by all tenants. With lock_source it first takes a transaction lock on the fund source,
+-- serialising allocations against it; VOLATILE so the total is read after the lock is granted.
 CREATE FUNCTION fund_source_committed(source_id uuid, lock_source boolean DEFAULT false) RETURNS numeric
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF lock_source THEN
-    PERFORM 1 FROM fund_sources WHERE id = source_id FOR UPDATE;
+    PERFORM pg_advisory_xact_lock(hashtextextended('fund_source:' || source_id::text, 0));
   END IF;
   RETURN (SELECT coalesce(sum(amount), 0) FROM allocations WHERE fund_source_id = source_id AND status = 'COMMITTED');
 END $$;

@@ -5,7 +5,7 @@ import { Context } from '../graphql/context';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { Resource } from './resource';
+import { Resource, WriteAccess } from './resource';
 
 export const MAX_PER_PAGE = 500;
 
@@ -25,6 +25,16 @@ function definedOnly<T extends object>(input: T): Partial<T> {
 
 function requireUuid(id: string, field = 'id'): void {
   if (!isUUID(id)) throw badInput(field, `${field} is not a valid identifier`);
+}
+
+/** Who may write what; the database enforces the same with grants, read-only transactions and row-level security. */
+export function authorizeWrite(ctx: Context, access: WriteAccess): void {
+  const { role } = ctx.principal;
+  if (access === 'READ_ONLY' || role === 'ANALYST' || role === 'ANONYMOUS') throw forbidden('This role may not change data');
+  if (access === 'REFERENCE' && role !== 'ADMIN') throw forbidden('Only administrators change reference data');
+  if (access === 'TENANT' && !ctx.principal.tenantId) {
+    throw forbidden('Choose the tenant to work in (X-Tenant-Id) before changing its records');
+  }
 }
 
 /** Read, list, create, update and delete for any resource, always inside the request's transaction and tenant. */
@@ -85,18 +95,8 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return { items, total };
   }
 
-  private authorizeWrite(ctx: Context): void {
-    const { role } = ctx.principal;
-    const { access } = this.resource;
-    if (access === 'READ_ONLY' || role === 'ANALYST' || role === 'ANONYMOUS') throw forbidden('This role may not change data');
-    if (access === 'REFERENCE' && role !== 'ADMIN') throw forbidden('Only administrators change reference data');
-    if (access === 'TENANT' && !ctx.principal.tenantId) {
-      throw forbidden('Choose the tenant to work in before changing its records');
-    }
-  }
-
   async create(ctx: Context, input: C): Promise<E> {
-    this.authorizeWrite(ctx);
+    authorizeWrite(ctx, this.resource.access);
     return ctx.scope.write(async (manager) => {
       const data: Record<string, unknown> = definedOnly(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
@@ -109,7 +109,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async update(ctx: Context, id: string, version: number, input: Partial<C>): Promise<E> {
-    this.authorizeWrite(ctx);
+    authorizeWrite(ctx, this.resource.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
@@ -130,7 +130,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async remove(ctx: Context, id: string, version: number): Promise<E> {
-    this.authorizeWrite(ctx);
+    authorizeWrite(ctx, this.resource.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
@@ -139,7 +139,9 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
         .returning('*')
         .execute();
       if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
-      return this.hydrate(manager, result.raw[0]);
+      const record = this.hydrate(manager, result.raw[0]);
+      await this.resource.hooks?.afterRemove?.(ctx, manager, record);
+      return record;
     });
   }
 

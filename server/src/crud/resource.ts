@@ -28,8 +28,10 @@ export type WriteAccess = 'TENANT' | 'REFERENCE' | 'READ_ONLY';
 export interface WriteHooks<E, C> {
   /** Checks and normalises the values about to be written; `existing` is set on update. */
   prepare?(ctx: Context, manager: EntityManager, data: Partial<C>, existing?: E): Promise<void> | void;
-  /** Runs after the write inside the same savepoint; throwing undoes the write. */
+  /** Runs after a create or update inside the same savepoint; throwing undoes the write. */
   afterWrite?(ctx: Context, manager: EntityManager, record: E, previous?: E): Promise<void> | void;
+  /** Runs after a delete inside the same savepoint; throwing undoes it. */
+  afterRemove?(ctx: Context, manager: EntityManager, record: E): Promise<void> | void;
 }
 
 export interface Resource<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {

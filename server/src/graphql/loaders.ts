@@ -12,6 +12,17 @@ export class Loaders {
 
   constructor(private readonly scope: RequestScope) {}
 
+  /** What all tenants together committed from each fund source: only the totals cross tenants. */
+  readonly fundCommitted = new DataLoader<string, string>(async (ids) => {
+    const manager = await this.scope.manager();
+    const rows: { id: string; committed: string }[] = await manager.query(
+      'SELECT id, fund_source_committed(id)::text AS committed FROM unnest($1::uuid[]) AS id',
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.committed]));
+    return ids.map((id) => byId.get(id) ?? '0');
+  });
+
   byId<E extends ObjectLiteral>(entity: EntityClass<E>): DataLoader<string, E | null> {
     return this.loader(entity, 'id', 'id', (rows, keys) => {
       const byKey = new Map(rows.map((row) => [row.id as string, row]));

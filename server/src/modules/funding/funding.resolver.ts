@@ -3,6 +3,10 @@ import { crudResolver } from '../../crud/crud.resolver';
 import { atLeast, atMost, equals, Resource } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { Network } from '../network/network.entity';
+import { guardNetworkChange } from '../network/network.service';
+import { Money } from '../../graphql/scalars';
+import { fromCents, toCents } from '../../common/money';
+import { enforceAllocationLimits } from './funding.service';
 import { Allocation, FundSource } from './funding.entity';
 import * as inputs from './funding.inputs';
 
@@ -25,6 +29,16 @@ export class FundSourceResolver extends crudResolver(fundSourceResource) {
   allocations(@Root() source: FundSource, @Ctx() ctx: Context): Promise<Allocation[]> {
     return ctx.loaders.manyBy(Allocation, 'fundSourceId').load(source.id);
   }
+
+  @FieldResolver(() => Money, { description: 'Committed by all tenants together.' })
+  committed(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
+    return ctx.loaders.fundCommitted.load(source.id);
+  }
+
+  @FieldResolver(() => Money, { description: 'Budget minus what all tenants committed.' })
+  async available(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
+    return fromCents(toCents(source.budget) - toCents(await ctx.loaders.fundCommitted.load(source.id)));
+  }
 }
 
 export const allocationResource: Resource<Allocation, inputs.CreateAllocationInput, inputs.AllocationFilter> = {
@@ -42,6 +56,10 @@ export const allocationResource: Resource<Allocation, inputs.CreateAllocationInp
     allocatedTo: atMost('allocatedOn'),
   },
   access: 'TENANT',
+  hooks: {
+    afterWrite: (ctx, manager, allocation) => enforceAllocationLimits(ctx, manager, allocation),
+    afterRemove: (ctx, manager, allocation) => guardNetworkChange(ctx, manager, allocation.networkId),
+  },
   createInput: inputs.CreateAllocationInput,
   updateInput: inputs.UpdateAllocationInput,
   defaultSort: { field: 'allocatedOn', order: 'DESC' },

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { TenantRecord } from '../../crud/record';
 import { LocalDate } from '../../graphql/scalars';
+import { RuleCode } from '../measure/measure.entity';
 
 export enum NetworkStatus {
   DRAFT = 'DRAFT',
@@ -54,4 +55,18 @@ export class NetworkMember extends TenantRecord {
 export class NetworkCompany extends TenantRecord {
   @Field(() => ID) @Column('uuid') networkId: string;
   @Field(() => ID) @Column('uuid') crisisCompanyId: string;
+}
+
+@ObjectType({ description: 'A rule of the measure that the network breaks.' })
+export class Violation {
+  @Field(() => RuleCode) rule: RuleCode;
+  @Field({ description: 'In Italian.' }) message: string;
+  @Field({ description: 'In English.' }) messageEn: string;
+  @Field(() => [ID], { description: 'Records involved, where that helps (partners, companies, fund sources).' }) ids: string[];
+}
+
+@ObjectType({ description: "The network checked against its measure's rules." })
+export class ComplianceReport {
+  @Field() ok: boolean;
+  @Field(() => [Violation]) violations: Violation[];
 }

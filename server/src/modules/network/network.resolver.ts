@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { atLeast, atMost, equals, oneOf, Resource, where } from '../../crud/resource';
 import { Context } from '../../graphql/context';
@@ -9,7 +9,8 @@ import { CompetencePact } from '../competence-pact/competence-pact.entity';
 import { Allocation } from '../funding/funding.entity';
 import { Measure } from '../measure/measure.entity';
 import { AtecoSector } from '../reference/reference.entities';
-import { MemberRole, Network, NetworkCompany, NetworkMember } from './network.entity';
+import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
+import { complianceOf, guardNetworkChange, ruleViolation, setNetworkStatus } from './network.service';
 import * as inputs from './network.inputs';
 
 export const networkResource: Resource<Network, inputs.CreateNetworkInput, inputs.NetworkFilter> = {
@@ -27,6 +28,12 @@ export const networkResource: Resource<Network, inputs.CreateNetworkInput, input
     startDateTo: atMost('startDate'),
   },
   access: 'TENANT',
+  hooks: {
+    afterWrite: (ctx, manager, network, previous) => guardNetworkChange(ctx, manager, network.id, previous?.status),
+    afterRemove(_ctx, _manager, network) {
+      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Only draft networks can be deleted; withdraw it instead');
+    },
+  },
   createInput: inputs.CreateNetworkInput,
   updateInput: inputs.UpdateNetworkInput,
   defaultSort: { field: 'startDate', order: 'DESC' },
@@ -71,6 +78,21 @@ export class NetworkResolver extends crudResolver(networkResource) {
   allocations(@Root() network: Network, @Ctx() ctx: Context): Promise<Allocation[]> {
     return ctx.loaders.manyBy(Allocation, 'networkId').load(network.id);
   }
+
+  @FieldResolver(() => ComplianceReport, { description: "The network checked against its measure's rules." })
+  compliance(@Root() network: Network, @Ctx() ctx: Context): Promise<ComplianceReport> {
+    return complianceOf(network, ctx.loaders);
+  }
+
+  @Mutation(() => Network, { description: 'DRAFT → ACTIVE (only when compliant) → CLOSED, or DRAFT/ACTIVE → WITHDRAWN.' })
+  setNetworkStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('status', () => NetworkStatus) status: NetworkStatus,
+    @Ctx() ctx: Context,
+  ): Promise<Network> {
+    return setNetworkStatus(ctx, id, version, status);
+  }
 }
 
 export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetworkMemberInput, inputs.NetworkMemberFilter> = {
@@ -81,6 +103,13 @@ export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetwork
   filter: inputs.NetworkMemberFilter,
   filterRules: { networkId: equals('networkId'), partnerId: equals('partnerId'), role: equals('role') },
   access: 'TENANT',
+  hooks: {
+    async afterWrite(ctx, manager, member, previous) {
+      if (previous && previous.networkId !== member.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
+      await guardNetworkChange(ctx, manager, member.networkId);
+    },
+    afterRemove: (ctx, manager, member) => guardNetworkChange(ctx, manager, member.networkId),
+  },
   createInput: inputs.CreateNetworkMemberInput,
   updateInput: inputs.UpdateNetworkMemberInput,
 };
@@ -106,6 +135,13 @@ export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetwo
   filter: inputs.NetworkCompanyFilter,
   filterRules: { networkId: equals('networkId'), crisisCompanyId: equals('crisisCompanyId') },
   access: 'TENANT',
+  hooks: {
+    async afterWrite(ctx, manager, link, previous) {
+      if (previous && previous.networkId !== link.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
+      await guardNetworkChange(ctx, manager, link.networkId);
+    },
+    afterRemove: (ctx, manager, link) => guardNetworkChange(ctx, manager, link.networkId),
+  },
   createInput: inputs.CreateNetworkCompanyInput,
   updateInput: inputs.UpdateNetworkCompanyInput,
 };

@@ -1,0 +1,15 @@
+/** Exact money: decimal strings in, integer cents for arithmetic, decimal strings out. Never floats. */
+export function toCents(amount: string): bigint {
+  const [units, decimals = ''] = amount.split('.');
+  return BigInt(units) * 100n + BigInt((decimals + '00').slice(0, 2));
+}
+
+export function fromCents(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+export function sumCents(amounts: string[]): bigint {
+  return amounts.reduce((total, amount) => total + toCents(amount), 0n);
+}

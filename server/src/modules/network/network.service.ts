@@ -1,0 +1,112 @@
+import { EntityManager } from 'typeorm';
+import { Context } from '../../graphql/context';
+import { conflict, DomainError, ErrorCode, notFound } from '../../graphql/errors';
+import { Loaders, present } from '../../graphql/loaders';
+import { scopedQuery } from '../../db/scoped-query';
+import { authorizeWrite } from '../../crud/crud.service';
+import { CrisisCompany } from '../crisis-company/crisis-company.entity';
+import { Allocation, FundSource } from '../funding/funding.entity';
+import { FundingTier, Measure } from '../measure/measure.entity';
+import { Partner } from '../partner/partner.entity';
+import { AtecoSector, PartnerType } from '../reference/reference.entities';
+import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
+import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
+
+const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
+  DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],
+  ACTIVE: [NetworkStatus.CLOSED, NetworkStatus.WITHDRAWN],
+  CLOSED: [],
+  WITHDRAWN: [],
+};
+
+export const ruleViolation = (message: string, violations: RuleViolation[] = []) =>
+  new DomainError(ErrorCode.RULE_VIOLATION, message, { violations });
+
+/** Loads what the rules need through batch loaders, so a list of networks costs a few queries. */
+async function snapshotOf(network: Network, loaders: Loaders): Promise<{ snapshot: NetworkSnapshot; params: MeasureParameters }> {
+  const [measure, tiers, members, links, allocations] = await Promise.all([
+    loaders.byId(Measure).load(network.measureId),
+    loaders.manyBy(FundingTier, 'measureId', 'minRecipients').load(network.measureId),
+    loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id),
+    loaders.manyBy(NetworkCompany, 'networkId').load(network.id),
+    loaders.manyBy(Allocation, 'networkId').load(network.id),
+  ]);
+  if (!measure) throw notFound('Measure', network.measureId);
+  const partners = present(await loaders.byId(Partner).loadMany(members.map((m) => m.partnerId)));
+  const [types, companies, sources] = await Promise.all([
+    loaders.byId(PartnerType).loadMany([...new Set(partners.map((p) => p.partnerTypeId))]).then(present),
+    loaders.byId(CrisisCompany).loadMany(links.map((l) => l.crisisCompanyId)).then(present),
+    loaders.byId(FundSource).loadMany([...new Set(allocations.map((a) => a.fundSourceId))]).then(present),
+  ]);
+  const sectors = present(await loaders.byId(AtecoSector).loadMany(companies.flatMap((c) => (c.atecoSectorId ? [c.atecoSectorId] : []))));
+  const committed = await Promise.all(sources.map((s) => loaders.fundCommitted.load(s.id)));
+  const partnerById = new Map(partners.map((p) => [p.id, p]));
+  const typeCode = new Map(types.map((t) => [t.id, t.code]));
+  const sectorById = new Map(sectors.map((s) => [s.id, s]));
+  return {
+    snapshot: {
+      startDate: network.startDate,
+      endDate: network.endDate,
+      plannedRecipients: network.plannedRecipients,
+      members: members.map((m) => {
+        const partner = partnerById.get(m.partnerId);
+        return { partnerId: m.partnerId, role: m.role, leftOn: m.leftOn, partnerTypeCode: typeCode.get(partner?.partnerTypeId ?? '') ?? '', labourAccredited: partner?.labourAccredited ?? false };
+      }),
+      companies: companies.map((c) => {
+        const sector = c.atecoSectorId ? sectorById.get(c.atecoSectorId) : undefined;
+        return { id: c.id, supplyChain: c.supplyChain, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
+      }),
+      allocations: allocations.map((a) => ({ kind: a.kind, amount: a.amount, status: a.status })),
+      fundSources: sources.map((s, i) => ({ id: s.id, code: s.code, budget: s.budget, committed: committed[i] })),
+    },
+    params: { ...measure, tiers },
+  };
+}
+
+export async function complianceOf(network: Network, loaders: Loaders): Promise<ComplianceReport> {
+  const { snapshot, params } = await snapshotOf(network, loaders);
+  const violations = evaluateRules(snapshot, params);
+  return { ok: violations.length === 0, violations };
+}
+
+/**
+ * Called after any write that touches a network (its fields, members, companies, allocations),
+ * inside the write's savepoint. CLOSED and WITHDRAWN networks are read-only; an ACTIVE network
+ * must stay compliant. Fresh loaders: the request's own may hold rows from before the write.
+ */
+export async function guardNetworkChange(ctx: Context, manager: EntityManager, networkId: string, statusBefore?: NetworkStatus): Promise<void> {
+  const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :networkId', { networkId }).getOne();
+  const status = statusBefore ?? network?.status;
+  if (status === NetworkStatus.CLOSED || status === NetworkStatus.WITHDRAWN) {
+    throw ruleViolation(`The network is ${status} and can no longer change`);
+  }
+  if (network?.status === NetworkStatus.ACTIVE) {
+    const report = await complianceOf(network, new Loaders(ctx.scope));
+    if (!report.ok) throw ruleViolation('The change would make an active network break its measure’s rules', report.violations);
+  }
+}
+
+export async function setNetworkStatus(ctx: Context, id: string, version: number, status: NetworkStatus): Promise<Network> {
+  authorizeWrite(ctx, 'TENANT');
+  return ctx.scope.write(async (manager) => {
+    const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id }).getOne();
+    if (!network) throw notFound('Network', id);
+    if (network.version !== version) throw conflict('Network was changed by someone else; reload it and retry', { id, version });
+    if (!TRANSITIONS[network.status].includes(status)) {
+      throw ruleViolation(`A ${network.status} network cannot become ${status}`);
+    }
+    if (status === NetworkStatus.ACTIVE) {
+      const report = await complianceOf(network, new Loaders(ctx.scope));
+      if (!report.ok) throw ruleViolation('The network does not meet its measure’s rules yet', report.violations);
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .update(Network)
+      .set({ status, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('tenant_id = :tenantId AND id = :id AND version = :version', { tenantId: network.tenantId, id, version })
+      .returning('*')
+      .execute();
+    if (!result.raw.length) throw conflict('Network was changed by someone else; reload it and retry', { id, version });
+    return manager.getRepository(Network).create({ ...network, status, version: version + 1, updatedAt: result.raw[0].updated_at });
+  });
+}
