@@ -13,3 +13,9 @@ export function fromCents(cents: bigint): string {
 export function sumCents(amounts: string[]): bigint {
   return amounts.reduce((total, amount) => total + toCents(amount), 0n);
 }
+
+/** Italian format, thousands always grouped: "€ 2.000,00", "€ 70.000,00". */
+export function formatEuro(amount: string): string {
+  const [units, decimals] = fromCents(toCents(amount)).split('.');
+  return `€ ${units.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals}`;
+}

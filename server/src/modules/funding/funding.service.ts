@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Context } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
-import { fromCents, toCents } from '../../common/money';
+import { formatEuro, fromCents, toCents } from '../../common/money';
 import { Measure, FundingTier, RuleCode } from '../measure/measure.entity';
 import { Network } from '../network/network.entity';
 import { guardNetworkChange, ruleViolation } from '../network/network.service';
@@ -21,7 +21,7 @@ export async function enforceAllocationLimits(ctx: Context, manager: EntityManag
     if (toCents(committed) > toCents(source.budget)) {
       const available = fromCents(toCents(source.budget) - toCents(committed) + toCents(allocation.amount));
       throw ruleViolation(`Fund source ${source.code} has only ${available} available`, [
-        { rule: RuleCode.FUND_BUDGET, message: `La fonte ${source.code} ha solo € ${available} disponibili.`, messageEn: `Fund source ${source.code} has only ${available} available.`, ids: [source.id] },
+        { rule: RuleCode.FUND_BUDGET, message: `La fonte ${source.code} ha solo ${formatEuro(available)} disponibili.`, messageEn: `Fund source ${source.code} has only ${available} available.`, ids: [source.id] },
       ]);
     }
     await enforceTierCap(manager, allocation.networkId);
@@ -45,7 +45,7 @@ async function enforceTierCap(manager: EntityManager, networkId: string): Promis
     throw ruleViolation(`The network's committed total would exceed its funding tier (${limit})`, [
       {
         rule: RuleCode.TIER_CAP,
-        message: tier ? `Il totale impegnato supererebbe il massimo della fascia (€ ${limit}) per ${network.plannedRecipients} destinatari.` : `Nessuna fascia di contributo per ${network.plannedRecipients} destinatari.`,
+        message: tier ? `Il totale impegnato supererebbe il massimo della fascia (${formatEuro(limit)}) per ${network.plannedRecipients} destinatari.` : `Nessuna fascia di contributo per ${network.plannedRecipients} destinatari.`,
         messageEn: tier ? `The committed total would exceed the tier maximum (${limit}) for ${network.plannedRecipients} recipients.` : `No funding tier for ${network.plannedRecipients} recipients.`,
         ids: [networkId],
       },

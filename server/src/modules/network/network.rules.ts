@@ -1,4 +1,4 @@
-import { fromCents, sumCents, toCents } from '../../common/money';
+import { formatEuro, fromCents, sumCents, toCents } from '../../common/money';
 import { RuleCode } from '../measure/measure.entity';
 
 /** Everything the rules look at, loaded once. The rules themselves touch no database. */
@@ -36,7 +36,6 @@ export interface RuleViolation {
   ids: string[];
 }
 
-const euro = (amount: string) => `€ ${Number(amount).toLocaleString('it-IT', { minimumFractionDigits: 2 })}`;
 
 /** Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(isoDate: string, months: number): string {
@@ -105,24 +104,24 @@ const CHECKS: Partial<Record<RuleCode, Check>> = {
     const committed = sumCents(s.allocations.filter((a) => a.status === 'COMMITTED').map((a) => a.amount));
     if (!tier) return [violation(`Nessuna fascia di contributo per ${s.plannedRecipients} destinatari.`, `No funding tier for ${s.plannedRecipients} recipients.`)];
     return committed > toCents(tier.maxContribution)
-      ? [violation(`Le assegnazioni (${euro(fromCents(committed))}) superano il massimo della fascia ${tier.minRecipients}–${tier.maxRecipients} destinatari (${euro(tier.maxContribution)}).`, `Committed allocations (${fromCents(committed)}) exceed the tier maximum for ${tier.minRecipients}–${tier.maxRecipients} recipients (${tier.maxContribution}).`)]
+      ? [violation(`Le assegnazioni (${formatEuro(fromCents(committed))}) superano il massimo della fascia ${tier.minRecipients}–${tier.maxRecipients} destinatari (${formatEuro(tier.maxContribution)}).`, `Committed allocations (${fromCents(committed)}) exceed the tier maximum for ${tier.minRecipients}–${tier.maxRecipients} recipients (${tier.maxContribution}).`)]
       : [];
   },
   FUND_BUDGET: (s) =>
     s.fundSources
       .filter((f) => toCents(f.committed) > toCents(f.budget))
-      .map((f) => violation(`La fonte ${f.code} è impegnata oltre la dotazione (${euro(f.budget)}).`, `Fund source ${f.code} is committed beyond its budget (${f.budget}).`, [f.id])),
+      .map((f) => violation(`La fonte ${f.code} è impegnata oltre la dotazione (${formatEuro(f.budget)}).`, `Fund source ${f.code} is committed beyond its budget (${f.budget}).`, [f.id])),
   PER_RECIPIENT_CAPS: (s, p) => {
     const out = [];
     const committedOf = (kind: string) => sumCents(s.allocations.filter((a) => a.status === 'COMMITTED' && a.kind === kind).map((a) => a.amount));
     const n = BigInt(s.plannedRecipients);
     if (p.processCapPerRecipient !== null && committedOf('PROCESS') > toCents(p.processCapPerRecipient) * n) {
-      out.push(violation(`I servizi a processo superano ${euro(p.processCapPerRecipient)} per destinatario.`, `Process services exceed ${p.processCapPerRecipient} per recipient.`));
+      out.push(violation(`I servizi a processo superano ${formatEuro(p.processCapPerRecipient)} per destinatario.`, `Process services exceed ${p.processCapPerRecipient} per recipient.`));
     }
     // A result service pays placement or self-employment; the larger cap bounds the total.
     const resultCap = [p.placementCapPerRecipient, p.selfEmploymentCapPerRecipient].filter((c): c is string => c !== null).map(toCents).sort((a, b) => (a > b ? -1 : 1))[0];
     if (resultCap !== undefined && committedOf('RESULT') > resultCap * n) {
-      out.push(violation(`I servizi a risultato superano ${euro(fromCents(resultCap))} per destinatario.`, `Result services exceed ${fromCents(resultCap)} per recipient.`));
+      out.push(violation(`I servizi a risultato superano ${formatEuro(fromCents(resultCap))} per destinatario.`, `Result services exceed ${fromCents(resultCap)} per recipient.`));
     }
     return out;
   },

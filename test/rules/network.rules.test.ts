@@ -1,0 +1,122 @@
+import { addMonths, evaluateRules, MeasureParameters, NetworkSnapshot } from '../../server/src/modules/network/network.rules';
+import { FUNDING_TIERS, MEASURES } from '../../server/src/seed/registry-reference';
+import { RuleCode } from '../../server/src/modules/measure/measure.entity';
+
+/** The measure's parameters exactly as loaded from the seeds. */
+function seeded(code: string): MeasureParameters {
+  const m = MEASURES.find((x) => x.code === code)!;
+  return {
+    rules: m.rules as RuleCode[],
+    minPartners: m.min_partners,
+    leadPartnerTypeCodes: m.lead_partner_type_codes,
+    requiredPartnerTypeCodes: m.required_partner_type_codes,
+    maxCompanies: m.max_companies,
+    minRecipients: m.min_recipients,
+    maxRecipients: m.max_recipients,
+    maxDurationMonths: m.max_duration_months,
+    processCapPerRecipient: m.process_cap_per_recipient,
+    placementCapPerRecipient: m.placement_cap_per_recipient,
+    selfEmploymentCapPerRecipient: m.self_employment_cap_per_recipient,
+    tiers: FUNDING_TIERS.filter((t) => t.measure_code === code).map((t) => ({ minRecipients: t.min_recipients, maxRecipients: t.max_recipients, maxContribution: t.max_contribution })),
+  };
+}
+
+const member = (partnerId: string, partnerTypeCode: string, role: 'LEAD' | 'PARTNER' = 'PARTNER', labourAccredited = partnerTypeCode === 'LABOUR_OPERATOR') =>
+  ({ partnerId, role, partnerTypeCode, labourAccredited, leftOn: null });
+
+function faseII(overrides: Partial<NetworkSnapshot> = {}): NetworkSnapshot {
+  return {
+    startDate: '2021-03-01',
+    endDate: '2022-03-01',
+    plannedRecipients: 20,
+    members: [member('lead', 'LABOUR_OPERATOR', 'LEAD'), member('p2', 'TRAINING_OPERATOR'), member('p3', 'TRADE_UNION')],
+    companies: [{ id: 'c1', atecoDivision: '25', supplyChain: 'Meccanica' }],
+    allocations: [{ kind: 'PROCESS', amount: '40000.00', status: 'COMMITTED' }],
+    fundSources: [{ id: 'f1', code: 'AZIONI_RETE', budget: '5000000.00', committed: '40000.00' }],
+    ...overrides,
+  };
+}
+
+const rulesBroken = (snapshot: NetworkSnapshot, code = 'AZIONI_RETE_FASE_II') => evaluateRules(snapshot, seeded(code)).map((v) => v.rule);
+
+test('a compliant Fase II network reports no violation', () => {
+  expect(rulesBroken(faseII())).toEqual([]);
+});
+
+test('RECIPIENTS_RANGE: 10 and 100 recipients pass, 9 and 101 do not', () => {
+  const allocations = [{ kind: 'PROCESS' as const, amount: '10000.00', status: 'COMMITTED' as const }];
+  expect(rulesBroken(faseII({ plannedRecipients: 10, allocations }))).toEqual([]);
+  expect(rulesBroken(faseII({ plannedRecipients: 100, allocations }))).toEqual([]);
+  expect(rulesBroken(faseII({ plannedRecipients: 9, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
+  expect(rulesBroken(faseII({ plannedRecipients: 101, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
+});
+
+test.each([
+  [20, '70000.00', '70000.01'],
+  [21, '110000.00', '110000.01'],
+  [30, '110000.00', '110000.01'],
+  [31, '180000.00', '180000.01'],
+  [50, '180000.00', '180000.01'],
+  [51, '250000.00', '250000.01'],
+])('TIER_CAP: %i recipients allow up to %s, not %s', (recipients, allowed, tooMuch) => {
+  // Split between process and result services so the per-recipient caps stay out of the way.
+  const at = (amount: string) => faseII({ plannedRecipients: recipients, allocations: [{ kind: 'RESULT', amount, status: 'COMMITTED' }] });
+  expect(rulesBroken(at(allowed))).not.toContain('TIER_CAP');
+  expect(rulesBroken(at(tooMuch))).toContain('TIER_CAP');
+});
+
+test('TIER_CAP counts committed allocations only: a revoked one frees its amount', () => {
+  const allocations = [
+    { kind: 'RESULT' as const, amount: '60000.00', status: 'COMMITTED' as const },
+    { kind: 'RESULT' as const, amount: '20000.00', status: 'REVOKED' as const },
+  ];
+  expect(rulesBroken(faseII({ allocations }))).not.toContain('TIER_CAP');
+});
+
+test('DURATION: 12 months from the start pass, 12 months and 1 day do not', () => {
+  expect(addMonths('2021-03-01', 12)).toBe('2022-03-01');
+  expect(rulesBroken(faseII({ endDate: '2022-03-01' }))).not.toContain('DURATION');
+  expect(rulesBroken(faseII({ endDate: '2022-03-02' }))).toContain('DURATION');
+  expect(addMonths('2021-01-31', 1)).toBe('2021-02-28');
+});
+
+test('MAX_COMPANIES: 3 companies of one sector pass; 4, or companies of different sectors, do not', () => {
+  const company = (id: string, atecoDivision: string | null, supplyChain: string | null) => ({ id, atecoDivision, supplyChain });
+  expect(rulesBroken(faseII({ companies: [company('a', '25', null), company('b', '25', null), company('c', '25', null)] }))).not.toContain('MAX_COMPANIES');
+  expect(rulesBroken(faseII({ companies: ['a', 'b', 'c', 'd'].map((id) => company(id, '25', null)) }))).toContain('MAX_COMPANIES');
+  expect(rulesBroken(faseII({ companies: [company('a', '25', null), company('b', '47', null)] }))).toContain('MAX_COMPANIES');
+  // Same supply chain across sectors is allowed ("stesso settore o filiera").
+  expect(rulesBroken(faseII({ companies: [company('a', '25', 'Automotive'), company('b', '29', 'automotive')] }))).not.toContain('MAX_COMPANIES');
+});
+
+test('MIN_PARTNERS: 3 subjects pass, 2 do not; ONE_LEAD: exactly one lead', () => {
+  const [lead, second] = faseII().members;
+  expect(rulesBroken(faseII({ members: [lead, second] }))).toContain('MIN_PARTNERS');
+  expect(rulesBroken(faseII())).not.toContain('MIN_PARTNERS');
+  expect(rulesBroken(faseII({ members: [lead, { ...second, role: 'LEAD' }, member('p3', 'OTHER')] }))).toContain('ONE_LEAD');
+  expect(rulesBroken(faseII({ members: [member('a', 'OTHER'), member('b', 'OTHER'), member('c', 'OTHER')] }))).toContain('ONE_LEAD');
+});
+
+test('LEAD_TYPE: a Fase II lead that is not an accredited labour operator is reported', () => {
+  const others = faseII().members.slice(1);
+  expect(rulesBroken(faseII({ members: [member('lead', 'TRAINING_OPERATOR', 'LEAD'), ...others] }))).toContain('LEAD_TYPE');
+  expect(rulesBroken(faseII({ members: [member('lead', 'LABOUR_OPERATOR', 'LEAD', false), ...others] }))).toContain('LEAD_TYPE');
+  expect(rulesBroken(faseII({ members: [member('lead', 'CPI', 'LEAD'), ...others] }))).toContain('LEAD_TYPE');
+});
+
+test('GOL P5: the lead may be a CPI; the network must include the Province and the CPI', () => {
+  const gol = (members: NetworkSnapshot['members']) => rulesBroken(faseII({ members, companies: [], allocations: [] }), 'RETE_RICOLLOCAZIONE_GOL_P5');
+  expect(gol([member('cpi', 'CPI', 'LEAD'), member('prov', 'PROVINCE'), member('op', 'LABOUR_OPERATOR')])).toEqual([]);
+  expect(gol([member('cpi', 'CPI', 'LEAD'), member('u', 'TRADE_UNION'), member('op', 'LABOUR_OPERATOR')])).toEqual(['PROVINCE_AND_CPI']);
+  expect(gol([member('op', 'LABOUR_OPERATOR', 'LEAD'), member('prov', 'PROVINCE'), member('u', 'TRADE_UNION')])).toEqual(['PROVINCE_AND_CPI']);
+  // Rules of other measures do not apply to GOL P5: 4 companies of mixed sectors are fine here.
+  expect(rulesBroken(faseII({ members: [member('cpi', 'CPI', 'LEAD'), member('prov', 'PROVINCE'), member('op', 'LABOUR_OPERATOR')], plannedRecipients: 5 }), 'RETE_RICOLLOCAZIONE_GOL_P5')).toEqual([]);
+});
+
+test('PER_RECIPIENT_CAPS: process services at most € 2.000 per recipient, result services within € 3.860', () => {
+  const process = (amount: string) => faseII({ plannedRecipients: 20, allocations: [{ kind: 'PROCESS', amount, status: 'COMMITTED' }] });
+  expect(rulesBroken(process('40000.00'))).not.toContain('PER_RECIPIENT_CAPS');
+  expect(rulesBroken(process('40000.01'))).toContain('PER_RECIPIENT_CAPS');
+  const violation = evaluateRules(process('40000.01'), seeded('AZIONI_RETE_FASE_II')).find((v) => v.rule === 'PER_RECIPIENT_CAPS')!;
+  expect(violation.message).toContain('€ 2.000,00');
+});
