@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Principal } from '../../server/src/db/request-scope';
-import { TestApp } from './app';
+import { organisationCheckDigit } from '../../server/src/common/tax-code';
+import { GqlResult, TestApp } from './app';
 
 let sequence = 0;
 
@@ -7,12 +9,7 @@ let sequence = 0;
 export function orgTaxCode(): string {
   sequence += 1;
   const body = String(Date.now() % 1e6).padStart(6, '0') + String(sequence % 1e4).padStart(4, '0');
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    const digit = Number(body[i]);
-    sum += i % 2 === 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-  }
-  return body + String((10 - (sum % 10)) % 10);
+  return body + organisationCheckDigit(body);
 }
 
 export interface ReferenceIds {
@@ -106,4 +103,27 @@ export async function seedNetworks(t: TestApp, principal: Principal, count: numb
     ids.push(network.id);
   }
   return ids;
+}
+
+/** A code made of capital letters, digits and _, unique across test files that share the database. */
+export function uniqueCode(prefix: string): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+}
+
+/** Rows of `table` matching `where`, counted as the owner, behind the API's back. */
+export async function countRows(t: TestApp, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  const [row] = await t.owner.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+  return row.n as number;
+}
+
+/** The first error of a result, failing the test if the operation succeeded. */
+export function firstError(result: GqlResult): NonNullable<GqlResult['errors']>[number] {
+  if (!result.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+  return result.errors[0];
+}
+
+/** Asserts that the operation failed with `code` and, when given, that the error names `field`. */
+export function expectError(result: GqlResult, code: string, field?: string): void {
+  // Matching on the whole error shows its message when the assertion fails.
+  expect(firstError(result)).toMatchObject({ extensions: field === undefined ? { code } : { code, field } });
 }
