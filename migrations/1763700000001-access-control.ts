@@ -91,7 +91,10 @@ GRANT UPDATE (password_hash, version, updated_at) ON users TO reti_app;
 GRANT SELECT ON audit_events TO reti_admin;
 ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_events FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_read ON audit_events FOR SELECT USING (tenant_id = app_tenant_id() OR app_all_tenants());
+-- Users are read by administrators only, and so is their history: a user's rows carry the tenant
+-- they work in, which would otherwise show their email and role to that tenant's editors.
+CREATE POLICY tenant_read ON audit_events FOR SELECT USING (
+  (tenant_id = app_tenant_id() OR app_all_tenants()) AND (entity <> 'users' OR current_user = 'reti_admin'));
 -- Only the audit trigger (SECURITY DEFINER, run as the owner) inserts: the app roles have no INSERT grant.
 CREATE POLICY trigger_append ON audit_events FOR INSERT WITH CHECK (true);
 
@@ -137,8 +140,8 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM reti_admin;
 REVOKE USAGE ON SCHEMA public FROM reti_admin;
 DROP TABLE login_attempts, refresh_tokens, api_tokens;
 DROP FUNCTION app_all_tenants();
-REVOKE reti_admin FROM reti_app;
-ALTER ROLE reti_app INHERIT;
 `);
+    // Roles belong to the whole server, not to this database: reti_admin and reti_app's membership
+    // stay, so rolling back one database cannot break the others on the same server.
   }
 }

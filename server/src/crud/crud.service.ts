@@ -19,8 +19,12 @@ export interface Page<E> {
   total: number;
 }
 
-function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The fields the caller gave. Text must not carry NUL characters, which PostgreSQL cannot store. */
+function givenFields<T extends object>(input: T): Partial<T> {
+  const entries = Object.entries(input).filter(([, v]) => v !== undefined);
+  const withNul = entries.find(([, v]) => typeof v === 'string' && v.includes('\u0000'));
+  if (withNul) throw badInput(withNul[0], `${withNul[0]} contains a NUL character`);
+  return Object.fromEntries(entries) as Partial<T>;
 }
 
 function requireUuid(id: string, field = 'id'): void {
@@ -98,7 +102,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   async create(ctx: Context, input: C): Promise<E> {
     authorizeWrite(ctx, this.resource.access);
     return ctx.scope.write(async (manager) => {
-      const data: Record<string, unknown> = definedOnly(input);
+      const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
       if (this.resource.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
       const result = await manager.createQueryBuilder().insert().into(this.resource.entity).values(data as QueryDeepPartialEntity<E>).returning('*').execute();
@@ -114,7 +118,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
       if (!existing) throw notFound(this.label, id);
-      const data: Record<string, unknown> = definedOnly(input);
+      const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
       // The version check lives in the UPDATE itself, so two writers can never both succeed.
       const result = await this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({

@@ -53,6 +53,7 @@ export function translateDatabaseError(error: unknown): unknown {
     case '22008':
     case '22003':
     case '22001':
+    case '22021':
       return badInput(field ?? 'input', 'Malformed value');
     case '42501':
       return forbidden();
@@ -96,6 +97,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   if (code && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // A variable that failed its scalar (a bad date or amount) is named only in the message: 'at "input.startDate"'.
+    const variablePath = code === ErrorCode.BAD_USER_INPUT && !extensions.field ? /at "([^"]+)"/.exec(formatted.message)?.[1] : undefined;
+    if (variablePath) Object.assign(extensions, { field: variablePath.split('.').pop(), fieldPath: variablePath });
     return { ...formatted, extensions };
   }
   console.error('Unexpected error', original);
