@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DataSource } from 'typeorm';
-import { Context, createContext } from './graphql/context';
+import { Context, createContext, Keys, Services } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { registrySchema } from './graphql/schema';
 import { Principal } from './db/request-scope';
@@ -22,6 +22,7 @@ export interface App {
 export interface AppOptions {
   dataSource: DataSource;
   jwtSecret: Uint8Array;
+  keys: Keys;
   secureCookies?: boolean;
 }
 
@@ -36,8 +37,9 @@ const requestTransaction: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, secureCookies = false }: AppOptions): Promise<App> {
-  const auth = new AuthService(dataSource, jwtSecret);
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false }: AppOptions): Promise<App> {
+  const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
+  const { auth } = services;
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -54,7 +56,7 @@ export async function createApp({ dataSource, jwtSecret, secureCookies = false }
     expressMiddleware(apollo, {
       // The verified token is the only source of the tenant a request may touch.
       context: async ({ req, res }) =>
-        createContext(dataSource, auth, await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')), {
+        createContext(services, await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')), {
           req,
           res,
           clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
@@ -62,5 +64,5 @@ export async function createApp({ dataSource, jwtSecret, secureCookies = false }
         }),
     }),
   );
-  return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(dataSource, auth, principal) };
+  return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(services, principal) };
 }

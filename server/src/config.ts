@@ -17,6 +17,8 @@ export interface Config {
   logQueries: boolean;
   /** Signs access tokens (HS256). */
   jwtSecret: Uint8Array;
+  /** Keys the HMAC of recipients' codici fiscali. Changing it orphans every stored hash. */
+  recipientHashKey: Uint8Array;
   /** The first administrator, created at first start when no administrator exists. */
   adminEmail?: string;
   adminPassword?: string;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     logQueries: flag(env, 'LOG_SQL', false),
     jwtSecret: secret(env, 'JWT_SECRET', dataDir),
+    recipientHashKey: secret(env, 'RECIPIENT_HASH_KEY', dataDir),
     adminEmail,
     adminPassword,
     // The demo is on for the embedded default and off against an external database unless asked for.

@@ -29,11 +29,12 @@ async function main(): Promise<void> {
     logger: config.logQueries ? new StatementCounter(true) : undefined,
   });
   await dataSource.initialize();
-  if (config.demoData && (await loadDemoData(dataSource, new AuthService(dataSource, config.jwtSecret)))) {
+  const keys = { recipientHash: config.recipientHashKey };
+  if (config.demoData && (await loadDemoData({ dataSource, auth: new AuthService(dataSource, config.jwtSecret), keys }))) {
     console.log('Loaded the demo dataset (tenant DEMO_MI). DEMO_DATA=0 turns it off.');
   }
 
-  const { httpServer } = await createApp({ dataSource, jwtSecret: config.jwtSecret, secureCookies: config.secureCookies });
+  const { httpServer } = await createApp({ dataSource, jwtSecret: config.jwtSecret, keys, secureCookies: config.secureCookies });
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   console.log(`Reti ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: http://localhost:${config.port}/graphql`);
   if (firstAdmin === EMBEDDED_ADMIN) console.log(`Sign in as ${EMBEDDED_ADMIN.email} / ${EMBEDDED_ADMIN.password} (local embedded database only).`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Principal } from '../../server/src/db/request-scope';
+import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import {
   addMember,
@@ -630,6 +631,33 @@ const specs: Spec[] = [
       const partner = await createPartner(t, f.tenant.editor, f.ref);
       return { partnerId: partner.id };
     },
+  },
+  {
+    name: 'recipientEnrolment',
+    plural: 'recipientEnrolments',
+    table: 'recipient_enrolments',
+    fields: 'tenantId networkId kind enrolledOn endedOn',
+    writer: 'editor',
+    async inputs() {
+      const network = await createNetwork(t, f.tenant.editor, f.ref);
+      const taxCode = (i: number) => `RSSMRA8${i}T10A562` + personCheckCharacter(`RSSMRA8${i}T10A562`);
+      return [
+        { networkId: network.id, taxCode: taxCode(1), kind: 'SUSPENDED', enrolledOn: '2021-03-01' },
+        { networkId: network.id, taxCode: taxCode(2), kind: 'UNEMPLOYED', enrolledOn: '2021-04-01', endedOn: '2021-09-30' },
+        { networkId: network.id, taxCode: taxCode(3), kind: 'SUSPENDED', enrolledOn: '2021-05-01' },
+        { networkId: network.id, taxCode: taxCode(4), kind: 'SUSPENDED', enrolledOn: '2021-06-01' },
+      ];
+    },
+    // The codice fiscale goes in and never comes back out.
+    expected: ({ taxCode: _taxCode, ...input }) => ({ tenantId: f.tenant.id, endedOn: null, ...input }),
+    sortField: 'enrolledOn',
+    search: () => ({ q: 'UNEMPLOYED', expect: [1] }),
+    filters: async (records) => [
+      { filter: { networkId: records[0].networkId }, expect: [0, 1, 2] },
+      { filter: { kind: 'UNEMPLOYED' }, expect: [1] },
+      { filter: { enrolledFrom: '2021-04-01', enrolledTo: '2021-04-30' }, expect: [1] },
+    ],
+    update: () => ({ kind: 'UNEMPLOYED', endedOn: '2021-12-31' }),
   },
   {
     name: 'allocation',

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   await prepareDatabase(pg.url, 'bench_app_password');
   const dataSource = createDataSource({ url: appRoleUrl(pg.url, 'bench_app_password'), poolSize: 10 });
   await dataSource.initialize();
-  const app = await createApp({ dataSource, jwtSecret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret!!') });
+  const app = await createApp({ dataSource, jwtSecret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret!!'), keys: { recipientHash: new TextEncoder().encode('bench-recipient-key-bench-recipient-key') } });
   const startup = performance.now() - t;
 
   const gql = async (principal: Principal, query: string, variables?: Record<string, unknown>) => {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp, App } from '../../server/src/app';
 import { createDataSource, StatementCounter } from '../../server/src/db/data-source';
 import { Principal } from '../../server/src/db/request-scope';
-import { TEST_JWT_SECRET, testUrls } from './env';
+import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null;
@@ -27,7 +27,7 @@ export async function startTestApp(poolSize = 5): Promise<TestApp> {
   await dataSource.initialize();
   const owner = createDataSource({ url: testUrls.owner(), poolSize: 2 });
   await owner.initialize();
-  const app = await createApp({ dataSource, jwtSecret: TEST_JWT_SECRET });
+  const app = await createApp({ dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY } });
   return {
     app,
     dataSource,

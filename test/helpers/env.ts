@@ -1,4 +1,5 @@
 export const TEST_APP_PASSWORD = 'reti_app_test';
+export const TEST_RECIPIENT_KEY = new TextEncoder().encode('test-key-for-hashing-recipients-tax-codes-0123');
 export const TEST_JWT_SECRET = new TextEncoder().encode('test-secret-for-signing-access-tokens-0123456789');
 
 function required(name: string): string {

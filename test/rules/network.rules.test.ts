@@ -28,7 +28,9 @@ function faseII(overrides: Partial<NetworkSnapshot> = {}): NetworkSnapshot {
   return {
     startDate: '2021-03-01',
     endDate: '2022-03-01',
-    plannedRecipients: 20,
+    planned: { suspended: 12, unemployed: 8 },
+    enrolled: { suspended: 0, unemployed: 0 },
+    overlappingEnrolments: [],
     members: [member('lead', 'LABOUR_OPERATOR', 'LEAD'), member('p2', 'TRAINING_OPERATOR'), member('p3', 'TRADE_UNION')],
     companies: [{ id: 'c1', atecoDivision: '25', supplyChain: 'Meccanica' }],
     allocations: [{ kind: 'PROCESS', amount: '40000.00', status: 'COMMITTED' }],
@@ -45,10 +47,10 @@ test('a compliant Fase II network reports no violation', () => {
 
 test('RECIPIENTS_RANGE: 10 and 100 recipients pass, 9 and 101 do not', () => {
   const allocations = [{ kind: 'PROCESS' as const, amount: '10000.00', status: 'COMMITTED' as const }];
-  expect(rulesBroken(faseII({ plannedRecipients: 10, allocations }))).toEqual([]);
-  expect(rulesBroken(faseII({ plannedRecipients: 100, allocations }))).toEqual([]);
-  expect(rulesBroken(faseII({ plannedRecipients: 9, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
-  expect(rulesBroken(faseII({ plannedRecipients: 101, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
+  expect(rulesBroken(faseII({ planned: { suspended: 10, unemployed: 0 }, allocations }))).toEqual([]);
+  expect(rulesBroken(faseII({ planned: { suspended: 100, unemployed: 0 }, allocations }))).toEqual([]);
+  expect(rulesBroken(faseII({ planned: { suspended: 9, unemployed: 0 }, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
+  expect(rulesBroken(faseII({ planned: { suspended: 101, unemployed: 0 }, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
 });
 
 test.each([
@@ -60,7 +62,7 @@ test.each([
   [51, '250000.00', '250000.01'],
 ])('TIER_CAP: %i recipients allow up to %s, not %s', (recipients, allowed, tooMuch) => {
   // Split between process and result services so the per-recipient caps stay out of the way.
-  const at = (amount: string) => faseII({ plannedRecipients: recipients, allocations: [{ kind: 'RESULT', amount, status: 'COMMITTED' }] });
+  const at = (amount: string) => faseII({ planned: { suspended: recipients, unemployed: 0 }, allocations: [{ kind: 'RESULT', amount, status: 'COMMITTED' }] });
   expect(rulesBroken(at(allowed))).not.toContain('TIER_CAP');
   expect(rulesBroken(at(tooMuch))).toContain('TIER_CAP');
 });
@@ -110,13 +112,28 @@ test('GOL P5: the lead may be a CPI; the network must include the Province and t
   expect(gol([member('cpi', 'CPI', 'LEAD'), member('u', 'TRADE_UNION'), member('op', 'LABOUR_OPERATOR')])).toEqual(['PROVINCE_AND_CPI']);
   expect(gol([member('op', 'LABOUR_OPERATOR', 'LEAD'), member('prov', 'PROVINCE'), member('u', 'TRADE_UNION')])).toEqual(['PROVINCE_AND_CPI']);
   // Rules of other measures do not apply to GOL P5: 4 companies of mixed sectors are fine here.
-  expect(rulesBroken(faseII({ members: [member('cpi', 'CPI', 'LEAD'), member('prov', 'PROVINCE'), member('op', 'LABOUR_OPERATOR')], plannedRecipients: 5 }), 'RETE_RICOLLOCAZIONE_GOL_P5')).toEqual([]);
+  expect(rulesBroken(faseII({ members: [member('cpi', 'CPI', 'LEAD'), member('prov', 'PROVINCE'), member('op', 'LABOUR_OPERATOR')], planned: { suspended: 5, unemployed: 0 } }), 'RETE_RICOLLOCAZIONE_GOL_P5')).toEqual([]);
 });
 
 test('PER_RECIPIENT_CAPS: process services at most € 2.000 per recipient, result services within € 3.860', () => {
-  const process = (amount: string) => faseII({ plannedRecipients: 20, allocations: [{ kind: 'PROCESS', amount, status: 'COMMITTED' }] });
+  const process = (amount: string) => faseII({ planned: { suspended: 20, unemployed: 0 }, allocations: [{ kind: 'PROCESS', amount, status: 'COMMITTED' }] });
   expect(rulesBroken(process('40000.00'))).not.toContain('PER_RECIPIENT_CAPS');
   expect(rulesBroken(process('40000.01'))).toContain('PER_RECIPIENT_CAPS');
   const violation = evaluateRules(process('40000.01'), seeded('AZIONI_RETE_FASE_II')).find((v) => v.rule === 'PER_RECIPIENT_CAPS')!;
   expect(violation.message).toContain('€ 2.000,00');
+});
+
+test('RECIPIENTS_RANGE compares the planned recipients with the actual enrolments, by kind', () => {
+  const enrolled = (suspended: number, unemployed: number) => faseII({ enrolled: { suspended, unemployed } });
+  expect(rulesBroken(enrolled(12, 8))).toEqual([]);
+  expect(rulesBroken(enrolled(13, 0))).toEqual(['RECIPIENTS_RANGE']);
+  expect(rulesBroken(enrolled(0, 9))).toEqual(['RECIPIENTS_RANGE']);
+});
+
+test('EXCLUSIVE_POLICY flags enrolments that overlap another exclusive measure, naming only our own enrolments', () => {
+  const [violation] = evaluateRules(faseII({ overlappingEnrolments: ['e1'] }), seeded('AZIONI_RETE_FASE_II'));
+  expect(violation).toMatchObject({ rule: 'EXCLUSIVE_POLICY', ids: ['e1'] });
+  expect(violation.message).toBe("1 destinatari risultano iscritti a un'altra misura per date sovrapposte.");
+  // AZIONI_RETE_LAVORO does not carry the rule (seed 002 does not state it).
+  expect(rulesBroken(faseII({ overlappingEnrolments: ['e1'] }), 'AZIONI_RETE_LAVORO')).toEqual([]);
 });

@@ -12,15 +12,29 @@ export interface HttpExchange {
   secureCookies: boolean;
 }
 
+/** Server-side keys the resolvers need; they never leave the server and are never logged. */
+export interface Keys {
+  /** HMAC key for recipients' codici fiscali. */
+  recipientHash: Uint8Array;
+}
+
+/** What every request shares, built once at start-up. */
+export interface Services {
+  dataSource: DataSource;
+  auth: AuthService;
+  keys: Keys;
+}
+
 export interface Context {
   principal: Principal;
   scope: RequestScope;
   loaders: Loaders;
   auth: AuthService;
+  keys: Keys;
   http?: HttpExchange;
 }
 
-export function createContext(dataSource: DataSource, auth: AuthService, principal: Principal, http?: HttpExchange): Context {
+export function createContext({ dataSource, auth, keys }: Services, principal: Principal, http?: HttpExchange): Context {
   const scope = new RequestScope(dataSource, principal);
-  return { principal, scope, loaders: new Loaders(scope), auth, http };
+  return { principal, scope, loaders: new Loaders(scope), auth, keys, http };
 }

@@ -30,6 +30,13 @@ export class Loaders {
     });
   }
 
+  /** Per network, its enrolments that overlap an exclusive enrolment elsewhere; nothing else crosses tenants. */
+  readonly exclusiveOverlaps = new DataLoader<string, string[]>(async (networkIds) => {
+    const manager = await this.scope.manager();
+    const rows: { network_id: string; enrolment_id: string }[] = await manager.query('SELECT * FROM exclusive_overlaps($1::uuid[])', [networkIds]);
+    return networkIds.map((id) => rows.filter((r) => r.network_id === id).map((r) => r.enrolment_id));
+  });
+
   /** All rows whose `property` equals the key, e.g. the members of each network, in `orderBy` order. */
   manyBy<E extends ObjectLiteral>(
     entity: EntityClass<E>,

@@ -10,6 +10,7 @@ import { CrisisCompanyResolver } from './crisis-company/crisis-company.resolver'
 import { CompetencePactResolver, PactSignatoryResolver } from './competence-pact/competence-pact.resolver';
 import { AuditEventResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
+import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -17,4 +18,5 @@ export const resolvers: NonEmptyArray<Function> = [
   MeasureResolver, FundingTierResolver, ServiceTypeResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
+  RecipientEnrolmentResolver,
 ];

@@ -1,9 +1,7 @@
-import { DataSource } from 'typeorm';
 import { CrudService } from '../crud/crud.service';
 import { Resource } from '../crud/resource';
-import { createContext } from '../graphql/context';
+import { createContext, Services } from '../graphql/context';
 import { Principal } from '../db/request-scope';
-import { AuthService } from '../modules/auth/auth.service';
 import { tenantResource } from '../modules/tenant/tenant.resolver';
 import { userResource } from '../modules/user/user.resolver';
 import { partnerResource } from '../modules/partner/partner.resolver';
@@ -19,7 +17,8 @@ export const DEMO_USERS = { editor: 'editor@demo.reti.local', analyst: 'analyst@
  * A small, clearly labelled demo dataset so that a newcomer sees a populated registry. It goes
  * through the same services and rules as the API. Loaded once: skipped when the demo tenant exists.
  */
-export async function loadDemoData(dataSource: DataSource, auth: AuthService): Promise<boolean> {
+export async function loadDemoData(services: Services): Promise<boolean> {
+  const { dataSource } = services;
   const [existing] = await dataSource.query('SELECT 1 FROM tenants WHERE code = $1', [DEMO_TENANT_CODE]);
   if (existing) return false;
   const ids = async (table: string, key: string) =>
@@ -29,7 +28,7 @@ export async function loadDemoData(dataSource: DataSource, auth: AuthService): P
   ]);
 
   const run = async <T>(principal: Principal, work: (create: <E extends object>(r: Resource<E & { id: string }, object>, input: object) => Promise<E & { id: string }>) => Promise<T>) => {
-    const ctx = createContext(dataSource, auth, principal);
+    const ctx = createContext(services, principal);
     try {
       return await work((resource, input) => new CrudService(resource).create(ctx, input));
     } finally {

@@ -67,13 +67,22 @@ export class AuthService {
 
   async login(email: string, password: string, clientAddress: string): Promise<Session> {
     const normalised = email.trim().toLowerCase();
+    // The attempt is recorded as failed before anything is checked, and the count includes it. So
+    // of guesses sent all at once, the last to be recorded sees all the others: no more than
+    // MAX_FAILED_LOGINS passwords are ever tried, however many requests arrive together.
+    const [{ id: attemptId }] = await this.dataSource.query(
+      'INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($1, $2, false) RETURNING id',
+      [normalised, clientAddress],
+    );
     const [{ by_email, by_client }] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE email = $1) AS by_email, count(*) FILTER (WHERE client_address = $2) AS by_client
        FROM login_attempts
        WHERE NOT succeeded AND at > now() - interval '${THROTTLE_WINDOW}' AND (email = $1 OR client_address = $2)`,
       [normalised, clientAddress],
     );
-    if (Number(by_email) >= MAX_FAILED_LOGINS || Number(by_client) >= MAX_FAILED_LOGINS) {
+    if (Number(by_email) > MAX_FAILED_LOGINS || Number(by_client) > MAX_FAILED_LOGINS) {
+      // A refused attempt tried no password: it does not count, nor extend the lockout.
+      await this.dataSource.query('DELETE FROM login_attempts WHERE id = $1', [attemptId]);
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', {
         retryAfterSeconds: 15 * 60,
         http: { status: 429 },
@@ -86,9 +95,13 @@ export class AuthService {
       .where('u.email = :email AND u.active', { email: normalised })
       .getOne();
     const valid = (await verify(user?.passwordHash ?? (await decoyHash), password)) && !!user;
-    await this.dataSource.query('INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($1, $2, $3)', [normalised, clientAddress, valid]);
     // One answer for a wrong password and an unknown user.
     if (!valid) throw unauthenticated('Wrong email or password');
+    await this.dataSource.query(
+      `WITH pending AS (DELETE FROM login_attempts WHERE id = $1)
+       INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($2, $3, true)`,
+      [attemptId, normalised, clientAddress],
+    );
     return this.startSession(this.dataSource.manager, user!, randomUUID());
   }
 

@@ -69,4 +69,6 @@ export class Violation {
 export class ComplianceReport {
   @Field() ok: boolean;
   @Field(() => [Violation]) violations: Violation[];
+  @Field(() => Int) plannedRecipients: number;
+  @Field(() => Int, { description: 'Recipients actually enrolled.' }) enrolledRecipients: number;
 }

@@ -5,7 +5,10 @@ import { RuleCode } from '../measure/measure.entity';
 export interface NetworkSnapshot {
   startDate: string;
   endDate: string;
-  plannedRecipients: number;
+  planned: { suspended: number; unemployed: number };
+  enrolled: { suspended: number; unemployed: number };
+  /** This network's enrolments that overlap an enrolment of the same person in another exclusive measure. */
+  overlappingEnrolments: string[];
   members: { partnerId: string; role: 'LEAD' | 'PARTNER'; partnerTypeCode: string; labourAccredited: boolean; leftOn: string | null }[];
   companies: { id: string; atecoDivision: string | null; supplyChain: string | null }[];
   allocations: { kind: 'PROCESS' | 'RESULT' | 'VOUCHER'; amount: string; status: 'COMMITTED' | 'REVOKED' }[];
@@ -53,8 +56,9 @@ export function tierFor(params: MeasureParameters, recipients: number) {
 type Check = (s: NetworkSnapshot, p: MeasureParameters) => Omit<RuleViolation, 'rule'>[];
 const violation = (message: string, messageEn: string, ids: string[] = []) => ({ message, messageEn, ids });
 
-// EXCLUSIVE_POLICY has no check yet: it needs the recipients' enrolments, which the registry does not keep yet.
-const CHECKS: Partial<Record<RuleCode, Check>> = {
+const plannedTotal = (s: NetworkSnapshot) => s.planned.suspended + s.planned.unemployed;
+
+const CHECKS: Record<RuleCode, Check> = {
   MIN_PARTNERS: (s, p) => {
     const current = s.members.filter((m) => !m.leftOn);
     return p.minPartners !== null && current.length < p.minPartners
@@ -88,11 +92,18 @@ const CHECKS: Partial<Record<RuleCode, Check>> = {
     return out;
   },
   RECIPIENTS_RANGE: (s, p) => {
-    const n = s.plannedRecipients;
+    const n = plannedTotal(s);
     const low = p.minRecipients !== null && n < p.minRecipients;
     const high = p.maxRecipients !== null && n > p.maxRecipients;
     const range = `${p.minRecipients ?? 0}${p.maxRecipients !== null ? `–${p.maxRecipients}` : ' o più'}`;
-    return low || high ? [violation(`I destinatari previsti sono ${n}: devono essere ${range}.`, `${n} planned recipients; the measure allows ${range}.`)] : [];
+    const out = low || high ? [violation(`I destinatari previsti sono ${n}: devono essere ${range}.`, `${n} planned recipients; the measure allows ${range}.`)] : [];
+    const kinds = [['suspended', 'occupati sospesi', 'suspended workers'], ['unemployed', 'disoccupati', 'unemployed']] as const;
+    for (const [kind, it, en] of kinds) {
+      if (s.enrolled[kind] > s.planned[kind]) {
+        out.push(violation(`Iscritti ${s.enrolled[kind]} ${it}, più dei ${s.planned[kind]} previsti.`, `${s.enrolled[kind]} ${en} enrolled, more than the ${s.planned[kind]} planned.`));
+      }
+    }
+    return out;
   },
   DURATION: (s, p) => {
     if (p.maxDurationMonths === null) return [];
@@ -100,9 +111,9 @@ const CHECKS: Partial<Record<RuleCode, Check>> = {
     return s.endDate > limit ? [violation(`La durata supera ${p.maxDurationMonths} mesi dall'avvio: la fine deve essere entro il ${limit}.`, `The project lasts more than ${p.maxDurationMonths} months: it must end by ${limit}.`)] : [];
   },
   TIER_CAP: (s, p) => {
-    const tier = tierFor(p, s.plannedRecipients);
+    const tier = tierFor(p, plannedTotal(s));
     const committed = sumCents(s.allocations.filter((a) => a.status === 'COMMITTED').map((a) => a.amount));
-    if (!tier) return [violation(`Nessuna fascia di contributo per ${s.plannedRecipients} destinatari.`, `No funding tier for ${s.plannedRecipients} recipients.`)];
+    if (!tier) return [violation(`Nessuna fascia di contributo per ${plannedTotal(s)} destinatari.`, `No funding tier for ${plannedTotal(s)} recipients.`)];
     return committed > toCents(tier.maxContribution)
       ? [violation(`Le assegnazioni (${formatEuro(fromCents(committed))}) superano il massimo della fascia ${tier.minRecipients}–${tier.maxRecipients} destinatari (${formatEuro(tier.maxContribution)}).`, `Committed allocations (${fromCents(committed)}) exceed the tier maximum for ${tier.minRecipients}–${tier.maxRecipients} recipients (${tier.maxContribution}).`)]
       : [];
@@ -111,10 +122,14 @@ const CHECKS: Partial<Record<RuleCode, Check>> = {
     s.fundSources
       .filter((f) => toCents(f.committed) > toCents(f.budget))
       .map((f) => violation(`La fonte ${f.code} è impegnata oltre la dotazione (${formatEuro(f.budget)}).`, `Fund source ${f.code} is committed beyond its budget (${f.budget}).`, [f.id])),
+  EXCLUSIVE_POLICY: (s) =>
+    s.overlappingEnrolments.length
+      ? [violation(`${s.overlappingEnrolments.length} destinatari risultano iscritti a un'altra misura per date sovrapposte.`, `${s.overlappingEnrolments.length} recipients are enrolled in another measure for overlapping dates.`, s.overlappingEnrolments)]
+      : [],
   PER_RECIPIENT_CAPS: (s, p) => {
     const out = [];
     const committedOf = (kind: string) => sumCents(s.allocations.filter((a) => a.status === 'COMMITTED' && a.kind === kind).map((a) => a.amount));
-    const n = BigInt(s.plannedRecipients);
+    const n = BigInt(plannedTotal(s));
     if (p.processCapPerRecipient !== null && committedOf('PROCESS') > toCents(p.processCapPerRecipient) * n) {
       out.push(violation(`I servizi a processo superano ${formatEuro(p.processCapPerRecipient)} per destinatario.`, `Process services exceed ${p.processCapPerRecipient} per recipient.`));
     }
@@ -129,5 +144,5 @@ const CHECKS: Partial<Record<RuleCode, Check>> = {
 
 /** The violations of a network against its measure: only the measure's own rules apply. */
 export function evaluateRules(snapshot: NetworkSnapshot, params: MeasureParameters): RuleViolation[] {
-  return params.rules.flatMap((rule) => (CHECKS[rule]?.(snapshot, params) ?? []).map((v) => ({ rule, ...v })));
+  return params.rules.flatMap((rule) => CHECKS[rule](snapshot, params).map((v) => ({ rule, ...v })));
 }

@@ -10,6 +10,7 @@ import { FundingTier, Measure } from '../measure/measure.entity';
 import { Partner } from '../partner/partner.entity';
 import { AtecoSector, PartnerType } from '../reference/reference.entities';
 import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
+import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
 import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
@@ -24,12 +25,14 @@ export const ruleViolation = (message: string, violations: RuleViolation[] = [])
 
 /** Loads what the rules need through batch loaders, so a list of networks costs a few queries. */
 async function snapshotOf(network: Network, loaders: Loaders): Promise<{ snapshot: NetworkSnapshot; params: MeasureParameters }> {
-  const [measure, tiers, members, links, allocations] = await Promise.all([
+  const [measure, tiers, members, links, allocations, enrolments, overlappingEnrolments] = await Promise.all([
     loaders.byId(Measure).load(network.measureId),
     loaders.manyBy(FundingTier, 'measureId', 'minRecipients').load(network.measureId),
     loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id),
     loaders.manyBy(NetworkCompany, 'networkId').load(network.id),
     loaders.manyBy(Allocation, 'networkId').load(network.id),
+    loaders.manyBy(RecipientEnrolment, 'networkId').load(network.id),
+    loaders.exclusiveOverlaps.load(network.id),
   ]);
   if (!measure) throw notFound('Measure', network.measureId);
   const partners = present(await loaders.byId(Partner).loadMany(members.map((m) => m.partnerId)));
@@ -47,7 +50,12 @@ async function snapshotOf(network: Network, loaders: Loaders): Promise<{ snapsho
     snapshot: {
       startDate: network.startDate,
       endDate: network.endDate,
-      plannedRecipients: network.plannedRecipients,
+      planned: { suspended: network.plannedSuspended, unemployed: network.plannedUnemployed },
+      enrolled: {
+        suspended: enrolments.filter((e) => e.kind === RecipientKind.SUSPENDED).length,
+        unemployed: enrolments.filter((e) => e.kind === RecipientKind.UNEMPLOYED).length,
+      },
+      overlappingEnrolments,
       members: members.map((m) => {
         const partner = partnerById.get(m.partnerId);
         return { partnerId: m.partnerId, role: m.role, leftOn: m.leftOn, partnerTypeCode: typeCode.get(partner?.partnerTypeId ?? '') ?? '', labourAccredited: partner?.labourAccredited ?? false };
@@ -66,7 +74,12 @@ async function snapshotOf(network: Network, loaders: Loaders): Promise<{ snapsho
 export async function complianceOf(network: Network, loaders: Loaders): Promise<ComplianceReport> {
   const { snapshot, params } = await snapshotOf(network, loaders);
   const violations = evaluateRules(snapshot, params);
-  return { ok: violations.length === 0, violations };
+  return {
+    ok: violations.length === 0,
+    violations,
+    plannedRecipients: network.plannedRecipients,
+    enrolledRecipients: snapshot.enrolled.suspended + snapshot.enrolled.unemployed,
+  };
 }
 
 /**
