@@ -52,7 +52,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: '10mb' }),
     expressMiddleware(apollo, {
       // The verified token is the only source of the tenant a request may touch.
       context: async ({ req, res }) =>

@@ -11,6 +11,7 @@ import { CompetencePactResolver, PactSignatoryResolver } from './competence-pact
 import { AuditEventResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
+import { ImportResolver } from './import/import.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -18,5 +19,5 @@ export const resolvers: NonEmptyArray<Function> = [
   MeasureResolver, FundingTierResolver, ServiceTypeResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
-  RecipientEnrolmentResolver,
+  RecipientEnrolmentResolver, ImportResolver,
 ];

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsTaxCode } from '../../common/validators';
@@ -20,7 +20,7 @@ export class CreateCrisisCompanyInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() atecoSectorId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) supplyChain?: string | null;
   @Field(() => ID) @IsUUID() municipalityId: string;
-  @Field(() => CrisisInstrument) crisisInstrument: CrisisInstrument;
+  @Field(() => CrisisInstrument) @IsEnum(CrisisInstrument) crisisInstrument: CrisisInstrument;
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(1000000) workersInvolved: number;
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(1000000) expectedRedundancies: number;
   @Field(() => LocalDate, { nullable: true }) unionAgreementOn?: string | null;

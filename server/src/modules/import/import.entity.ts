@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ImportKind {
+  PARTNERS = 'PARTNERS',
+  CRISIS_COMPANIES = 'CRISIS_COMPANIES',
+}
+registerEnumType(ImportKind, { name: 'ImportKind' });
+
+@ObjectType({ description: 'Why one row of a CSV file cannot be imported.' })
+export class ImportRowError {
+  @Field(() => Int, { description: 'Line in the file, the header being line 1.' }) line: number;
+  @Field({ description: 'Column (field) at fault.' }) field: string;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'Outcome of a CSV import or of its dry run.' })
+export class ImportReport {
+  @Field(() => ImportKind) kind: ImportKind;
+  @Field() dryRun: boolean;
+  @Field(() => Int, { description: 'Data rows in the file.' }) total: number;
+  @Field(() => Int, { description: 'Rows without errors.' }) valid: number;
+  @Field(() => Int, { description: 'Rows written (0 in a dry run).' }) imported: number;
+  @Field(() => [ImportRowError]) errors: ImportRowError[];
+}

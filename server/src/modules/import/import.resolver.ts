@@ -1,0 +1,20 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { ImportKind, ImportReport } from './import.entity';
+import { importCsv } from './import.service';
+
+@Resolver()
+export class ImportResolver {
+  @Mutation(() => ImportReport, {
+    description: 'Imports partners or companies in crisis from CSV (";" or "," separated, Italian or English headers). ' +
+      'With dryRun (the default) nothing is written and every row is checked; without it the valid rows are written in one transaction.',
+  })
+  importCsv(
+    @Arg('kind', () => ImportKind) kind: ImportKind,
+    @Arg('csv') csv: string,
+    @Arg('dryRun', { defaultValue: true }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportReport> {
+    return importCsv(ctx, kind, csv, dryRun);
+  }
+}

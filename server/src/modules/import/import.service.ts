@@ -1,0 +1,192 @@
+import { parse } from 'csv-parse/sync';
+import { validate } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { getMetadataStorage } from 'type-graphql';
+import { EntityClass, scopedQuery } from '../../db/scoped-query';
+import { Partner } from '../partner/partner.entity';
+import { CrisisCompany, CrisisInstrument } from '../crisis-company/crisis-company.entity';
+import { isIsoDate } from '../../graphql/scalars';
+import { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { authorizeWrite } from '../../crud/crud.service';
+import { normaliseTaxCode } from '../../common/tax-code';
+import { CreatePartnerInput } from '../partner/partner.inputs';
+import { CreateCrisisCompanyInput } from '../crisis-company/crisis-company.inputs';
+import { ImportKind, ImportReport, ImportRowError } from './import.entity';
+
+export const MAX_IMPORT_ROWS = 20_000;
+
+type Row = Record<string, string>;
+type Lookup = (value: string) => string | undefined;
+
+/** A column of the file: its Italian and English headers and how it becomes an input field. */
+interface Column {
+  headers: string[];
+  field: string;
+  convert?: (value: string, lookups: Lookups) => unknown;
+}
+
+interface Lookups {
+  partnerType: Lookup;
+  municipality: Lookup;
+  ateco: Lookup;
+}
+
+/** A cell the converter cannot read; its message becomes the row's error. */
+class CellError extends Error {}
+
+const YES = new Set(['si', 'sì', 'yes', 'true', '1', 'x']);
+const yes = (value: string) => YES.has(value.trim().toLowerCase());
+const integer = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
+const lookup = (lookupOf: (l: Lookups) => Lookup) => (value: string, lookups: Lookups) => {
+  const id = lookupOf(lookups)(value);
+  if (!id) throw new CellError(`Valore sconosciuto: ${value}`);
+  return id;
+};
+const date = (value: string) => {
+  if (!isIsoDate(value.trim())) throw new CellError(`Data non valida: ${value} (formato AAAA-MM-GG)`);
+  return value.trim();
+};
+const oneOf = (allowed: Record<string, string>) => (value: string) => {
+  const code = value.trim().toUpperCase();
+  if (!Object.values(allowed).includes(code)) throw new CellError(`Valore ammesso: ${Object.values(allowed).join(', ')}`);
+  return code;
+};
+
+const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; columns: Column[] }> = {
+  PARTNERS: {
+    entity: Partner,
+    input: CreatePartnerInput,
+    columns: [
+      { headers: ['ragione_sociale', 'denominazione', 'legalname'], field: 'legalName' },
+      { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
+      { headers: ['tipo', 'tipologia', 'partnertype'], field: 'partnerTypeId', convert: lookup((l) => l.partnerType) },
+      { headers: ['comune', 'comune_istat', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
+      { headers: ['accreditato_lavoro', 'labouraccredited'], field: 'labourAccredited', convert: yes },
+      { headers: ['albo_lavoro', 'labourregisternumber'], field: 'labourRegisterNumber' },
+      { headers: ['accreditato_formazione', 'trainingaccredited'], field: 'trainingAccredited', convert: yes },
+      { headers: ['albo_formazione', 'trainingregisternumber'], field: 'trainingRegisterNumber' },
+      { headers: ['indirizzo', 'address'], field: 'address' },
+      { headers: ['email', 'pec'], field: 'email' },
+      { headers: ['telefono', 'phone'], field: 'phone' },
+    ],
+  },
+  CRISIS_COMPANIES: {
+    entity: CrisisCompany,
+    input: CreateCrisisCompanyInput,
+    columns: [
+      { headers: ['ragione_sociale', 'denominazione', 'name'], field: 'name' },
+      { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
+      { headers: ['ateco', 'codice_ateco', 'ateco_code'], field: 'atecoSectorId', convert: lookup((l) => l.ateco) },
+      { headers: ['filiera', 'supplychain'], field: 'supplyChain' },
+      { headers: ['comune', 'comune_istat', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
+      { headers: ['strumento', 'crisisinstrument'], field: 'crisisInstrument', convert: oneOf(CrisisInstrument) },
+      { headers: ['lavoratori_coinvolti', 'workersinvolved'], field: 'workersInvolved', convert: integer },
+      { headers: ['esuberi_previsti', 'expectedredundancies'], field: 'expectedRedundancies', convert: integer },
+      { headers: ['data_accordo', 'unionagreementon'], field: 'unionAgreementOn', convert: date },
+    ],
+  },
+};
+
+const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+async function referenceLookups(manager: EntityManager): Promise<Lookups> {
+  const map = async (sql: string) => {
+    const entries = new Map<string, string>();
+    for (const row of (await manager.query(sql)) as { id: string; keys: string[] }[]) {
+      for (const key of row.keys) if (key) entries.set(key.toLowerCase(), row.id);
+    }
+    return (value: string) => entries.get(value.trim().toLowerCase());
+  };
+  const [partnerType, municipality, ateco] = await Promise.all([
+    map('SELECT id, ARRAY[code, name] AS keys FROM partner_types'),
+    map('SELECT id, ARRAY[istat_code, name] AS keys FROM municipalities'),
+    map(`SELECT id, ARRAY[code] AS keys FROM ateco_sectors WHERE ateco_version = '2007'`),
+  ]);
+  return { partnerType, municipality, ateco };
+}
+
+/**
+ * Reads a CSV file of partners or companies in crisis, checks every row as the API would (format,
+ * tax code, references, duplicates in the file and in the tenant) and, unless it is a dry run,
+ * writes the valid rows in one statement inside one transaction.
+ */
+export async function importCsv(ctx: Context, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportReport> {
+  authorizeWrite(ctx, 'TENANT');
+  const spec = SPECS[kind];
+  let records: string[][];
+  try {
+    const delimiter = (csv.split('\n', 1)[0].match(/;/g) ?? []).length > (csv.split('\n', 1)[0].match(/,/g) ?? []).length ? ';' : ',';
+    records = parse(csv, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    throw badInput('csv', `The file is not valid CSV: ${(error as Error).message}`);
+  }
+  const [header = [], ...rows] = records;
+  if (rows.length > MAX_IMPORT_ROWS) throw badInput('csv', `At most ${MAX_IMPORT_ROWS} rows per file`);
+  const positions = spec.columns.map((column) => header.findIndex((h) => column.headers.includes(headerKey(h))));
+  const missing = spec.columns.filter((c, i) => positions[i] < 0 && ['legalName', 'name', 'taxCode'].includes(c.field));
+  if (missing.length) throw badInput('csv', `Missing columns: ${missing.map((c) => c.headers[0]).join(', ')}`);
+
+  return ctx.scope.write(async (manager) => {
+    const lookups = await referenceLookups(manager);
+    const existing = new Set<string>(
+      (await scopedQuery(manager, spec.entity, ctx.principal).select('r.taxCode', 'taxCode').getRawMany()).map((r: { taxCode: string }) => r.taxCode),
+    );
+    const defaults = defaultsOf(spec.input);
+    const seen = new Map<string, number>();
+    const errors: ImportRowError[] = [];
+    const valid: Row[] = [];
+    for (const [index, cells] of rows.entries()) {
+      const line = index + 2;
+      const input: Record<string, unknown> = { ...defaults };
+      const rowErrors: ImportRowError[] = [];
+      spec.columns.forEach((column, i) => {
+        const raw = positions[i] >= 0 ? (cells[positions[i]] ?? '') : '';
+        if (raw === '') return;
+        try {
+          input[column.field] = column.convert ? column.convert(raw, lookups) : raw;
+        } catch (error) {
+          if (!(error instanceof CellError)) throw error;
+          rowErrors.push({ line, field: column.field, message: error.message });
+        }
+      });
+      const instance = Object.assign(new spec.input(), input);
+      for (const error of await validate(instance, { forbidUnknownValues: false })) {
+        if (!rowErrors.some((e) => e.field === error.property)) {
+          rowErrors.push({ line, field: error.property, message: Object.values(error.constraints ?? {})[0] ?? 'Valore non valido' });
+        }
+      }
+      const taxCode = typeof input.taxCode === 'string' ? normaliseTaxCode(input.taxCode) : undefined;
+      if (taxCode && !rowErrors.some((e) => e.field === 'taxCode')) {
+        if (existing.has(taxCode)) rowErrors.push({ line, field: 'taxCode', message: `Codice fiscale ${taxCode} già presente` });
+        else if (seen.has(taxCode)) rowErrors.push({ line, field: 'taxCode', message: `Codice fiscale ${taxCode} ripetuto (riga ${seen.get(taxCode)})` });
+        seen.set(taxCode, seen.get(taxCode) ?? line);
+        input.taxCode = taxCode;
+      }
+      if (rowErrors.length) errors.push(...rowErrors);
+      else valid.push(input as Row);
+    }
+    if (!dryRun && valid.length) await insertRows(manager, kind, ctx.principal.tenantId!, valid);
+    return { kind, dryRun, total: rows.length, valid: valid.length, imported: dryRun ? 0 : valid.length, errors };
+  });
+}
+
+/** The defaults the GraphQL input declares, so an import fills in what the API would. */
+function defaultsOf(input: Function): Record<string, unknown> {
+  return Object.fromEntries(
+    getMetadataStorage()
+      .fields.filter((f) => f.target === input && f.typeOptions.defaultValue !== undefined)
+      .map((f) => [f.name, f.typeOptions.defaultValue]),
+  );
+}
+
+async function insertRows(manager: EntityManager, kind: ImportKind, tenantId: string, rows: Row[]): Promise<void> {
+  const metadata = manager.connection.getMetadata(SPECS[kind].entity);
+  const columns = SPECS[kind].columns.map((c) => metadata.findColumnWithPropertyName(c.field)!);
+  await manager.query(
+    `INSERT INTO ${metadata.tableName} (tenant_id, ${columns.map((c) => c.databaseName).join(', ')})
+     SELECT $1, ${columns.map((c) => `x."${c.propertyName}"`).join(', ')}
+     FROM jsonb_to_recordset($2::jsonb) AS x(${columns.map((c) => `"${c.propertyName}" ${c.type as string}`).join(', ')})`,
+    [tenantId, JSON.stringify(rows)],
+  );
+}

@@ -1,0 +1,287 @@
+import { Client } from 'pg';
+import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
+import { must, orgTaxCode, ReferenceIds, referenceIds, seedNetworks } from '../helpers/factories';
+import { testUrls } from '../helpers/env';
+import { Principal } from '../../server/src/db/request-scope';
+
+/**
+ * The database's own defences, asked directly in SQL as the role the app signs in as. They must
+ * hold even if the application code forgot a tenant filter or a role check.
+ */
+const TENANT_TABLES = ['partners', 'competence_pacts', 'pact_signatories', 'networks', 'network_members', 'crisis_companies', 'network_companies', 'allocations'];
+
+let t: TestApp;
+let ref: ReferenceIds;
+let A: Awaited<ReturnType<typeof newTenant>>;
+let B: Awaited<ReturnType<typeof newTenant>>;
+let app: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ref = await referenceIds(t);
+  A = await newTenant(t);
+  B = await newTenant(t);
+  for (const [tenant, networks] of [[A, 2], [B, 1]] as const) {
+    await seedNetworks(t, tenant.editor, networks);
+    const pact = await must(t, tenant.editor, `mutation { createCompetencePact(input: { name: "Patto", territory: "Provincia" }) { id } }`);
+    const [partner] = (await t.gql(tenant.editor, `{ partners(perPage: 1) { items { id } } }`)).data!.partners.items;
+    await must(t, tenant.editor, `mutation($input: CreatePactSignatoryInput!) { createPactSignatory(input: $input) { id } }`, {
+      input: { pactId: pact.id, partnerId: partner.id },
+    });
+  }
+  app = new Client({ connectionString: testUrls.app() });
+  await app.connect();
+});
+afterAll(async () => {
+  await app.end();
+  await t.close();
+});
+
+/** Runs `work` in a transaction that is always rolled back. */
+async function rolledBack<T>(work: () => Promise<T>): Promise<T> {
+  await app.query('BEGIN');
+  try {
+    return await work();
+  } finally {
+    await app.query('ROLLBACK');
+  }
+}
+
+/** The SQLSTATE a statement fails with, inside a savepoint so the transaction goes on. */
+async function sqlState(sql: string, params: unknown[] = []): Promise<string | undefined> {
+  await app.query('SAVEPOINT attempt');
+  try {
+    await app.query(sql, params);
+    await app.query('RELEASE SAVEPOINT attempt');
+    return undefined;
+  } catch (error) {
+    await app.query('ROLLBACK TO SAVEPOINT attempt');
+    return (error as { code?: string }).code;
+  }
+}
+
+async function ownerCount(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  return (await t.owner.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n;
+}
+
+const count = async (table: string) => (await app.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+
+function partnerValues(tenantId: string): unknown[] {
+  return [tenantId, 'Inserito a mano', orgTaxCode(), ref.partnerType('CPI')];
+}
+const INSERT_PARTNER = 'INSERT INTO partners (tenant_id, legal_name, tax_code, partner_type_id) VALUES ($1, $2, $3, $4)';
+
+describe('row-level security as reti_app', () => {
+  test('fails closed: with no tenant set, no tenant row is visible and none can be written', async () => {
+    await rolledBack(async () => {
+      for (const table of TENANT_TABLES) {
+        expect(await ownerCount(table, 'tenant_id IN ($1, $2)', [A.id, B.id])).toBeGreaterThan(0);
+        expect([table, await count(table)]).toEqual([table, 0]);
+      }
+      expect(await sqlState(INSERT_PARTNER, partnerValues(A.id))).toBe('42501');
+      expect((await app.query(`UPDATE partners SET legal_name = 'Manomesso' WHERE tenant_id = $1`, [A.id])).rowCount).toBe(0);
+      expect((await app.query('DELETE FROM network_members WHERE tenant_id = $1', [A.id])).rowCount).toBe(0);
+    });
+    expect(await ownerCount('partners', `tenant_id = $1 AND legal_name = 'Manomesso'`, [A.id])).toBe(0);
+  });
+
+  test("with app.tenant_id set to A, only A's rows are visible and writes stay in A", async () => {
+    await rolledBack(async () => {
+      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A.id]);
+      for (const table of TENANT_TABLES) {
+        const { rows } = await app.query(`SELECT DISTINCT tenant_id FROM ${table}`);
+        expect([table, rows]).toEqual([table, [{ tenant_id: A.id }]]);
+        expect([table, await count(table)]).toEqual([table, await ownerCount(table, 'tenant_id = $1', [A.id])]);
+      }
+      // Writing B's rows: refused on insert, invisible on update and delete.
+      expect(await sqlState(INSERT_PARTNER, partnerValues(B.id))).toBe('42501');
+      expect((await app.query(`UPDATE partners SET legal_name = 'Manomesso' WHERE tenant_id = $1`, [B.id])).rowCount).toBe(0);
+      expect((await app.query('DELETE FROM allocations WHERE tenant_id = $1', [B.id])).rowCount).toBe(0);
+      // A row of A cannot be handed over to B.
+      expect(await sqlState('UPDATE partners SET tenant_id = $1', [B.id])).toBe('42501');
+      // The same insert into A is accepted: the refusals above are about the tenant, nothing else.
+      expect(await sqlState(INSERT_PARTNER, partnerValues(A.id))).toBeUndefined();
+    });
+    expect(await ownerCount('partners', `legal_name IN ('Manomesso', 'Inserito a mano')`)).toBe(0);
+  });
+
+  test('app.all_tenants reads every tenant but writes none', async () => {
+    await rolledBack(async () => {
+      await app.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      const { rows } = await app.query('SELECT DISTINCT tenant_id FROM partners WHERE tenant_id IN ($1, $2) ORDER BY tenant_id', [A.id, B.id]);
+      expect(rows.map((r) => r.tenant_id)).toEqual([A.id, B.id].sort());
+      expect(await sqlState(INSERT_PARTNER, partnerValues(A.id))).toBe('42501');
+      expect((await app.query(`UPDATE partners SET legal_name = 'Manomesso' WHERE tenant_id = $1`, [A.id])).rowCount).toBe(0);
+      expect((await app.query('DELETE FROM network_companies WHERE tenant_id IN ($1, $2)', [A.id, B.id])).rowCount).toBe(0);
+    });
+  });
+
+  test('settings made with set_config(..., true) end with the transaction', async () => {
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.all_tenants', 'on', true)`, [A.id]);
+    expect(await count('partners')).toBeGreaterThan(0);
+    await app.query('COMMIT');
+    expect(await count('partners')).toBe(0);
+  });
+});
+
+describe('grants as reti_app', () => {
+  test('reti_app cannot write reference data; after SET LOCAL ROLE reti_admin it can', async () => {
+    const measureId = ref.measure('AZIONI_RETE_FASE_II');
+    const before = (await t.owner.query('SELECT name, version FROM measures WHERE id = $1', [measureId]))[0];
+    await rolledBack(async () => {
+      expect(await sqlState(`UPDATE measures SET name = 'Manomessa' WHERE id = $1`, [measureId])).toBe('42501');
+      expect(await sqlState(`INSERT INTO partner_types (code, name) VALUES ('INTRUSO', 'Intruso')`)).toBe('42501');
+      expect(await sqlState(`INSERT INTO tenants (code, name, kind) VALUES ('T_INTRUSO', 'Intruso', 'AMBITO')`)).toBe('42501');
+      expect(await sqlState('DELETE FROM fund_sources')).toBe('42501');
+      // Users: only the password columns, for changePassword; never the role or the tenant.
+      expect(await sqlState(`UPDATE users SET role = 'ADMIN', tenant_id = NULL`)).toBe('42501');
+      expect(await sqlState(`INSERT INTO users (email, display_name, role) VALUES ('x@example.it', 'X', 'ADMIN')`)).toBe('42501');
+
+      await app.query('SET LOCAL ROLE reti_admin');
+      const updated = await app.query(`UPDATE measures SET name = 'Cambiata dall''admin' WHERE id = $1`, [measureId]);
+      expect(updated.rowCount).toBe(1);
+    });
+    expect((await t.owner.query('SELECT name, version FROM measures WHERE id = $1', [measureId]))[0]).toEqual(before);
+  });
+
+  test('reti_admin does not bypass row-level security', async () => {
+    await rolledBack(async () => {
+      await app.query('SET LOCAL ROLE reti_admin');
+      expect(await count('partners')).toBe(0);
+      expect(await sqlState(INSERT_PARTNER, partnerValues(A.id))).toBe('42501');
+    });
+  });
+
+  test('reti_app cannot become the owner or any role other than reti_admin', async () => {
+    const owner = decodeURIComponent(new URL(testUrls.owner()).username);
+    await rolledBack(async () => {
+      expect(await sqlState(`SET LOCAL ROLE "${owner}"`)).toBe('42501');
+      expect(await sqlState(`SET LOCAL SESSION AUTHORIZATION "${owner}"`)).toBe('42501');
+    });
+  });
+
+  test('the audit trail is append-only for both app roles', async () => {
+    expect(await ownerCount('audit_events', 'tenant_id = $1', [A.id])).toBeGreaterThan(0);
+    for (const role of ['reti_app', 'reti_admin']) {
+      await rolledBack(async () => {
+        await app.query(`SET LOCAL ROLE ${role}`);
+        await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A.id]);
+        expect([role, await sqlState('DELETE FROM audit_events')]).toEqual([role, '42501']);
+        expect([role, await sqlState(`UPDATE audit_events SET action = 'INSERT'`)]).toEqual([role, '42501']);
+        expect([role, await sqlState(`INSERT INTO audit_events (entity, entity_id, action) VALUES ('partners', gen_random_uuid(), 'INSERT')`)]).toEqual([role, '42501']);
+      });
+    }
+  });
+});
+
+describe('catalog', () => {
+  test('every table with a tenant_id, except users, has row-level security enabled, forced and with a tenant policy', async () => {
+    const tables: { table: string; rls: boolean; forced: boolean; nullable: boolean }[] = await t.owner.query(`
+      SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced, NOT a.attnotnull AS nullable
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+      WHERE c.relkind IN ('r', 'p')
+      ORDER BY 1`);
+    // users.tenant_id is nullable and global: it says where an editor or analyst works, and users
+    // are read by administrators only. audit_events.tenant_id is nullable too (changes to global
+    // records), but the trail is read per tenant, so it has row-level security like tenant tables.
+    expect(tables.filter((r) => r.nullable).map((r) => r.table).sort()).toEqual(['audit_events', 'users']);
+    const guarded = tables.filter((r) => r.table !== 'users');
+    // Found from the catalog, so a table added later is checked without being listed here.
+    const tenantOwned = tables.filter((r) => !r.nullable).map((r) => r.table);
+    expect(tenantOwned).toEqual(expect.arrayContaining(TENANT_TABLES));
+
+    const policies: { table: string; cmd: string; qual: string | null; with_check: string | null }[] = await t.owner.query(
+      `SELECT tablename AS table, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'`,
+    );
+    for (const { table, rls, forced } of guarded) {
+      expect({ table, rls, forced }).toEqual({ table, rls: true, forced: true });
+      const own = policies.filter((p) => p.table === table);
+      expect([table, own.some((p) => p.qual?.includes('app_tenant_id()'))]).toEqual([table, true]);
+    }
+    // On tenant-owned tables the one policy that lets rows in checks the tenant.
+    for (const table of tenantOwned) {
+      const writable = policies.filter((p) => p.table === table && ['ALL', 'INSERT', 'UPDATE'].includes(p.cmd));
+      expect([table, writable.map((p) => p.with_check)]).toEqual([table, ['(tenant_id = app_tenant_id())']]);
+    }
+  });
+
+  test.each(['reti_app', 'reti_admin'])('%s is no superuser, cannot bypass RLS and owns nothing', async (role) => {
+    const [row] = await t.owner.query(
+      `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolcanlogin, rolinherit FROM pg_roles WHERE rolname = $1`,
+      [role],
+    );
+    expect(row).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    if (role === 'reti_app') expect(row).toMatchObject({ rolcanlogin: true, rolinherit: false });
+    else expect(row).toMatchObject({ rolcanlogin: false });
+    expect(await t.owner.query(`SELECT tablename FROM pg_tables WHERE tableowner = $1`, [role])).toEqual([]);
+    const owned = await t.owner.query(
+      `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = $1
+       UNION ALL
+       SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = $1`,
+      [role],
+    );
+    expect(owned).toEqual([]);
+  });
+
+  test('reti_app is a member of reti_admin and of nothing else', async () => {
+    const rows = await t.owner.query(
+      `SELECT g.rolname AS granted FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = 'reti_app'`,
+    );
+    expect(rows).toEqual([{ granted: 'reti_admin' }]);
+  });
+});
+
+describe('connection pool', () => {
+  test('200 interleaved requests of two tenants on a pool of 2 never see each other’s rows', async () => {
+    const small = await startTestApp(2);
+    try {
+      const QUERY = `{ partners(perPage: 500) { total items { id tenantId networks { tenantId members { tenantId partner { tenantId } } allocations { tenantId } } } } }`;
+      const expected = new Map<string, number>();
+      for (const tenant of [A, B]) expected.set(tenant.id, await ownerCount('partners', 'tenant_id = $1', [tenant.id]));
+      const regional: Principal = { userId: null, role: 'ANALYST', tenantId: null };
+
+      const requests = Array.from({ length: 200 }, async (_, i) => {
+        const tenant = i % 2 === 0 ? A : B;
+        // Every tenth request is someone else: an administrator (reti_admin, all tenants), a regional
+        // analyst (all tenants, read only) or a failing write; none of it may stick to the connection.
+        if (i % 10 === 3) await small.gql(admin, `{ partners(perPage: 1) { total } }`);
+        if (i % 10 === 5) await small.gql(regional, `{ networks(perPage: 1) { total } }`);
+        if (i % 10 === 7) {
+          // A write the database refuses (unknown partner type): the savepoint rolls back, the request goes on.
+          const failed = await small.gql(tenant.editor, `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`, {
+            input: { legalName: 'Respinto', taxCode: orgTaxCode(), partnerTypeId: '00000000-0000-4000-8000-000000000000' },
+          });
+          expect(failed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+        }
+        const result = await small.gql(tenant.editor, QUERY);
+        return { tenant: tenant.id, result };
+      });
+      const responses = await Promise.all(requests);
+
+      for (const { tenant, result } of responses) {
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.partners.total).toBe(expected.get(tenant));
+        const tenantIds = [...JSON.stringify(result.data).matchAll(/"tenantId":"([^"]+)"/g)].map((m) => m[1]);
+        expect(new Set(tenantIds)).toEqual(new Set([tenant]));
+      }
+
+      // Whatever the requests did, the pooled connections are back to the bare app role.
+      const idle = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          small.dataSource.query(
+            `SELECT current_user AS role, coalesce(current_setting('app.tenant_id', true), '') AS tenant,
+                    coalesce(current_setting('app.all_tenants', true), '') AS all_tenants, (SELECT count(*)::int FROM partners) AS visible`,
+          ),
+        ),
+      );
+      for (const [row] of idle) expect(row).toEqual({ role: 'reti_app', tenant: '', all_tenants: '', visible: 0 });
+    } finally {
+      await small.close();
+    }
+  });
+});
