@@ -24,6 +24,8 @@ export interface AppOptions {
   jwtSecret: Uint8Array;
   keys: Keys;
   secureCookies?: boolean;
+  /** Reverse proxies in front of the server, so that the client address is the real one. */
+  trustProxy?: number;
 }
 
 /** Commits each request's transaction before the response leaves, whatever happened. */
@@ -37,10 +39,11 @@ const requestTransaction: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false }: AppOptions): Promise<App> {
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0 }: AppOptions): Promise<App> {
   const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
   const { auth } = services;
   const app = express();
+  app.set('trust proxy', trustProxy);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: registrySchema(),

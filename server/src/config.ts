@@ -26,6 +26,8 @@ export interface Config {
   demoData: boolean;
   /** Mark the refresh cookie Secure (serve over HTTPS). */
   secureCookies: boolean;
+  /** Express "trust proxy": hops of reverse proxies whose X-Forwarded-For names the client (for the login throttle). */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo is on for the embedded default and off against an external database unless asked for.
     demoData: flag(env, 'DEMO_DATA', !databaseUrl),
     secureCookies: flag(env, 'SECURE_COOKIES', false),
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }

@@ -273,6 +273,7 @@ describe('users', () => {
 describe('passwords', () => {
   const CHANGE = `mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }`;
   const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+  const REFRESH = `mutation { refreshSession { token } }`;
 
   test.each([
     ['ADMIN', null],
@@ -293,6 +294,8 @@ describe('passwords', () => {
 
     expectRefused(await t.post(LOGIN, { email: user.email, password: user.password }), 'UNAUTHENTICATED');
     expectAllowed(await t.post(LOGIN, { email: user.email, password: next }));
+    // The sessions opened with the old password end.
+    expectRefused(await t.post(REFRESH, {}, { cookie: user.cookie }), 'UNAUTHENTICATED');
   });
 
   test('anonymous callers cannot change a password', async () => {
@@ -313,6 +316,7 @@ describe('passwords', () => {
 
     const reset = `reimpostata-${randomUUID()}`;
     expectAllowed(await t.post(RESET, { id: user.id, version: await version(), password: reset }, as('admin')));
+    expectRefused(await t.post(REFRESH, {}, { cookie: user.cookie }), 'UNAUTHENTICATED');
     expectRefused(await t.post(LOGIN, { email: user.email, password: user.password }), 'UNAUTHENTICATED');
     await t.login(user.email, reset);
     // The hash is argon2id; the password itself is never stored.

@@ -28,6 +28,11 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+/** Revokes every refresh token of a user: their console sessions end at the next refresh. */
+export async function endSessions(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+}
+
 // Verified against when the email is unknown, so both answers take the same time.
 const decoyHash = hash('decoy password, never valid');
 
@@ -157,10 +162,11 @@ export class AuthService {
     if (!user?.passwordHash || !(await verify(user.passwordHash, currentPassword))) {
       throw badInput('currentPassword', 'The current password is wrong');
     }
-    await this.dataSource.query('UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1', [
-      user.id,
-      await hashPassword(newPassword),
-    ]);
+    const newHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query('UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1', [user.id, newHash]);
+      await endSessions(tx, user.id);
+    });
   }
 
   async createApiToken(principal: Principal, name: string, expiresAt: Date): Promise<{ secret: string; apiToken: ApiToken }> {

@@ -3,7 +3,7 @@ import { crudResolver } from '../../crud/crud.resolver';
 import { equals, Resource } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { Tenant } from '../tenant/tenant.entity';
-import { hashPassword } from '../auth/auth.service';
+import { endSessions, hashPassword } from '../auth/auth.service';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
 
@@ -20,8 +20,10 @@ export const userResource: Resource<User, CreateUserInput, UserFilter> = {
   updateInput: UpdateUserInput,
   defaultSort: { field: 'email', order: 'ASC' },
   hooks: {
-    async prepare(_ctx, _manager, data) {
+    async prepare(_ctx, manager, data, existing) {
       if (data.email) data.email = data.email.trim().toLowerCase();
+      // A reset password or a deactivated account ends the user's console sessions at once.
+      if (existing && (data.password || data.active === false)) await endSessions(manager, existing.id);
       if (data.password) Object.assign(data, { passwordHash: await hashPassword(data.password) });
       delete data.password;
     },
