@@ -12,6 +12,7 @@ import { AuditEventResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 import { ImportResolver } from './import/import.resolver';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -19,5 +20,5 @@ export const resolvers: NonEmptyArray<Function> = [
   MeasureResolver, FundingTierResolver, ServiceTypeResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
-  RecipientEnrolmentResolver, ImportResolver,
+  RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
 ];
