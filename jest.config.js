@@ -1,6 +1,6 @@
 /** Integration tests run against a real PostgreSQL started once in globalSetup. */
 // Transpile only (the type check is `tsc --noEmit` in npm test); decorator metadata is still emitted.
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, esModuleInterop: true } }];
+const tsJest = ['ts-jest', { tsconfig: { allowJs: true, esModuleInterop: true, isolatedModules: true } }];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
