@@ -55,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`Reti could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

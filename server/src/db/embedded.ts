@@ -29,7 +29,15 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onError: (message: unknown) => console.error('[postgres]', message),
   });
   if (isNew) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (cause) {
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} with data in ${databaseDir}. Is another instance running? ` +
+        'EMBEDDED_PG_PORT picks another port.',
+      { cause },
+    );
+  }
   return {
     url: `postgres://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
