@@ -10,6 +10,7 @@ import { formatError } from './graphql/errors';
 import { registrySchema } from './graphql/schema';
 import { Principal } from './db/request-scope';
 import { AuthService } from './modules/auth/auth.service';
+import { openDataRouter } from './modules/opendata/opendata.router';
 
 export interface App {
   httpServer: http.Server;
@@ -53,6 +54,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(openDataRouter(services));
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),

@@ -1,0 +1,88 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Flat open-data exports in the shapes analysts know: OpenCoesione's project / subject / role /
+ * territory, and 360Giving's grant / recipient / funder / amount. Personal codici fiscali
+ * (16 characters) are never published; organisations' 11-digit codes are.
+ */
+const PUBLIC_TAX_CODE = `CASE WHEN length(%s) = 11 THEN %s END`;
+const publicTaxCode = (column: string) => PUBLIC_TAX_CODE.replace(/%s/g, column);
+
+const PROVINCE_OF_TENANT = `
+  LEFT JOIN municipalities tm ON tm.istat_code = t.istat_code
+  LEFT JOIN provinces tp ON tp.istat_code = t.istat_code OR tp.id = tm.province_id`;
+
+const LEAD = `
+  LEFT JOIN network_members lm ON lm.tenant_id = n.tenant_id AND lm.network_id = n.id AND lm.role = 'LEAD'
+  LEFT JOIN partners lp ON lp.tenant_id = lm.tenant_id AND lp.id = lm.partner_id`;
+
+export const DATASETS = {
+  /** One row per network (OpenCoesione "progetti"). */
+  progetti: {
+    columns: ['codice_progetto', 'titolo', 'misura', 'stato', 'data_inizio', 'data_fine', 'destinatari_previsti', 'ente', 'provincia', 'capofila', 'capofila_codice_fiscale', 'importo_impegnato'],
+    sql: `
+    SELECT t.code || '-' || n.code AS codice_progetto, n.title AS titolo, m.code AS misura, n.status AS stato,
+           n.start_date::text AS data_inizio, n.end_date::text AS data_fine,
+           n.planned_suspended + n.planned_unemployed AS destinatari_previsti,
+           t.name AS ente, tp.name AS provincia, lp.legal_name AS capofila, ${publicTaxCode('lp.tax_code')} AS capofila_codice_fiscale,
+           coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.tenant_id = n.tenant_id AND a.network_id = n.id AND a.status = 'COMMITTED'), 0)::text AS importo_impegnato
+    FROM networks n
+    JOIN tenants t ON t.id = n.tenant_id
+    JOIN measures m ON m.id = n.measure_id
+    ${PROVINCE_OF_TENANT}
+    ${LEAD}
+    ORDER BY 1`,
+  },
+  /** One row per subject and project, with its role and territory (OpenCoesione "soggetti"). */
+  soggetti: {
+    columns: ['codice_progetto', 'soggetto', 'codice_fiscale', 'ruolo', 'tipologia', 'comune', 'provincia'],
+    sql: `
+    SELECT t.code || '-' || n.code AS codice_progetto, p.legal_name AS soggetto, ${publicTaxCode('p.tax_code')} AS codice_fiscale,
+           CASE nm.role WHEN 'LEAD' THEN 'Capofila' ELSE 'Partner' END AS ruolo, pt.name AS tipologia,
+           mu.name AS comune, mp.name AS provincia
+    FROM network_members nm
+    JOIN networks n ON n.tenant_id = nm.tenant_id AND n.id = nm.network_id
+    JOIN tenants t ON t.id = n.tenant_id
+    JOIN partners p ON p.tenant_id = nm.tenant_id AND p.id = nm.partner_id
+    JOIN partner_types pt ON pt.id = p.partner_type_id
+    LEFT JOIN municipalities mu ON mu.id = p.municipality_id
+    LEFT JOIN provinces mp ON mp.id = mu.province_id
+    ORDER BY 1, 4, 2`,
+  },
+  /** One row per allocation (360Giving: grant, recipient, funder, amount). */
+  assegnazioni: {
+    columns: ['identificativo', 'titolo', 'importo', 'valuta', 'data', 'tipo', 'stato', 'beneficiario', 'beneficiario_codice_fiscale', 'finanziatore', 'programma', 'ente', 'provincia'],
+    sql: `
+    SELECT a.id::text AS identificativo, n.title AS titolo, a.amount::text AS importo, 'EUR' AS valuta, a.allocated_on::text AS data,
+           a.kind AS tipo, a.status AS stato, lp.legal_name AS beneficiario, ${publicTaxCode('lp.tax_code')} AS beneficiario_codice_fiscale,
+           f.name AS finanziatore, f.programme AS programma, t.name AS ente, tp.name AS provincia
+    FROM allocations a
+    JOIN networks n ON n.tenant_id = a.tenant_id AND n.id = a.network_id
+    JOIN tenants t ON t.id = a.tenant_id
+    JOIN fund_sources f ON f.id = a.fund_source_id
+    ${PROVINCE_OF_TENANT}
+    ${LEAD}
+    ORDER BY a.allocated_on, 1`,
+  },
+} as const;
+
+export type Dataset = keyof typeof DATASETS;
+
+export function isDataset(name: string): name is Dataset {
+  return Object.hasOwn(DATASETS, name);
+}
+
+/** The dataset as CSV, with the rows the caller may see: row-level security decides, as for every query. */
+export async function datasetCsv(manager: EntityManager, dataset: Dataset): Promise<string> {
+  const { columns, sql } = DATASETS[dataset];
+  return toCsv(await manager.query(sql), columns);
+}
+
+/** CSV as Italian spreadsheets open it: ";" separated, quoted where needed, with a BOM for UTF-8. */
+function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return '\uFEFF' + [columns.join(';'), ...rows.map((row) => columns.map((c) => cell(row[c])).join(';'))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,53 @@
+import { newTenant } from '../helpers/app';
+import { HttpTestApp, startHttpApp } from '../helpers/http';
+import { seedNetworks } from '../helpers/factories';
+
+let t: HttpTestApp;
+beforeAll(async () => {
+  t = await startHttpApp();
+});
+afterAll(() => t.close());
+
+async function download(path: string, token?: string): Promise<{ status: number; type: string | null; body: string }> {
+  const response = await fetch(new URL(path, t.url), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+}
+
+const parse = (csv: string) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(';'));
+
+test('open data: projects, subjects and allocations as flat CSV, only of the tenants the caller may read', async () => {
+  const a = await newTenant(t);
+  const b = await newTenant(t);
+  await seedNetworks(t, a.editor, 2);
+  await seedNetworks(t, b.editor, 1);
+  const analystA = await t.signUp('ANALYST', a.id);
+
+  const projects = await download('/opendata/progetti.csv', analystA.token);
+  expect(projects.status).toBe(200);
+  expect(projects.type).toContain('text/csv');
+  const [header, ...rows] = parse(projects.body);
+  expect(header).toEqual(['codice_progetto', 'titolo', 'misura', 'stato', 'data_inizio', 'data_fine', 'destinatari_previsti', 'ente', 'provincia', 'capofila', 'capofila_codice_fiscale', 'importo_impegnato']);
+  expect(rows).toHaveLength(2);
+  expect(rows.every((r) => r[0].startsWith(`${a.code}-`) && r[11] === '1000.00' && r[3] === 'DRAFT')).toBe(true);
+
+  const [subjectsHeader, ...subjects] = parse((await download('/opendata/soggetti.csv', analystA.token)).body);
+  expect(subjectsHeader).toEqual(['codice_progetto', 'soggetto', 'codice_fiscale', 'ruolo', 'tipologia', 'comune', 'provincia']);
+  expect(subjects).toHaveLength(6);
+  expect(subjects.filter((s) => s[3] === 'Capofila')).toHaveLength(2);
+
+  const [, ...grants] = parse((await download('/opendata/assegnazioni.csv', analystA.token)).body);
+  expect(grants).toHaveLength(2);
+  expect(grants[0].slice(2, 4)).toEqual(['1000.00', 'EUR']);
+
+  // A regional analyst reads both tenants' projects (and possibly others').
+  const regional = await t.signUp('ANALYST', null);
+  const all = parse((await download('/opendata/progetti.csv', regional.token)).body).slice(1);
+  expect(all.filter((r) => r[0].startsWith(`${a.code}-`) || r[0].startsWith(`${b.code}-`))).toHaveLength(3);
+});
+
+test('open data needs a signed-in caller and a known dataset', async () => {
+  expect((await download('/opendata/progetti.csv')).status).toBe(401);
+  expect((await download('/opendata/progetti.csv', 'not-a-token')).status).toBe(401);
+  const analyst = await t.signUp('ANALYST', null);
+  expect((await download('/opendata/segreti.csv', analyst.token)).status).toBe(404);
+});
