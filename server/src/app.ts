@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -29,6 +31,20 @@ export interface AppOptions {
   trustProxy?: number;
 }
 
+/** The console's build, found through its workspace link so that the source and the compiled server agree. */
+const ADMIN_DIST = path.join(path.dirname(require.resolve('@reti/admin/package.json')), 'dist');
+
+/** The console at /admin: hashed assets cached for good, and index.html for every route of the single-page app. */
+function serveConsole(app: express.Express): void {
+  app.use('/admin/assets', express.static(path.join(ADMIN_DIST, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.get(['/admin', '/admin/{*route}'], (_req, res) => {
+    const page = path.join(ADMIN_DIST, 'index.html');
+    if (!existsSync(page)) return void res.status(503).type('text').send('The console is not built yet: run npm run build -w admin');
+    res.sendFile(page, { headers: { 'cache-control': 'no-cache' } });
+  });
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+}
+
 /** Commits each request's transaction before the response leaves, whatever happened. */
 const requestTransaction: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -55,6 +71,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   await apollo.start();
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(openDataRouter(services));
+  serveConsole(app);
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),

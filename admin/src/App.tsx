@@ -1,0 +1,60 @@
+import { Admin, Resource } from 'react-admin';
+import { BrowserRouter } from 'react-router-dom';
+import { Dashboard } from './dashboard/Dashboard';
+import { Layout } from './layout/Layout';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import allocations from './resources/allocations';
+import atecoSectors from './resources/atecoSectors';
+import auditEvents from './resources/auditEvents';
+import competencePacts from './resources/competencePacts';
+import crisisCompanies from './resources/crisisCompanies';
+import fundingTiers from './resources/fundingTiers';
+import fundSources from './resources/fundSources';
+import measures from './resources/measures';
+import municipalities from './resources/municipalities';
+import networkMembers from './resources/networkMembers';
+import networks from './resources/networks';
+import partners from './resources/partners';
+import partnerTypes from './resources/partnerTypes';
+import provinces from './resources/provinces';
+import serviceTypes from './resources/serviceTypes';
+import tenants from './resources/tenants';
+import users from './resources/users';
+
+/** The console, served by the API server at /admin. */
+export const App = () => (
+  <BrowserRouter basename="/admin">
+    <Admin
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      dashboard={Dashboard}
+      title="reti.app.title"
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="networks" {...networks} />
+      <Resource name="partners" {...partners} />
+      <Resource name="crisisCompanies" {...crisisCompanies} />
+      <Resource name="competencePacts" {...competencePacts} />
+      <Resource name="allocations" {...allocations} />
+      <Resource name="auditEvents" {...auditEvents} />
+      <Resource name="networkMembers" {...networkMembers} />
+      <Resource name="networkCompanies" />
+      <Resource name="pactSignatories" />
+      <Resource name="fundSources" {...fundSources} />
+      <Resource name="measures" {...measures} />
+      <Resource name="fundingTiers" {...fundingTiers} />
+      <Resource name="serviceTypes" {...serviceTypes} />
+      <Resource name="partnerTypes" {...partnerTypes} />
+      <Resource name="provinces" {...provinces} />
+      <Resource name="municipalities" {...municipalities} />
+      <Resource name="atecoSectors" {...atecoSectors} />
+      <Resource name="tenants" {...tenants} />
+      <Resource name="users" {...users} />
+    </Admin>
+  </BrowserRouter>
+);

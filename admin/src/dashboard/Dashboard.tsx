@@ -1,0 +1,32 @@
+import { Grid, Typography } from '@mui/material';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { AllocationTotalsChart } from './AllocationTotalsChart';
+import { FundSourcesChart } from './FundSourcesChart';
+import { NetworksByStatus } from './NetworksByStatus';
+
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  return (
+    <>
+      <Title title="reti.dashboard.title" />
+      <Typography variant="h5" sx={{ my: 2 }}>
+        {translate('reti.dashboard.welcome', { name: identity?.fullName ?? '' })}
+      </Typography>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <FundSourcesChart />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 4 }}>
+          <NetworksByStatus />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 6 }}>
+          <AllocationTotalsChart by="MEASURE" />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 6 }}>
+          <AllocationTotalsChart by="PROVINCE" />
+        </Grid>
+      </Grid>
+    </>
+  );
+};

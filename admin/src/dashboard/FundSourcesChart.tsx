@@ -1,0 +1,51 @@
+import { Table, TableBody, TableCell, TableHead, TableRow, useTheme } from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatEuro } from '../common/format';
+import { amountToNumber, euroTick, euroTooltip } from './chartFormat';
+import { ChartCard } from './ChartCard';
+
+/** Each fund source: what all tenants committed and what is still available, against its budget. */
+export const FundSourcesChart = () => {
+  const translate = useTranslate();
+  const theme = useTheme();
+  const { data = [], isPending } = useGetList('fundSources', { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } });
+  if (isPending) return null;
+  const field = (name: string) => translate(`resources.fundSources.fields.${name}`);
+  const bars = data.map((source) => ({ code: source.code, committed: amountToNumber(source.committed), available: Math.max(0, amountToNumber(source.available)) }));
+  return (
+    <ChartCard title="reti.dashboard.fund_sources" empty={!data.length}>
+      <ResponsiveContainer width="100%" height={60 + 50 * bars.length}>
+        <BarChart data={bars} layout="vertical" margin={{ left: 10, right: 30 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" tickFormatter={euroTick} />
+          <YAxis type="category" dataKey="code" width={210} />
+          <Tooltip formatter={euroTooltip} />
+          <Legend />
+          <Bar dataKey="committed" name={field('committed')} stackId="budget" fill={theme.palette.primary.main} />
+          <Bar dataKey="available" name={field('available')} stackId="budget" fill={theme.palette.success.light} />
+        </BarChart>
+      </ResponsiveContainer>
+      <Table size="small" data-testid="fund-sources">
+        <TableHead>
+          <TableRow>
+            <TableCell>{field('name')}</TableCell>
+            <TableCell align="right">{field('budget')}</TableCell>
+            <TableCell align="right">{field('committed')}</TableCell>
+            <TableCell align="right">{field('available')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.map((source) => (
+            <TableRow key={source.id} sx={{ '& td + td': { whiteSpace: 'nowrap' } }}>
+              <TableCell>{source.name}</TableCell>
+              <TableCell align="right">{formatEuro(source.budget)}</TableCell>
+              <TableCell align="right">{formatEuro(source.committed)}</TableCell>
+              <TableCell align="right">{formatEuro(source.available)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ChartCard>
+  );
+};

@@ -1,0 +1,64 @@
+import { HttpError } from 'react-admin';
+
+/** A rule of the measure that a network breaks, as the API reports it. */
+export interface Violation {
+  rule: string;
+  message: string;
+  messageEn: string;
+  ids: string[];
+}
+
+/** What the console keeps of an API error, as the body of react-admin's HttpError. */
+export interface ApiErrorBody {
+  code: string;
+  /** The server's own words. */
+  detail: string;
+  /** A CONFLICT over the version: someone else saved the record since it was read. */
+  staleVersion?: boolean;
+  /** Field errors in react-admin's shape: shown on the field, and `root.serverError` in the notification. */
+  errors?: Record<string, string | { serverError: string }>;
+  violations?: Violation[];
+}
+
+interface GraphqlError {
+  message: string;
+  extensions?: { code?: string; field?: string; version?: number; violations?: Violation[] };
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE_VIOLATION: 422,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/** The first GraphQL error inside whatever the Apollo client or ra-data-graphql threw. */
+function firstGraphqlError(error: unknown): GraphqlError | undefined {
+  const apolloError = error instanceof HttpError ? error.body : error;
+  return (apolloError as { graphQLErrors?: GraphqlError[] } | undefined)?.graphQLErrors?.[0];
+}
+
+/** "taxCode: wrong check digit" → "wrong check digit": the field is shown beside the message. */
+const withoutFieldPrefix = (message: string, field: string) => (message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);
+
+/**
+ * Turns an API error into the HttpError react-admin understands: a status for checkError, a
+ * translatable message named after the error code, and field errors the form shows on its inputs.
+ */
+export function toHttpError(error: unknown): HttpError {
+  const graphqlError = firstGraphqlError(error);
+  if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
+  const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  const { field, version, violations } = graphqlError.extensions ?? {};
+  const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
+  if (code === 'BAD_USER_INPUT' && field) {
+    const detail = withoutFieldPrefix(graphqlError.message, field);
+    body.errors = { [field]: detail, root: { serverError: detail } };
+  }
+  return new HttpError(`reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`, STATUS_BY_CODE[code] ?? 500, body);
+}
+
+export const apiErrorBody = (error: unknown): ApiErrorBody | undefined => (error instanceof HttpError ? (error.body as ApiErrorBody) : undefined);

@@ -1,0 +1,38 @@
+import type { AuthProvider } from 'react-admin';
+import { canAccess } from './permissions';
+import { actingTenantId, ensureSession, sessionUser, signIn, signOut } from './session';
+
+/** Sign-in with the API's login; the session survives reloads through the refresh cookie. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    await signIn(username, password);
+  },
+
+  async logout() {
+    if (sessionUser()) await signOut();
+  },
+
+  async checkAuth() {
+    if (!(await ensureSession())) throw new Error('reti.auth.session_ended');
+  },
+
+  async checkError(error: { status?: number }) {
+    // Forbidden is an answer about one action, not about the session.
+    if (error?.status === 401) throw new Error('reti.auth.session_ended');
+  },
+
+  async getIdentity() {
+    const user = await ensureSession();
+    if (!user) throw new Error('reti.auth.session_ended');
+    return { id: user.id, fullName: user.displayName, email: user.email, role: user.role, tenantId: user.tenantId };
+  },
+
+  async getPermissions() {
+    return (await ensureSession())?.role;
+  },
+
+  async canAccess({ action, resource }) {
+    const user = await ensureSession();
+    return !!user && canAccess({ role: user.role, action, resource, actingTenantId: actingTenantId() });
+  },
+};

@@ -1,0 +1,101 @@
+import { gql } from '@apollo/client';
+import buildGraphQLProvider from 'ra-data-graphql';
+import type { DataProvider, GetListParams, GetListResult, RaRecord } from 'react-admin';
+import { toHttpError, Violation } from './apiErrors';
+import { buildQuery, MAX_PER_PAGE } from './buildQuery';
+import { graphqlClient } from './graphqlClient';
+
+export interface ComplianceReport {
+  ok: boolean;
+  violations: Violation[];
+}
+
+export type NetworkStatus = 'DRAFT' | 'ACTIVE' | 'CLOSED' | 'WITHDRAWN';
+
+/** The groupings of allocationTotals the console charts (the API offers more). */
+export type AllocationDimension = 'MEASURE' | 'PROVINCE';
+
+/** One group of allocationTotals: the measure code or province name it stands for, and its total. */
+export interface AllocationTotal {
+  measure: string | null;
+  province: string | null;
+  total: string;
+}
+
+/** The standard methods plus the API's operations that are not CRUD. */
+export interface RetiDataProvider extends DataProvider {
+  getCompliance(networkId: string): Promise<ComplianceReport>;
+  setNetworkStatus(params: { id: string; version: number; status: NetworkStatus }): Promise<RaRecord>;
+  /** Allocation totals grouped on the server (GROUP BY), e.g. committed amounts by measure. */
+  getAllocationTotals(groupBy: AllocationDimension, filter?: Record<string, unknown>): Promise<AllocationTotal[]>;
+}
+
+const graphqlProvider = buildGraphQLProvider({
+  client: graphqlClient,
+  introspection: false,
+  buildQuery: () => buildQuery,
+  query: () => ({ fetchPolicy: 'no-cache' }),
+});
+
+async function request<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+/** A list longer than the API's largest page (a CSV export, the dashboard) is read page by page from the start. */
+async function getList(resource: string, params: GetListParams): Promise<GetListResult> {
+  const { page = 1, perPage = 25 } = params.pagination ?? {};
+  if (perPage <= MAX_PER_PAGE) return graphqlProvider.getList(resource, params);
+  if (page !== 1) throw new Error(`Pages longer than ${MAX_PER_PAGE} records are read from the first page only`);
+  const records: RaRecord[] = [];
+  let total = Infinity;
+  for (let apiPage = 1; records.length < Math.min(perPage, total); apiPage++) {
+    const result = await graphqlProvider.getList(resource, { ...params, pagination: { page: apiPage, perPage: MAX_PER_PAGE } });
+    total = result.total ?? 0;
+    if (!result.data.length) break;
+    records.push(...result.data);
+  }
+  return { data: records.slice(0, perPage), total };
+}
+
+const COMPLIANCE = gql`
+  query ($id: ID!) {
+    network(id: $id) { id compliance { ok violations { rule message messageEn ids } } }
+  }
+`;
+
+const SET_NETWORK_STATUS = gql`
+  mutation ($id: ID!, $version: Int!, $status: NetworkStatus!) {
+    setNetworkStatus(id: $id, version: $version, status: $status) { id version status }
+  }
+`;
+
+const ALLOCATION_TOTALS = gql`
+  query ($groupBy: [AllocationDimension!]!, $filter: AllocationFilter) {
+    allocationTotals(groupBy: $groupBy, filter: $filter) { measure province total }
+  }
+`;
+
+export const dataProvider: RetiDataProvider = {
+  getList: (resource, params) => request(() => getList(resource, params)),
+  getOne: (resource, params) => request(() => graphqlProvider.getOne(resource, params)),
+  getMany: (resource, params) => request(() => graphqlProvider.getMany(resource, params)),
+  getManyReference: (resource, params) => request(() => graphqlProvider.getManyReference(resource, params)),
+  create: (resource, params) => request(() => graphqlProvider.create(resource, params)),
+  update: (resource, params) => request(() => graphqlProvider.update(resource, params)),
+  delete: (resource, params) => request(() => graphqlProvider.delete(resource, params)),
+  updateMany: () => Promise.reject(new Error('The API updates one record at a time, with its version')),
+  deleteMany: () => Promise.reject(new Error('The API deletes one record at a time, with its version')),
+
+  getCompliance: (networkId) =>
+    request(async () => (await graphqlClient.query({ query: COMPLIANCE, variables: { id: networkId } })).data.network.compliance),
+
+  setNetworkStatus: ({ id, version, status }) =>
+    request(async () => (await graphqlClient.mutate({ mutation: SET_NETWORK_STATUS, variables: { id, version, status } })).data.setNetworkStatus),
+
+  getAllocationTotals: (groupBy, filter) =>
+    request(async () => (await graphqlClient.query({ query: ALLOCATION_TOTALS, variables: { groupBy: [groupBy], filter } })).data.allocationTotals),
+};

@@ -1,0 +1,47 @@
+import type { Role } from './session';
+
+/** Records each tenant keeps: editors write them, analysts read them. */
+export const TENANT_RESOURCES = new Set([
+  'partners',
+  'networks',
+  'networkMembers',
+  'networkCompanies',
+  'crisisCompanies',
+  'competencePacts',
+  'pactSignatories',
+  'allocations',
+]);
+
+/** Only administrators see these at all. */
+const ADMIN_ONLY_RESOURCES = new Set(['tenants', 'users']);
+
+/** Written by the database itself. */
+const READ_ONLY_RESOURCES = new Set(['auditEvents']);
+
+const READ_ACTIONS = new Set(['list', 'show', 'export']);
+
+export interface AccessQuestion {
+  role: Role;
+  action: string;
+  resource: string;
+  /** An administrator writes a tenant's records only while acting in that tenant. */
+  actingTenantId: string | null;
+}
+
+/**
+ * What the console offers each role. It only hides what the server would refuse: the server
+ * checks every request again.
+ */
+export function canAccess({ role, action, resource, actingTenantId }: AccessQuestion): boolean {
+  if (ADMIN_ONLY_RESOURCES.has(resource) && role !== 'ADMIN') return false;
+  if (READ_ACTIONS.has(action)) return true;
+  if (READ_ONLY_RESOURCES.has(resource)) return false;
+  switch (role) {
+    case 'ADMIN':
+      return !TENANT_RESOURCES.has(resource) || actingTenantId !== null;
+    case 'EDITOR':
+      return TENANT_RESOURCES.has(resource);
+    default:
+      return false;
+  }
+}

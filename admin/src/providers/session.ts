@@ -1,0 +1,103 @@
+/**
+ * The signed-in session. The access token lives in memory only; the httpOnly refresh cookie, which
+ * the server rotates at every use, restores it after a reload.
+ */
+export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  tenantId: string | null;
+}
+
+interface Session {
+  token: string;
+  user: SessionUser;
+}
+
+export const GRAPHQL_URL = '/graphql';
+const ACTING_TENANT_KEY = 'reti.actingTenant';
+const SESSION_FIELDS = 'token user { id email displayName role tenantId }';
+
+let current: Session | null = null;
+let pendingRefresh: Promise<Session | null> | null = null;
+
+/** Sign-in calls go straight to the API: they must not wait on, or retry through, the session. */
+async function authMutation<T>(mutation: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  const response = await fetch(GRAPHQL_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ query: mutation, variables }),
+  });
+  return response.json();
+}
+
+export async function signIn(email: string, password: string): Promise<SessionUser> {
+  const result = await authMutation<{ login: Session }>(`mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { ${SESSION_FIELDS} } }`, {
+    email,
+    password,
+  });
+  if (!result.data?.login) {
+    // The login page shows the message, translated.
+    const throttled = result.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS';
+    throw new Error(throttled ? 'reti.auth.too_many_attempts' : 'reti.auth.wrong_credentials');
+  }
+  current = result.data.login;
+  return current.user;
+}
+
+async function exchangeRefreshCookie(): Promise<Session | null> {
+  const result = await authMutation<{ refreshSession: Session }>(`mutation { refreshSession { ${SESSION_FIELDS} } }`);
+  current = result.data?.refreshSession ?? null;
+  return current;
+}
+
+/**
+ * A new access token from the refresh cookie, or null when there is no session left. Calls made
+ * together share one exchange, and tabs take turns through a lock: the cookie is single-use, and
+ * sending a used one ends the session everywhere.
+ */
+export function refreshSession(): Promise<Session | null> {
+  if (!pendingRefresh) {
+    const exchange = navigator.locks
+      ? new Promise<Session | null>((resolve, reject) => void navigator.locks.request('reti-refresh-session', () => exchangeRefreshCookie().then(resolve, reject)))
+      : exchangeRefreshCookie();
+    pendingRefresh = exchange.finally(() => {
+      pendingRefresh = null;
+    });
+  }
+  return pendingRefresh;
+}
+
+export async function signOut(): Promise<void> {
+  current = null;
+  await authMutation('mutation { logout }');
+}
+
+export const sessionUser = (): SessionUser | null => current?.user ?? null;
+
+/** The session in memory, or the one the refresh cookie restores after a reload. */
+export async function ensureSession(): Promise<SessionUser | null> {
+  return (current ?? (await refreshSession()))?.user ?? null;
+}
+
+/** The tenant an administrator acts in (X-Tenant-Id); other users always act in their own. */
+export function actingTenantId(): string | null {
+  return current?.user.role === 'ADMIN' ? localStorage.getItem(ACTING_TENANT_KEY) : (current?.user.tenantId ?? null);
+}
+
+export function setActingTenantId(tenantId: string | null): void {
+  if (tenantId) localStorage.setItem(ACTING_TENANT_KEY, tenantId);
+  else localStorage.removeItem(ACTING_TENANT_KEY);
+}
+
+export function authHeaders(): Record<string, string> {
+  if (!current) return {};
+  const headers: Record<string, string> = { authorization: `Bearer ${current.token}` };
+  const tenantId = actingTenantId();
+  if (current.user.role === 'ADMIN' && tenantId) headers['x-tenant-id'] = tenantId;
+  return headers;
+}

@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { AllocationInputs } from './AllocationInputs';
+
+export const AllocationCreate = () => (
+  <RecordCreate>
+    <AllocationInputs />
+  </RecordCreate>
+);

@@ -1,0 +1,30 @@
+import { AutocompleteInput, Datagrid, DateInput, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
+import { enumChoices } from '../../common/enums';
+import { LocalDateField } from '../../common/LocalDateField';
+import { MoneyField } from '../../common/MoneyField';
+
+const filters = [
+  <ReferenceInput source="networkId" reference="networks" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <ReferenceInput source="fundSourceId" reference="fundSources">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <SelectInput source="kind" choices={enumChoices('AllocationKind')} />,
+  <SelectInput source="status" choices={enumChoices('AllocationStatus')} />,
+  <DateInput source="allocatedFrom" />,
+  <DateInput source="allocatedTo" />,
+];
+
+export const AllocationList = () => (
+  <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <LocalDateField source="allocatedOn" />
+      <ReferenceField source="networkId" reference="networks" sortable={false} link="show" />
+      <ReferenceField source="fundSourceId" reference="fundSources" sortable={false} link={false} />
+      <SelectField source="kind" choices={enumChoices('AllocationKind')} />
+      <SelectField source="status" choices={enumChoices('AllocationStatus')} />
+      <MoneyField source="amount" textAlign="right" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { AtecoSectorInputs } from './AtecoSectorInputs';
+
+export const AtecoSectorCreate = () => (
+  <RecordCreate>
+    <AtecoSectorInputs />
+  </RecordCreate>
+);

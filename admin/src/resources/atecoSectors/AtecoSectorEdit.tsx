@@ -1,0 +1,8 @@
+import { RecordEdit } from '../../common/RecordForms';
+import { AtecoSectorInputs } from './AtecoSectorInputs';
+
+export const AtecoSectorEdit = () => (
+  <RecordEdit>
+    <AtecoSectorInputs />
+  </RecordEdit>
+);

@@ -1,0 +1,22 @@
+import { Datagrid, List, SearchInput, SelectField, SelectInput, TextField, TextInput } from 'react-admin';
+import { enumChoices } from '../../common/enums';
+import { ATECO_EDITIONS } from './AtecoSectorInputs';
+
+const filters = [
+  <SearchInput source="q" alwaysOn />,
+  <SelectInput source="level" choices={enumChoices('AtecoLevel')} />,
+  <TextInput source="section" />,
+  <SelectInput source="atecoVersion" choices={ATECO_EDITIONS} />,
+];
+
+export const AtecoSectorList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" />
+      <TextField source="title" />
+      <SelectField source="level" choices={enumChoices('AtecoLevel')} />
+      <TextField source="section" />
+      <TextField source="atecoVersion" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { CompetencePactInputs } from './CompetencePactInputs';
+
+export const CompetencePactCreate = () => (
+  <RecordCreate>
+    <CompetencePactInputs />
+  </RecordCreate>
+);

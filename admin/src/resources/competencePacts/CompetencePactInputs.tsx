@@ -1,0 +1,10 @@
+import { DateInput, required, TextInput } from 'react-admin';
+
+export const CompetencePactInputs = () => (
+  <>
+    <TextInput source="name" validate={required()} />
+    <TextInput source="territory" validate={required()} />
+    <DateInput source="signedOn" />
+    <TextInput source="referenceAct" defaultValue="DGR 7231/2022" validate={required()} />
+  </>
+);

@@ -1,0 +1,22 @@
+import { AutocompleteInput, Datagrid, DateInput, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
+import { LocalDateField } from '../../common/LocalDateField';
+
+const filters = [
+  <SearchInput source="q" alwaysOn />,
+  <ReferenceInput source="partnerId" reference="partners">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <DateInput source="signedFrom" />,
+  <DateInput source="signedTo" />,
+];
+
+export const CompetencePactList = () => (
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="territory" />
+      <LocalDateField source="signedOn" />
+      <TextField source="referenceAct" />
+    </Datagrid>
+  </List>
+);

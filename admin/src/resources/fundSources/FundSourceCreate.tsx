@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { FundSourceInputs } from './FundSourceInputs';
+
+export const FundSourceCreate = () => (
+  <RecordCreate>
+    <FundSourceInputs />
+  </RecordCreate>
+);

@@ -1,0 +1,14 @@
+import { DateInput, required, TextInput } from 'react-admin';
+import { MoneyInput } from '../../common/MoneyInput';
+import { notBefore } from '../../common/validation';
+
+export const FundSourceInputs = () => (
+  <>
+    <TextInput source="code" validate={required()} />
+    <TextInput source="name" validate={required()} />
+    <TextInput source="programme" />
+    <MoneyInput source="budget" validate={required()} />
+    <DateInput source="availableFrom" />
+    <DateInput source="availableTo" validate={notBefore('availableFrom')} />
+  </>
+);

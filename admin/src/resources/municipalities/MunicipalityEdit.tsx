@@ -1,0 +1,8 @@
+import { RecordEdit } from '../../common/RecordForms';
+import { MunicipalityInputs } from './MunicipalityInputs';
+
+export const MunicipalityEdit = () => (
+  <RecordEdit>
+    <MunicipalityInputs />
+  </RecordEdit>
+);

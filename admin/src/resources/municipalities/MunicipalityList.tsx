@@ -1,0 +1,18 @@
+import { Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
+
+const filters = [
+  <SearchInput source="q" alwaysOn />,
+  <ReferenceInput source="provinceId" reference="provinces" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <SelectInput />
+  </ReferenceInput>,
+];
+
+export const MunicipalityList = () => (
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="istatCode" />
+      <ReferenceField source="provinceId" reference="provinces" sortable={false} link={false} />
+    </Datagrid>
+  </List>
+);

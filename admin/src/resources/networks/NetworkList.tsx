@@ -1,0 +1,33 @@
+import { AutocompleteInput, Datagrid, DateInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { enumChoices } from '../../common/enums';
+import { LocalDateField } from '../../common/LocalDateField';
+
+const filters = [
+  <SearchInput source="q" alwaysOn />,
+  <SelectArrayInput source="statuses" choices={enumChoices('NetworkStatus')} alwaysOn />,
+  <ReferenceInput source="measureId" reference="measures">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <ReferenceInput source="partnerId" reference="partners">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <ReferenceInput source="pactId" reference="competencePacts">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <DateInput source="startDateFrom" />,
+  <DateInput source="startDateTo" />,
+];
+
+export const NetworkList = () => (
+  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" />
+      <TextField source="title" />
+      <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
+      <SelectField source="status" choices={enumChoices('NetworkStatus')} />
+      <LocalDateField source="startDate" />
+      <LocalDateField source="endDate" />
+      <NumberField source="plannedRecipients" sortable={false} />
+    </Datagrid>
+  </List>
+);

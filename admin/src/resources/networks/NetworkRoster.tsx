@@ -1,0 +1,37 @@
+import { AutocompleteInput, Datagrid, DateInput, EditButton, ReferenceField, ReferenceInput, ReferenceManyField, required, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { enumChoices } from '../../common/enums';
+import { InlineCreateForm } from '../../common/InlineCreateForm';
+import { LocalDateField } from '../../common/LocalDateField';
+import { RemoveButton } from '../../common/RemoveButton';
+
+/** The partnership: members with role and dates, and a form to add one more. */
+export const NetworkRoster = () => {
+  const network = useRecordContext();
+  if (!network) return null;
+  return (
+    <>
+      <ReferenceManyField reference="networkMembers" target="networkId" sort={{ field: 'role', order: 'ASC' }} perPage={100}>
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="roster">
+          <ReferenceField source="partnerId" reference="partners" link="show" />
+          <SelectField source="role" choices={enumChoices('MemberRole')} />
+          <LocalDateField source="joinedOn" />
+          <LocalDateField source="leftOn" />
+          <EditButton />
+          <RemoveButton />
+        </Datagrid>
+      </ReferenceManyField>
+      <InlineCreateForm
+        resource="networkMembers"
+        defaults={{ networkId: network.id, role: 'PARTNER' }}
+        submitLabel="reti.network.add_member"
+        successMessage="reti.network.member_added"
+      >
+        <ReferenceInput source="partnerId" reference="partners" sort={{ field: 'legalName', order: 'ASC' }}>
+          <AutocompleteInput validate={required()} sx={{ width: 380 }} />
+        </ReferenceInput>
+        <SelectInput source="role" choices={enumChoices('MemberRole')} validate={required()} fullWidth={false} sx={{ width: 180 }} />
+        <DateInput source="joinedOn" fullWidth={false} />
+      </InlineCreateForm>
+    </>
+  );
+};

@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { PartnerTypeInputs } from './PartnerTypeInputs';
+
+export const PartnerTypeCreate = () => (
+  <RecordCreate>
+    <PartnerTypeInputs />
+  </RecordCreate>
+);

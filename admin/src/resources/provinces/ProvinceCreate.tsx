@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { ProvinceInputs } from './ProvinceInputs';
+
+export const ProvinceCreate = () => (
+  <RecordCreate>
+    <ProvinceInputs />
+  </RecordCreate>
+);

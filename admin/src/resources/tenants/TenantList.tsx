@@ -1,0 +1,15 @@
+import { Datagrid, List, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { enumChoices } from '../../common/enums';
+
+const filters = [<SearchInput source="q" alwaysOn />, <SelectInput source="kind" choices={enumChoices('TenantKind')} />];
+
+export const TenantList = () => (
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" />
+      <TextField source="name" />
+      <SelectField source="kind" choices={enumChoices('TenantKind')} />
+      <TextField source="istatCode" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,8 @@
+import { RecordCreate } from '../../common/RecordForms';
+import { UserInputs } from './UserInputs';
+
+export const UserCreate = () => (
+  <RecordCreate>
+    <UserInputs />
+  </RecordCreate>
+);

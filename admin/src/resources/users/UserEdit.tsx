@@ -1,0 +1,8 @@
+import { RecordEdit } from '../../common/RecordForms';
+import { UserInputs } from './UserInputs';
+
+export const UserEdit = () => (
+  <RecordEdit>
+    <UserInputs />
+  </RecordEdit>
+);

@@ -1,0 +1,149 @@
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { newTenant } from '../helpers/app';
+import { ensureConsoleBuilt, eventually, launchChromium, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { createPartner, orgTaxCode, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
+import { HttpTestApp, startHttpApp } from '../helpers/http';
+
+let t: HttpTestApp;
+let browser: Browser;
+let consoleUrl: string;
+let tenant: Awaited<ReturnType<typeof newTenant>>;
+let editor: { email: string; password: string };
+let analyst: { email: string; password: string };
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  t = await startHttpApp();
+  consoleUrl = new URL('/admin/', t.url).toString();
+  tenant = await newTenant(t);
+  editor = await t.signUp('EDITOR', tenant.id);
+  analyst = await t.signUp('ANALYST', tenant.id);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden' });
+const text = (locator: Locator) => locator.innerText();
+const count = (locator: Locator, n: number) => eventually(async () => expect(await locator.count()).toBe(n));
+
+/** The network's status as the database holds it. */
+async function networkStatus(code: string): Promise<string | undefined> {
+  const [row] = await t.owner.query('SELECT status FROM networks WHERE code = $1', [code]);
+  return row?.status;
+}
+
+test('an editor creates a partner and a network, builds its roster, sees the rule check change and activates it', async () => {
+  const ref = await referenceIds(t);
+  // Two partners already on file; the lead is created through the console below.
+  const suffix = uniqueCode('E2E');
+  await createPartner(t, tenant.editor, ref, 'CPI', { legalName: `CPI di prova ${suffix}` });
+  await createPartner(t, tenant.editor, ref, 'TRADE_UNION', { legalName: `Sindacato di prova ${suffix}` });
+  const leadName = `Operatore accreditato ${suffix}`;
+  const networkCode = `RETE-${suffix}`;
+
+  await withScreenshotOnFailure(page, 'editor-builds-and-activates-a-network', async () => {
+    await signIn(page, consoleUrl, editor.email, editor.password);
+
+    // A new partner: the accredited labour operator that will lead the network.
+    await page.goto(new URL('partners/create', consoleUrl).toString());
+    await page.getByLabel('Denominazione').fill(leadName);
+    await page.getByLabel('Codice fiscale / Partita IVA').fill(orgTaxCode());
+    await pickOption(page, 'Tipologia di soggetto', 'Operatore accreditato ai servizi');
+    await pickOption(page, 'Comune', 'Rho');
+    await page.getByLabel('Accreditato ai servizi al lavoro').check();
+    await page.getByLabel('N. iscrizione albo lavoro').fill('E2E-0001');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await visible(page.getByText('Elemento creato'));
+    await visible(page.getByText(leadName).first());
+
+    // A new network under the Fase II measure: 20 recipients, 12 months.
+    await page.goto(new URL('networks/create', consoleUrl).toString());
+    await page.getByLabel('Codice').fill(networkCode);
+    await page.getByLabel('Titolo').fill('Rete di prova per la ricollocazione');
+    await pickOption(page, 'Misura', 'Fase II', /Fase II/);
+    await page.getByLabel('Data di avvio').fill('2021-03-01');
+    await page.getByLabel('Data di fine').fill('2022-02-28');
+    await page.getByLabel('Destinatari sospesi (CIGS/CIGD)').fill('12');
+    await page.getByLabel('Destinatari disoccupati').fill('8');
+    await page.getByRole('button', { name: 'Salva' }).click();
+
+    // A new network is a draft that breaks the partnership rules: "Attiva" is off, with the reasons.
+    const blocked = page.getByTestId('activation-blocked');
+    await eventually(async () => expect(await text(blocked)).toContain('La rete ha 0 soggetti: ne servono almeno 3'));
+    await eventually(async () => expect(await text(blocked)).toContain('un solo capofila'));
+    await eventually(async () => expect(await page.getByRole('button', { name: 'Attiva' }).isDisabled()).toBe(true));
+
+    // The roster, one member at a time; the rule check follows each change.
+    await page.getByRole('tab', { name: 'Partenariato' }).click();
+    const addMember = async (search: string, role: 'Capofila' | 'Partner') => {
+      await pickOption(page, 'Partner', search);
+      await page.getByRole('combobox', { name: 'Ruolo' }).click();
+      await page.getByRole('option', { name: role, exact: true }).click();
+      await page.getByRole('button', { name: 'Aggiungi al partenariato' }).click();
+      await visible(page.getByText('Partner aggiunto alla rete'));
+    };
+    await addMember(leadName, 'Capofila');
+    await eventually(async () => expect(await text(blocked)).toContain('La rete ha 1 soggetti: ne servono almeno 3'));
+    await eventually(async () => expect(await text(blocked)).not.toContain('un solo capofila'));
+    await addMember(`CPI di prova ${suffix}`, 'Partner');
+    await eventually(async () => expect(await text(blocked)).toContain('La rete ha 2 soggetti'));
+    await addMember(`Sindacato di prova ${suffix}`, 'Partner');
+    await count(page.getByTestId('roster').getByRole('row'), 4);
+    await hidden(blocked);
+
+    await page.getByRole('tab', { name: 'Verifica regole' }).click();
+    await eventually(async () => expect(await text(page.getByTestId('compliance-summary'))).toBe('La rete rispetta tutte le regole della misura.'));
+
+    // Compliant: "Attiva" is on, and activating asks for confirmation.
+    await page.getByRole('button', { name: 'Attiva' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Conferma' }).click();
+    await visible(page.getByText('Stato della rete aggiornato'));
+    await visible(page.getByRole('button', { name: 'Chiudi', exact: true }));
+  });
+  expect(await networkStatus(networkCode)).toBe('ACTIVE');
+}, 120_000);
+
+test('an analyst reads the registry but is offered no create, edit or status buttons', async () => {
+  const ref = await referenceIds(t);
+  const partner = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: `Operatore letto ${uniqueCode('E2E')}` });
+  const [networkId] = await seedNetworks(t, tenant.editor, 1);
+
+  await withScreenshotOnFailure(page, 'analyst-sees-no-write-buttons', async () => {
+    await signIn(page, consoleUrl, analyst.email, analyst.password);
+
+    await page.goto(new URL('partners', consoleUrl).toString());
+    await visible(page.getByText(partner.legalName));
+    await visible(page.getByRole('link', { name: 'Esporta' }).or(page.getByRole('button', { name: 'Esporta' })));
+    await count(page.getByRole('link', { name: 'Crea' }), 0);
+
+    await page.getByText(partner.legalName).click();
+    await visible(page.getByText(partner.taxCode));
+    await count(page.getByRole('link', { name: 'Modifica' }), 0);
+
+    // A compliant draft network: readable, but with no status buttons or roster form.
+    await page.goto(new URL(`networks/${networkId}/show`, consoleUrl).toString());
+    await visible(page.getByRole('tab', { name: 'Partenariato' }));
+    await count(page.getByRole('link', { name: 'Modifica' }), 0);
+    await count(page.getByRole('button', { name: /^(Attiva|Chiudi|Ritira)$/ }), 0);
+    await page.getByRole('tab', { name: 'Partenariato' }).click();
+    await count(page.getByTestId('roster').getByRole('row'), 4);
+    await count(page.getByRole('button', { name: 'Aggiungi al partenariato' }), 0);
+    await count(page.getByRole('button', { name: 'Rimuovi' }), 0);
+  });
+}, 120_000);

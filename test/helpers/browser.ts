@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCREENSHOTS = path.join(ROOT, 'test-results');
+
+/** Debian's chromium, as root in a container: no sandbox, no GPU, nothing phoning home. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/** The console is served from admin/dist; `npm ci` builds it, and so does this when it is missing. */
+export function ensureConsoleBuilt(): void {
+  if (!existsSync(path.join(ROOT, 'admin/dist/index.html'))) {
+    execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+/** Runs a browser scenario; when it fails, a screenshot of the page is left in test-results/. */
+export async function withScreenshotOnFailure(page: Page, name: string, scenario: () => Promise<void>): Promise<void> {
+  try {
+    await scenario();
+  } catch (error) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, `${name.replace(/[^\w-]+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw Object.assign(error as Error, { message: `${(error as Error).message}\nScreenshot: ${file}` });
+  }
+}
+
+/** Signs in through the console's login page and waits for the dashboard. */
+export async function signIn(page: Page, consoleUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(consoleUrl);
+  await page.locator('input[name=username]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByText('Benvenuto').waitFor();
+}
+
+/** Picks an option of a react-admin autocomplete: types part of its text and clicks it. */
+export async function pickOption(page: Page, label: string, search: string, option: string | RegExp = search): Promise<void> {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Retries an assertion until it holds or `timeoutMs` passes, like Playwright Test's web-first assertions. */
+export async function eventually(assertion: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
