@@ -26,3 +26,12 @@ describe('unexpected errors', () => {
     expect(failure('53100')).toBeInstanceOf(QueryFailedError);
   });
 });
+
+test('input validation failures name the field, its path and the constraint, so clients can word them', () => {
+  const validationErrors = [{ property: 'input', children: [{ property: 'email', constraints: { isEmail: 'email must be an email' } }] }];
+  const error = new GraphQLError('Argument Validation Error', { extensions: { code: 'BAD_USER_INPUT', validationErrors } });
+  expect(formatError({ message: error.message, extensions: error.extensions }, error)).toMatchObject({
+    message: 'input.email: email must be an email',
+    extensions: { code: 'BAD_USER_INPUT', field: 'email', fieldPath: 'input.email', constraint: 'isEmail' },
+  });
+});

@@ -69,9 +69,12 @@ const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALI
 
 interface ValidationErrorLike { property: string; children?: ValidationErrorLike[]; constraints?: Record<string, string> }
 
-function firstInvalidPath(errors: ValidationErrorLike[], prefix: string[] = []): { field: string; message: string } | undefined {
+function firstInvalidPath(errors: ValidationErrorLike[], prefix: string[] = []): { field: string; message: string; constraint: string } | undefined {
   for (const e of errors) {
-    if (e.constraints) return { field: [...prefix, e.property].join('.'), message: Object.values(e.constraints)[0] };
+    if (e.constraints) {
+      const [constraint, message] = Object.entries(e.constraints)[0];
+      return { field: [...prefix, e.property].join('.'), message, constraint };
+    }
     const nested = firstInvalidPath(e.children ?? [], [...prefix, e.property]);
     if (nested) return nested;
   }
@@ -91,7 +94,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: first ? `${first.field}: ${first.message}` : 'Invalid input',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field.split('.').pop(), fieldPath: first?.field },
+      // constraint (e.g. isEmail, isTaxCode, length) lets clients word the message in their own language.
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field.split('.').pop(), fieldPath: first?.field, constraint: first?.constraint },
     };
   }
   const code = formatted.extensions?.code as string | undefined;
