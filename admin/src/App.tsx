@@ -1,5 +1,6 @@
-import { Admin, Resource } from 'react-admin';
-import { BrowserRouter } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router-dom';
+import { IMPORT_PATH, ImportPage } from './csvImport/ImportPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
@@ -55,6 +56,9 @@ export const App = () => (
       <Resource name="atecoSectors" {...atecoSectors} />
       <Resource name="tenants" {...tenants} />
       <Resource name="users" {...users} />
+      <CustomRoutes>
+        <Route path={IMPORT_PATH} element={<ImportPage />} />
+      </CustomRoutes>
     </Admin>
   </BrowserRouter>
 );

@@ -147,3 +147,43 @@ test('an analyst reads the registry but is offered no create, edit or status but
     await count(page.getByRole('button', { name: 'Rimuovi' }), 0);
   });
 }, 120_000);
+
+test('an editor imports partners from CSV: the preview shows the bad row, the import writes the good ones', async () => {
+  const suffix = uniqueCode('E2E');
+  const good = [orgTaxCode(), orgTaxCode()];
+  const csv = [
+    // Excel's "CSV UTF-8" starts with a byte-order mark.
+    '\uFEFFragione_sociale;codice_fiscale;tipo;comune_istat',
+    `Importato uno ${suffix};${good[0]};CPI;015182`,
+    `Codice sbagliato ${suffix};08911820961;CPI;015182`,
+    `Importato due ${suffix};${good[1]};TRADE_UNION;Rho`,
+  ].join('\n');
+
+  await withScreenshotOnFailure(page, 'editor-imports-partners', async () => {
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    await page.getByRole('menuitem', { name: 'Importa CSV' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'soggetti.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+
+    // The dry run: three rows, two valid, and the bad one with its line and field.
+    await eventually(async () => expect(await text(page.getByTestId('import-total'))).toBe('Righe\n3'));
+    expect(await text(page.getByTestId('import-valid'))).toBe('Valide\n2');
+    expect(await text(page.getByTestId('import-invalid'))).toBe('Con errori\n1');
+    const errorRows = page.getByTestId('import-errors').locator('tbody tr');
+    await count(errorRows, 1);
+    const [line, field, message] = await errorRows.first().getByRole('cell').allInnerTexts();
+    expect([line, field]).toEqual(['3', 'Codice fiscale / Partita IVA']);
+    expect(message).toContain('codice fiscale');
+
+    await page.getByRole('button', { name: 'Importa 2 righe valide' }).click();
+    await eventually(async () => expect(await text(page.getByTestId('import-outcome'))).toContain('2 righe importate'));
+    await page.getByRole('link', { name: 'Apri l’elenco' }).click();
+    await visible(page.getByText(`Importato due ${suffix}`));
+  });
+
+  // Every row of the file carries the suffix: the bad one is not there.
+  const imported = await t.owner.query('SELECT legal_name, tax_code FROM partners WHERE tenant_id = $1 AND legal_name LIKE $2 ORDER BY legal_name', [tenant.id, `%${suffix}`]);
+  expect(imported).toEqual([
+    { legal_name: `Importato due ${suffix}`, tax_code: good[1] },
+    { legal_name: `Importato uno ${suffix}`, tax_code: good[0] },
+  ]);
+}, 120_000);

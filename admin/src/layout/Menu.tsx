@@ -1,5 +1,8 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { IMPORT_PATH } from '../csvImport/ImportPage';
+import { useCanImport } from '../csvImport/importKinds';
 
 const REGISTRY = ['networks', 'partners', 'crisisCompanies', 'competencePacts', 'allocations', 'auditEvents'];
 const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors'];
@@ -11,7 +14,15 @@ const Section = ({ label }: { label: string }) => {
   return open ? <ListSubheader sx={{ lineHeight: '32px', mt: 1, background: 'transparent' }}>{translate(label)}</ListSubheader> : null;
 };
 
-/** The menu in three groups; each entry shows only when authProvider.canAccess allows its list. */
+const ImportItem = () => {
+  const { canImport } = useCanImport();
+  return canImport ? <RaMenu.Item to={IMPORT_PATH} primaryText="reti.import.title" leftIcon={<UploadFileIcon />} /> : null;
+};
+
+/**
+ * The menu in three groups; each entry shows only when authProvider.canAccess allows its list,
+ * and the CSV import when it allows creating what the import writes.
+ */
 export const Menu = () => {
   const { permissions: role } = usePermissions();
   return (
@@ -21,6 +32,7 @@ export const Menu = () => {
       {REGISTRY.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />
       ))}
+      <ImportItem />
       <Section label="reti.menu.reference" />
       {REFERENCE.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

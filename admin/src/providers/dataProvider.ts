@@ -3,7 +3,7 @@ import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, GetListParams, GetListResult, RaRecord } from 'react-admin';
 import { toHttpError, Violation } from './apiErrors';
 import { buildQuery, MAX_PER_PAGE } from './buildQuery';
-import { graphqlClient } from './graphqlClient';
+import { graphqlClient, UploadProgressListener } from './graphqlClient';
 
 export interface ComplianceReport {
   ok: boolean;
@@ -22,12 +22,39 @@ export interface AllocationTotal {
   total: string;
 }
 
+export type ImportKind = 'PARTNERS' | 'CRISIS_COMPANIES';
+
+/** Why one row of an imported file cannot be written; `line` counts the header as line 1. */
+export interface ImportRowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** What importCsv found in a file (a dry run) or wrote from it. */
+export interface ImportReport {
+  total: number;
+  valid: number;
+  imported: number;
+  errors: ImportRowError[];
+}
+
+export interface ImportCsvParams {
+  kind: ImportKind;
+  csv: string;
+  /** Only check the rows: nothing is written. */
+  dryRun: boolean;
+  onUploadProgress?: UploadProgressListener;
+}
+
 /** The standard methods plus the API's operations that are not CRUD. */
 export interface RetiDataProvider extends DataProvider {
   getCompliance(networkId: string): Promise<ComplianceReport>;
   setNetworkStatus(params: { id: string; version: number; status: NetworkStatus }): Promise<RaRecord>;
   /** Allocation totals grouped on the server (GROUP BY), e.g. committed amounts by measure. */
   getAllocationTotals(groupBy: AllocationDimension, filter?: Record<string, unknown>): Promise<AllocationTotal[]>;
+  /** Checks a CSV file of partners or companies in crisis and, unless it is a dry run, writes its valid rows in one transaction. */
+  importCsv(params: ImportCsvParams): Promise<ImportReport>;
 }
 
 const graphqlProvider = buildGraphQLProvider({
@@ -79,6 +106,12 @@ const ALLOCATION_TOTALS = gql`
   }
 `;
 
+const IMPORT_CSV = gql`
+  mutation ($kind: ImportKind!, $csv: String!, $dryRun: Boolean!) {
+    importCsv(kind: $kind, csv: $csv, dryRun: $dryRun) { total valid imported errors { line field message } }
+  }
+`;
+
 export const dataProvider: RetiDataProvider = {
   getList: (resource, params) => request(() => getList(resource, params)),
   getOne: (resource, params) => request(() => graphqlProvider.getOne(resource, params)),
@@ -98,4 +131,10 @@ export const dataProvider: RetiDataProvider = {
 
   getAllocationTotals: (groupBy, filter) =>
     request(async () => (await graphqlClient.query({ query: ALLOCATION_TOTALS, variables: { groupBy: [groupBy], filter } })).data.allocationTotals),
+
+  importCsv: ({ kind, csv, dryRun, onUploadProgress }) =>
+    request(
+      async () =>
+        (await graphqlClient.mutate({ mutation: IMPORT_CSV, variables: { kind, csv, dryRun }, context: { fetchOptions: { onUploadProgress } } })).data.importCsv,
+    ),
 };

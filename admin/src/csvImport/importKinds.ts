@@ -1,0 +1,42 @@
+import { useCanAccessResources } from 'react-admin';
+import type { ImportKind } from '../providers/dataProvider';
+
+interface ImportKindSpec {
+  /** The console resource the rows become. */
+  resource: string;
+  /** The template's columns: the Italian headers the API reads (it takes English ones too). */
+  columns: string[];
+  /** The template's file name, without .csv. */
+  templateName: string;
+}
+
+export const IMPORT_KINDS: Record<ImportKind, ImportKindSpec> = {
+  PARTNERS: {
+    resource: 'partners',
+    columns: [
+      'ragione_sociale',
+      'codice_fiscale',
+      'tipo',
+      'comune_istat',
+      'accreditato_lavoro',
+      'albo_lavoro',
+      'accreditato_formazione',
+      'albo_formazione',
+      'indirizzo',
+      'email',
+      'telefono',
+    ],
+    templateName: 'modello_soggetti',
+  },
+  CRISIS_COMPANIES: {
+    resource: 'crisisCompanies',
+    columns: ['ragione_sociale', 'codice_fiscale', 'ateco', 'filiera', 'comune_istat', 'strumento', 'lavoratori_coinvolti', 'esuberi_previsti', 'data_accordo'],
+    templateName: 'modello_aziende_in_crisi',
+  },
+};
+
+/** The import creates partners and companies in crisis: it is offered to whoever may create both. */
+export function useCanImport(): { canImport: boolean; isPending: boolean } {
+  const { canAccess, isPending } = useCanAccessResources({ action: 'create', resources: Object.values(IMPORT_KINDS).map((kind) => kind.resource) });
+  return { canImport: !!canAccess && Object.values(canAccess).every(Boolean), isPending };
+}
