@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const IMPORT = `mutation($kind: ImportKind!, $csv: String!, $dryRun: Boolean!) {
-  importCsv(kind: $kind, csv: $csv, dryRun: $dryRun) { total valid imported errors { line field message } } }`;
+  importCsv(kind: $kind, csv: $csv, dryRun: $dryRun) { total valid imported errors { line field code message } } }`;
 
 const count = async (table: string, tenantId: string) =>
   (await t.owner.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]))[0].n as number;
@@ -34,11 +34,11 @@ test('partners: the dry run shows each bad row with its error and writes nothing
   const preview = await t.gql(tenant.editor, IMPORT, { kind: 'PARTNERS', csv, dryRun: true });
   expect(preview.errors).toBeUndefined();
   expect(preview.data!.importCsv).toMatchObject({ total: 7, valid: 3, imported: 0 });
-  expect(preview.data!.importCsv.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
-    [3, 'taxCode'],
-    [4, 'municipalityId'],
-    [6, 'taxCode'],
-    [7, 'taxCode'],
+  expect(preview.data!.importCsv.errors.map((e: { line: number; field: string; code: string }) => [e.line, e.field, e.code])).toEqual([
+    [3, 'taxCode', 'isTaxCode'],
+    [4, 'municipalityId', 'unknownValue'],
+    [6, 'taxCode', 'repeatedInFile'],
+    [7, 'taxCode', 'alreadyExists'],
   ]);
   expect(await count('partners', tenant.id)).toBe(before);
 
@@ -62,9 +62,9 @@ test('crisis companies import with English headers and comma separators', async 
   ].join('\n');
   const result = await t.gql(tenant.editor, IMPORT, { kind: 'CRISIS_COMPANIES', csv, dryRun: false });
   expect(result.data!.importCsv).toMatchObject({ total: 3, valid: 1, imported: 1 });
-  expect(result.data!.importCsv.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
-    [3, 'crisisInstrument'],
-    [4, 'unionAgreementOn'],
+  expect(result.data!.importCsv.errors.map((e: { line: number; field: string; code: string }) => [e.line, e.field, e.code])).toEqual([
+    [3, 'crisisInstrument', 'isEnum'],
+    [4, 'unionAgreementOn', 'isoDate'],
   ]);
   expect(await count('crisis_companies', tenant.id)).toBe(1);
 });
@@ -79,4 +79,17 @@ test('5,000 rows import in one request, and analysts may not import', async () =
 
   const refused = await t.gql(tenant.analyst, IMPORT, { kind: 'PARTNERS', csv: lines.slice(0, 2).join('\n'), dryRun: true });
   expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+});
+
+test('errors name the line of the file, even after blank lines and cells that span lines', async () => {
+  const tenant = await newTenant(t);
+  const csv = ['ragione_sociale;codice_fiscale;tipo', '', `"Nome su\ndue righe";${orgTaxCode()};OTHER`, '', `Sbagliato;12345678901;OTHER`].join('\n');
+  const result = await t.gql(tenant.editor, IMPORT, { kind: 'PARTNERS', csv, dryRun: true });
+  expect(result.data!.importCsv.errors.map((e: { line: number }) => e.line)).toEqual([6]);
+});
+
+test('the template columns come from the API', async () => {
+  const tenant = await newTenant(t);
+  const columns = await t.gql(tenant.editor, `query { importColumns(kind: CRISIS_COMPANIES) }`);
+  expect(columns.data!.importColumns).toEqual(['ragione_sociale', 'codice_fiscale', 'ateco', 'filiera', 'comune_istat', 'strumento', 'lavoratori_coinvolti', 'esuberi_previsti', 'data_accordo']);
 });

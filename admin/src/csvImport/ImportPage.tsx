@@ -2,7 +2,7 @@ import { ChangeEvent, useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Card, CardContent, FormControl, FormControlLabel, FormLabel, LinearProgress, Radio, RadioGroup, Stack, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AccessDenied, downloadCSV, ListButton, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useApiErrorNotifier } from '../common/useApiErrorNotifier';
 import { apiErrorBody } from '../providers/apiErrors';
@@ -54,7 +54,10 @@ function useImportErrorNotifier(): (error: unknown) => void {
 /** The header line of the chosen kind, to download as the start of a file. */
 const Template = ({ kind }: { kind: ImportKind }) => {
   const translate = useTranslate();
-  const { columns, templateName } = IMPORT_KINDS[kind];
+  const dataProvider = useDataProvider<RetiDataProvider>();
+  const { data: columns } = useQuery({ queryKey: ['importColumns', kind], queryFn: () => dataProvider.getImportColumns(kind), staleTime: Infinity });
+  const { templateName } = IMPORT_KINDS[kind];
+  if (!columns) return null;
   const header = columns.join(';');
   return (
     <Box>

@@ -20,6 +20,7 @@ const Count = ({ label, value, testId }: { label: string; value: number; testId:
  * Inside the imported resource's context, so that fields are named as on its forms.
  */
 const RowErrors = ({ errors }: { errors: ImportRowError[] }) => {
+  const translate = useTranslate();
   const translateLabel = useTranslateLabel();
   const records = useMemo(() => errors.map((error, index) => ({ id: index, ...error })), [errors]);
   const listContext = useList({ data: records, perPage: 25 });
@@ -29,7 +30,11 @@ const RowErrors = ({ errors }: { errors: ImportRowError[] }) => {
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <TextField source="line" label="reti.import.line" />
           <FunctionField<ImportRowError> label="reti.import.field" render={(error) => translateLabel({ source: error.field })} />
-          <TextField source="message" label="reti.import.message" sortable={false} />
+          <FunctionField<ImportRowError>
+            label="reti.import.message"
+            sortable={false}
+            render={(error) => translate(`reti.validation.server.${error.code}`, { _: error.message })}
+          />
         </Datagrid>
         <Pagination rowsPerPageOptions={[25, 100]} />
       </Box>

@@ -4,8 +4,6 @@ import type { ImportKind } from '../providers/dataProvider';
 interface ImportKindSpec {
   /** The console resource the rows become. */
   resource: string;
-  /** The template's columns: the Italian headers the API reads (it takes English ones too). */
-  columns: string[];
   /** The template's file name, without .csv. */
   templateName: string;
 }
@@ -13,24 +11,10 @@ interface ImportKindSpec {
 export const IMPORT_KINDS: Record<ImportKind, ImportKindSpec> = {
   PARTNERS: {
     resource: 'partners',
-    columns: [
-      'ragione_sociale',
-      'codice_fiscale',
-      'tipo',
-      'comune_istat',
-      'accreditato_lavoro',
-      'albo_lavoro',
-      'accreditato_formazione',
-      'albo_formazione',
-      'indirizzo',
-      'email',
-      'telefono',
-    ],
     templateName: 'modello_soggetti',
   },
   CRISIS_COMPANIES: {
     resource: 'crisisCompanies',
-    columns: ['ragione_sociale', 'codice_fiscale', 'ateco', 'filiera', 'comune_istat', 'strumento', 'lavoratori_coinvolti', 'esuberi_previsti', 'data_accordo'],
     templateName: 'modello_aziende_in_crisi',
   },
 };

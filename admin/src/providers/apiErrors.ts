@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import { i18nProvider } from './i18nProvider';
 
 /** A rule of the measure that a network breaks, as the API reports it. */
 export interface Violation {
@@ -22,7 +23,7 @@ export interface ApiErrorBody {
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string; version?: number; violations?: Violation[] };
+  extensions?: { code?: string; field?: string; constraint?: string; version?: number; violations?: Violation[] };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -52,11 +53,13 @@ export function toHttpError(error: unknown): HttpError {
   const graphqlError = firstGraphqlError(error);
   if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const { field, version, violations } = graphqlError.extensions ?? {};
+  const { field, constraint, version, violations } = graphqlError.extensions ?? {};
   const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
   if (code === 'BAD_USER_INPUT' && field) {
     const detail = withoutFieldPrefix(graphqlError.message, field);
-    body.errors = { [field]: detail, root: { serverError: detail } };
+    // Worded in the user's language when the constraint is known; the server's own words otherwise.
+    const message = constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: detail }) : detail;
+    body.errors = { [field]: message, root: { serverError: message } };
   }
   return new HttpError(`reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`, STATUS_BY_CODE[code] ?? 500, body);
 }

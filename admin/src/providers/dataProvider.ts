@@ -28,6 +28,8 @@ export type ImportKind = 'PARTNERS' | 'CRISIS_COMPANIES';
 export interface ImportRowError {
   line: number;
   field: string;
+  /** What is wrong, as a code the console words itself (reti.validation.server.*). */
+  code: string;
   message: string;
 }
 
@@ -55,6 +57,8 @@ export interface RetiDataProvider extends DataProvider {
   getAllocationTotals(groupBy: AllocationDimension, filter?: Record<string, unknown>): Promise<AllocationTotal[]>;
   /** Checks a CSV file of partners or companies in crisis and, unless it is a dry run, writes its valid rows in one transaction. */
   importCsv(params: ImportCsvParams): Promise<ImportReport>;
+  /** The template's columns for a kind of import, as the API reads them. */
+  getImportColumns(kind: ImportKind): Promise<string[]>;
 }
 
 const graphqlProvider = buildGraphQLProvider({
@@ -108,7 +112,13 @@ const ALLOCATION_TOTALS = gql`
 
 const IMPORT_CSV = gql`
   mutation ($kind: ImportKind!, $csv: String!, $dryRun: Boolean!) {
-    importCsv(kind: $kind, csv: $csv, dryRun: $dryRun) { total valid imported errors { line field message } }
+    importCsv(kind: $kind, csv: $csv, dryRun: $dryRun) { total valid imported errors { line field code message } }
+  }
+`;
+
+const IMPORT_COLUMNS = gql`
+  query ($kind: ImportKind!) {
+    importColumns(kind: $kind)
   }
 `;
 
@@ -137,4 +147,6 @@ export const dataProvider: RetiDataProvider = {
       async () =>
         (await graphqlClient.mutate({ mutation: IMPORT_CSV, variables: { kind, csv, dryRun }, context: { fetchOptions: { onUploadProgress } } })).data.importCsv,
     ),
+
+  getImportColumns: (kind) => request(async () => (await graphqlClient.query({ query: IMPORT_COLUMNS, variables: { kind } })).data.importColumns),
 };

@@ -10,6 +10,8 @@ registerEnumType(ImportKind, { name: 'ImportKind' });
 export class ImportRowError {
   @Field(() => Int, { description: 'Line in the file, the header being line 1.' }) line: number;
   @Field({ description: 'Column (field) at fault.' }) field: string;
+  @Field({ description: 'What is wrong, for clients to word: a validation constraint (isEmail, isTaxCode, …), unknownValue, isoDate, isEnum, alreadyExists or repeatedInFile.' })
+  code: string;
   @Field() message: string;
 }
 

@@ -1,10 +1,15 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { ImportKind, ImportReport } from './import.entity';
-import { importCsv } from './import.service';
+import { importColumns, importCsv } from './import.service';
 
 @Resolver()
 export class ImportResolver {
+  @Query(() => [String], { description: "The template's columns for a kind of import, in order (Italian headers; English ones are read too)." })
+  importColumns(@Arg('kind', () => ImportKind) kind: ImportKind): string[] {
+    return importColumns(kind);
+  }
+
   @Mutation(() => ImportReport, {
     description: 'Imports partners or companies in crisis from CSV (";" or "," separated, Italian or English headers). ' +
       'With dryRun (the default) nothing is written and every row is checked; without it the valid rows are written in one transaction.',

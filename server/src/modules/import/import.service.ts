@@ -19,7 +19,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 type Row = Record<string, string>;
 type Lookup = (value: string) => string | undefined;
 
-/** A column of the file: its Italian and English headers and how it becomes an input field. */
+/** A column of the file: its Italian and English headers (the first is the template's) and how it becomes an input field. */
 interface Column {
   headers: string[];
   field: string;
@@ -32,24 +32,28 @@ interface Lookups {
   ateco: Lookup;
 }
 
-/** A cell the converter cannot read; its message becomes the row's error. */
-class CellError extends Error {}
+/** A cell the converter cannot read; its code and message become the row's error. */
+class CellError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
 
 const YES = new Set(['si', 'sì', 'yes', 'true', '1', 'x']);
 const yes = (value: string) => YES.has(value.trim().toLowerCase());
 const integer = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
 const lookup = (lookupOf: (l: Lookups) => Lookup) => (value: string, lookups: Lookups) => {
   const id = lookupOf(lookups)(value);
-  if (!id) throw new CellError(`Valore sconosciuto: ${value}`);
+  if (!id) throw new CellError('unknownValue', `Valore sconosciuto: ${value}`);
   return id;
 };
 const date = (value: string) => {
-  if (!isIsoDate(value.trim())) throw new CellError(`Data non valida: ${value} (formato AAAA-MM-GG)`);
+  if (!isIsoDate(value.trim())) throw new CellError('isoDate', `Data non valida: ${value} (formato AAAA-MM-GG)`);
   return value.trim();
 };
 const oneOf = (allowed: Record<string, string>) => (value: string) => {
   const code = value.trim().toUpperCase();
-  if (!Object.values(allowed).includes(code)) throw new CellError(`Valore ammesso: ${Object.values(allowed).join(', ')}`);
+  if (!Object.values(allowed).includes(code)) throw new CellError('isEnum', `Valori ammessi: ${Object.values(allowed).join(', ')}`);
   return code;
 };
 
@@ -61,7 +65,7 @@ const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; 
       { headers: ['ragione_sociale', 'denominazione', 'legalname'], field: 'legalName' },
       { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
       { headers: ['tipo', 'tipologia', 'partnertype'], field: 'partnerTypeId', convert: lookup((l) => l.partnerType) },
-      { headers: ['comune', 'comune_istat', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
+      { headers: ['comune_istat', 'comune', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
       { headers: ['accreditato_lavoro', 'labouraccredited'], field: 'labourAccredited', convert: yes },
       { headers: ['albo_lavoro', 'labourregisternumber'], field: 'labourRegisterNumber' },
       { headers: ['accreditato_formazione', 'trainingaccredited'], field: 'trainingAccredited', convert: yes },
@@ -79,7 +83,7 @@ const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; 
       { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
       { headers: ['ateco', 'codice_ateco', 'ateco_code'], field: 'atecoSectorId', convert: lookup((l) => l.ateco) },
       { headers: ['filiera', 'supplychain'], field: 'supplyChain' },
-      { headers: ['comune', 'comune_istat', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
+      { headers: ['comune_istat', 'comune', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
       { headers: ['strumento', 'crisisinstrument'], field: 'crisisInstrument', convert: oneOf(CrisisInstrument) },
       { headers: ['lavoratori_coinvolti', 'workersinvolved'], field: 'workersInvolved', convert: integer },
       { headers: ['esuberi_previsti', 'expectedredundancies'], field: 'expectedRedundancies', convert: integer },
@@ -106,6 +110,11 @@ async function referenceLookups(manager: EntityManager): Promise<Lookups> {
   return { partnerType, municipality, ateco };
 }
 
+/** The template's header line for a kind of import. */
+export function importColumns(kind: ImportKind): string[] {
+  return SPECS[kind].columns.map((column) => column.headers[0]);
+}
+
 /**
  * Reads a CSV file of partners or companies in crisis, checks every row as the API would (format,
  * tax code, references, duplicates in the file and in the tenant) and, unless it is a dry run,
@@ -114,14 +123,17 @@ async function referenceLookups(manager: EntityManager): Promise<Lookups> {
 export async function importCsv(ctx: Context, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportReport> {
   authorizeWrite(ctx, 'TENANT');
   const spec = SPECS[kind];
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    const delimiter = (csv.split('\n', 1)[0].match(/;/g) ?? []).length > (csv.split('\n', 1)[0].match(/,/g) ?? []).length ? ';' : ',';
-    records = parse(csv, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    const firstLine = csv.split('\n', 1)[0];
+    const delimiter = (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ';' : ',';
+    // info gives each record's line in the file, which blank lines and multi-line cells shift.
+    records = parse(csv, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
     throw badInput('csv', `The file is not valid CSV: ${(error as Error).message}`);
   }
-  const [header = [], ...rows] = records;
+  const header = records[0]?.record ?? [];
+  const rows = records.slice(1);
   if (rows.length > MAX_IMPORT_ROWS) throw badInput('csv', `At most ${MAX_IMPORT_ROWS} rows per file`);
   const positions = spec.columns.map((column) => header.findIndex((h) => column.headers.includes(headerKey(h))));
   const missing = spec.columns.filter((c, i) => positions[i] < 0 && ['legalName', 'name', 'taxCode'].includes(c.field));
@@ -136,8 +148,8 @@ export async function importCsv(ctx: Context, kind: ImportKind, csv: string, dry
     const seen = new Map<string, number>();
     const errors: ImportRowError[] = [];
     const valid: Row[] = [];
-    for (const [index, cells] of rows.entries()) {
-      const line = index + 2;
+    for (const { record: cells, info } of rows) {
+      const line = info.lines;
       const input: Record<string, unknown> = { ...defaults };
       const rowErrors: ImportRowError[] = [];
       spec.columns.forEach((column, i) => {
@@ -147,19 +159,18 @@ export async function importCsv(ctx: Context, kind: ImportKind, csv: string, dry
           input[column.field] = column.convert ? column.convert(raw, lookups) : raw;
         } catch (error) {
           if (!(error instanceof CellError)) throw error;
-          rowErrors.push({ line, field: column.field, message: error.message });
+          rowErrors.push({ line, field: column.field, code: error.code, message: error.message });
         }
       });
       const instance = Object.assign(new spec.input(), input);
       for (const error of await validate(instance, { forbidUnknownValues: false })) {
-        if (!rowErrors.some((e) => e.field === error.property)) {
-          rowErrors.push({ line, field: error.property, message: Object.values(error.constraints ?? {})[0] ?? 'Valore non valido' });
-        }
+        const [code, message] = Object.entries(error.constraints ?? {})[0] ?? ['invalid', 'Valore non valido'];
+        if (!rowErrors.some((e) => e.field === error.property)) rowErrors.push({ line, field: error.property, code, message });
       }
       const taxCode = typeof input.taxCode === 'string' ? normaliseTaxCode(input.taxCode) : undefined;
       if (taxCode && !rowErrors.some((e) => e.field === 'taxCode')) {
-        if (existing.has(taxCode)) rowErrors.push({ line, field: 'taxCode', message: `Codice fiscale ${taxCode} già presente` });
-        else if (seen.has(taxCode)) rowErrors.push({ line, field: 'taxCode', message: `Codice fiscale ${taxCode} ripetuto (riga ${seen.get(taxCode)})` });
+        if (existing.has(taxCode)) rowErrors.push({ line, field: 'taxCode', code: 'alreadyExists', message: `Codice fiscale ${taxCode} già presente` });
+        else if (seen.has(taxCode)) rowErrors.push({ line, field: 'taxCode', code: 'repeatedInFile', message: `Codice fiscale ${taxCode} ripetuto (riga ${seen.get(taxCode)})` });
         seen.set(taxCode, seen.get(taxCode) ?? line);
         input.taxCode = taxCode;
       }
