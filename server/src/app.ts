@@ -31,6 +31,9 @@ export interface AppOptions {
   trustProxy?: number;
 }
 
+/** Large enough for a CSV import of the most rows it accepts. */
+const REQUEST_LIMIT = '10mb';
+
 /** The console's build, found through its workspace link so that the source and the compiled server agree. */
 const ADMIN_DIST = path.join(path.dirname(require.resolve('@reti/admin/package.json')), 'dist');
 
@@ -44,6 +47,12 @@ function serveConsole(app: express.Express): void {
   });
   app.get('/', (_req, res) => res.redirect('/admin/'));
 }
+
+/** A body over the limit (a very large CSV file, say) gets a GraphQL error the console can show, not a bare 413 page. */
+const requestTooLarge: express.ErrorRequestHandler = (error, _req, res, next) => {
+  if ((error as { type?: string }).type !== 'entity.too.large') return next(error);
+  res.status(413).json({ errors: [{ message: `The request is larger than ${REQUEST_LIMIT}`, extensions: { code: 'BAD_USER_INPUT', field: 'csv' } }] });
+};
 
 /** Commits each request's transaction before the response leaves, whatever happened. */
 const requestTransaction: ApolloServerPlugin<Context> = {
@@ -74,7 +83,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   serveConsole(app);
   app.use(
     '/graphql',
-    express.json({ limit: '10mb' }),
+    express.json({ limit: REQUEST_LIMIT }),
     expressMiddleware(apollo, {
       // The verified token is the only source of the tenant a request may touch.
       context: async ({ req, res }) =>
@@ -86,5 +95,6 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
         }),
     }),
   );
+  app.use(requestTooLarge);
   return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(services, principal) };
 }

@@ -1,4 +1,5 @@
 import { newTenant, startTestApp, TestApp } from '../helpers/app';
+import { startHttpApp } from '../helpers/http';
 import { createPartner, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
 
 let t: TestApp;
@@ -92,4 +93,18 @@ test('the template columns come from the API', async () => {
   const tenant = await newTenant(t);
   const columns = await t.gql(tenant.editor, `query { importColumns(kind: CRISIS_COMPANIES) }`);
   expect(columns.data!.importColumns).toEqual(['ragione_sociale', 'codice_fiscale', 'ateco', 'filiera', 'comune_istat', 'strumento', 'lavoratori_coinvolti', 'esuberi_previsti', 'data_accordo']);
+});
+
+test('a file over the request limit is refused with a typed error', async () => {
+  const http = await startHttpApp();
+  try {
+    const tenant = await newTenant(http);
+    const editor = await http.signUp('EDITOR', tenant.id);
+    const huge = 'x'.repeat(11 * 1024 * 1024);
+    const result = await http.post(IMPORT, { kind: 'PARTNERS', csv: huge, dryRun: true }, { token: editor.token });
+    expect(result.status).toBe(413);
+    expect(result.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+  } finally {
+    await http.close();
+  }
 });
