@@ -187,3 +187,30 @@ test('an editor imports partners from CSV: the preview shows the bad row, the im
     { legal_name: `Importato uno ${suffix}`, tax_code: good[0] },
   ]);
 }, 120_000);
+
+test('a form being filled in survives the end of the session: after signing in again it comes back as it was', async () => {
+  const draftName = `Bozza da conservare ${uniqueCode('D')}`;
+  await withScreenshotOnFailure(page, 'draft-survives-sign-in', async () => {
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    await page.goto(new URL('partners/create', consoleUrl).toString());
+    await page.getByLabel('Denominazione').fill(draftName);
+
+    // The session ends while the form is open (here by signing out; an expired session unmounts the form the same way).
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Profilo' }).click();
+    await page.getByRole('menuitem', { name: 'Esci' }).click();
+    await visible(page.locator('input[name=username]'));
+
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    await page.goto(new URL('partners/create', consoleUrl).toString());
+    await eventually(async () => expect(await page.getByLabel('Denominazione').inputValue()).toBe(draftName));
+
+    // Leaving the form within the console, signed in, drops the draft.
+    await page.getByRole('menuitem', { name: 'Partner' }).click();
+    await page.waitForURL(/\/partners$/);
+    await eventually(async () => expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('reti.draft:')))).toEqual([]));
+    await page.goto(new URL('partners/create', consoleUrl).toString());
+    await visible(page.getByLabel('Denominazione'));
+    expect(await page.getByLabel('Denominazione').inputValue()).toBe('');
+  });
+});

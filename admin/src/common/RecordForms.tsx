@@ -1,6 +1,34 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect } from 'react';
 import { Create, CreateProps, Edit, EditProps, SimpleForm } from 'react-admin';
+import { useFormContext } from 'react-hook-form';
+import { useLocation } from 'react-router-dom';
+import { sessionUser } from '../providers/session';
 import { useApiErrorNotifier } from './useApiErrorNotifier';
+
+/**
+ * Keeps what the user is typing in the tab's sessionStorage. If the session ends mid-form, the
+ * form unmounts signed out and the draft stays; after signing in again react-admin returns to the
+ * same page and the form comes back as it was. Leaving the form while signed in drops the draft.
+ */
+const KeepDraftAcrossSignIn = () => {
+  const { reset, watch } = useFormContext();
+  const { pathname } = useLocation();
+  const userId = sessionUser()?.id;
+  useEffect(() => {
+    if (!userId) return;
+    const key = `reti.draft:${userId}:${pathname}`;
+    const saved = sessionStorage.getItem(key);
+    // After the form's own start-up reset, which runs in a parent effect and would undo ours.
+    const restore = saved ? window.setTimeout(() => reset(JSON.parse(saved), { keepDefaultValues: true })) : undefined;
+    const subscription = watch((values) => sessionStorage.setItem(key, JSON.stringify(values)));
+    return () => {
+      window.clearTimeout(restore);
+      subscription.unsubscribe();
+      if (sessionUser()) sessionStorage.removeItem(key);
+    };
+  }, [userId, pathname, reset, watch]);
+  return null;
+};
 
 /**
  * The create page every resource uses: server validation errors land on their fields and other
@@ -10,7 +38,10 @@ export const RecordCreate = ({ children, ...props }: Omit<CreateProps, 'children
   const onError = useApiErrorNotifier();
   return (
     <Create redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges>{children}</SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
+        <KeepDraftAcrossSignIn />
+        {children}
+      </SimpleForm>
     </Create>
   );
 };
@@ -23,7 +54,10 @@ export const RecordEdit = ({ children, ...props }: Omit<EditProps, 'children'> &
   const onError = useApiErrorNotifier();
   return (
     <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges>{children}</SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
+        <KeepDraftAcrossSignIn />
+        {children}
+      </SimpleForm>
     </Edit>
   );
 };
