@@ -208,7 +208,8 @@ test('a form being filled in survives the end of the session: after signing in a
     // Leaving the form within the console, signed in, drops the draft.
     await page.getByRole('menuitem', { name: 'Partner' }).click();
     await page.waitForURL(/\/partners$/);
-    await eventually(async () => expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('reti.draft:')))).toEqual([]));
+    const drafts = () => page.evaluate<string[]>(`Object.keys(sessionStorage).filter((key) => key.startsWith('reti.draft:'))`);
+    await eventually(async () => expect(await drafts()).toEqual([]));
     await page.goto(new URL('partners/create', consoleUrl).toString());
     await visible(page.getByLabel('Denominazione'));
     expect(await page.getByLabel('Denominazione').inputValue()).toBe('');
