@@ -1,5 +1,5 @@
 import { ReactNode, useEffect } from 'react';
-import { Create, CreateProps, Edit, EditProps, SimpleForm } from 'react-admin';
+import { Create, CreateProps, Edit, EditProps, SimpleForm, useGetIdentity } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { useLocation } from 'react-router-dom';
 import { sessionUser } from '../providers/session';
@@ -13,7 +13,8 @@ import { useApiErrorNotifier } from './useApiErrorNotifier';
 const KeepDraftAcrossSignIn = () => {
   const { reset, watch } = useFormContext();
   const { pathname } = useLocation();
-  const userId = sessionUser()?.id;
+  // The identity arrives once the session is restored, which after a reload may be after the form is drawn.
+  const userId = useGetIdentity().identity?.id;
   useEffect(() => {
     if (!userId) return;
     const key = `reti.draft:${userId}:${pathname}`;
