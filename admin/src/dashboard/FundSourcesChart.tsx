@@ -19,7 +19,7 @@ export const FundSourcesChart = () => {
         <BarChart data={bars} layout="vertical" margin={{ left: 10, right: 30 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={euroTick} />
-          <YAxis type="category" dataKey="code" width={210} />
+          <YAxis type="category" dataKey="code" width={230} tick={{ fontSize: 12 }} />
           <Tooltip formatter={euroTooltip} />
           <Legend />
           <Bar dataKey="committed" name={field('committed')} stackId="budget" fill={theme.palette.primary.main} />
