@@ -1,13 +1,14 @@
 import { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { AllocationFilter } from '../funding/funding.inputs';
+import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
 import { AllocationDimension, AllocationTotal, AllocationTotalsHaving } from './analytics.entity';
 
 /** Each dimension's SQL and the output field it fills: an allow-list, never caller SQL. */
 const DIMENSIONS: Record<AllocationDimension, { sql: string; field: keyof AllocationTotal }> = {
   MEASURE: { sql: 'm.code', field: 'measure' },
   FUND_SOURCE: { sql: 'f.code', field: 'fundSource' },
-  PROVINCE: { sql: 'p.name', field: 'province' },
+  PROVINCE: { sql: 'tp.name', field: 'province' },
   TENANT: { sql: 't.code', field: 'tenant' },
   KIND: { sql: 'a.kind', field: 'kind' },
   STATUS: { sql: 'a.status', field: 'status' },
@@ -56,8 +57,7 @@ export async function allocationTotals(
      JOIN measures m ON m.id = n.measure_id
      JOIN fund_sources f ON f.id = a.fund_source_id
      JOIN tenants t ON t.id = a.tenant_id
-     LEFT JOIN municipalities mu ON mu.istat_code = t.istat_code
-     LEFT JOIN provinces p ON p.istat_code = t.istat_code OR p.id = mu.province_id
+     ${JOIN_TENANT_PROVINCE}
      WHERE ${where.join(' AND ')}
      ${dimensions.length ? `GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : ''}
      ${conditions.length ? `HAVING ${conditions.join(' AND ')}` : ''}

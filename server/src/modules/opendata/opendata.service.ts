@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
 
 /**
  * Flat open-data exports in the shapes analysts know: OpenCoesione's project / subject / role /
@@ -8,9 +9,6 @@ import { EntityManager } from 'typeorm';
 const PUBLIC_TAX_CODE = `CASE WHEN length(%s) = 11 THEN %s END`;
 const publicTaxCode = (column: string) => PUBLIC_TAX_CODE.replace(/%s/g, column);
 
-const PROVINCE_OF_TENANT = `
-  LEFT JOIN municipalities tm ON tm.istat_code = t.istat_code
-  LEFT JOIN provinces tp ON tp.istat_code = t.istat_code OR tp.id = tm.province_id`;
 
 const LEAD = `
   LEFT JOIN network_members lm ON lm.tenant_id = n.tenant_id AND lm.network_id = n.id AND lm.role = 'LEAD'
@@ -29,7 +27,7 @@ export const DATASETS = {
     FROM networks n
     JOIN tenants t ON t.id = n.tenant_id
     JOIN measures m ON m.id = n.measure_id
-    ${PROVINCE_OF_TENANT}
+    ${JOIN_TENANT_PROVINCE}
     ${LEAD}
     ORDER BY 1`,
   },
@@ -60,7 +58,7 @@ export const DATASETS = {
     JOIN networks n ON n.tenant_id = a.tenant_id AND n.id = a.network_id
     JOIN tenants t ON t.id = a.tenant_id
     JOIN fund_sources f ON f.id = a.fund_source_id
-    ${PROVINCE_OF_TENANT}
+    ${JOIN_TENANT_PROVINCE}
     ${LEAD}
     ORDER BY a.allocated_on, 1`,
   },
