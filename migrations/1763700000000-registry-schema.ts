@@ -109,7 +109,7 @@ CREATE TABLE measures (
   required_partner_type_codes text[] NOT NULL DEFAULT '{}',
   max_companies integer CONSTRAINT ck_measures__max_companies CHECK (max_companies >= 1),
   min_recipients integer CONSTRAINT ck_measures__min_recipients CHECK (min_recipients >= 0),
-  max_recipients integer CONSTRAINT ck_measures__max_recipients CHECK (max_recipients >= 0),
+  max_recipients integer,
   max_duration_months integer CONSTRAINT ck_measures__max_duration_months CHECK (max_duration_months >= 1),
   process_cap_per_recipient numeric(14,2) CONSTRAINT ck_measures__process_cap_per_recipient CHECK (process_cap_per_recipient > 0),
   placement_cap_per_recipient numeric(14,2) CONSTRAINT ck_measures__placement_cap_per_recipient CHECK (placement_cap_per_recipient > 0),
@@ -119,7 +119,7 @@ CREATE TABLE measures (
   updated_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT uq_measures__code UNIQUE (code),
   CONSTRAINT ck_measures__open_to CHECK (open_to >= open_from),
-  CONSTRAINT ck_measures__max_recipients_range CHECK (max_recipients >= min_recipients)
+  CONSTRAINT ck_measures__max_recipients CHECK (max_recipients >= 0 AND max_recipients >= min_recipients)
 );
 
 CREATE TABLE funding_tiers (

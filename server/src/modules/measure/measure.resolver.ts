@@ -2,7 +2,6 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { equals, Resource, where } from '../../crud/resource';
 import { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
 import { FundingTier, Measure, ServiceType } from './measure.entity';
 import * as inputs from './measure.inputs';
 
@@ -17,14 +16,6 @@ export const measureResource: Resource<Measure, inputs.CreateMeasureInput, input
   createInput: inputs.CreateMeasureInput,
   updateInput: inputs.UpdateMeasureInput,
   defaultSort: { field: 'code', order: 'ASC' },
-  hooks: {
-    // The database checks the range too, but its constraint cannot name the field.
-    prepare(_ctx, _manager, data, existing) {
-      const min = data.minRecipients !== undefined ? data.minRecipients : existing?.minRecipients;
-      const max = data.maxRecipients !== undefined ? data.maxRecipients : existing?.maxRecipients;
-      if (min != null && max != null && max < min) throw badInput('maxRecipients', 'maxRecipients must not be below minRecipients');
-    },
-  },
 };
 
 @Resolver(() => Measure)
