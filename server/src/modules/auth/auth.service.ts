@@ -58,13 +58,16 @@ export class AuthService {
   }
 
   private async principalForApiToken(secret: string): Promise<Principal | null> {
+    // last_used_at is refreshed at most once a minute, so scripts do not write on every request.
     const [row] = await this.dataSource.query(
-      `WITH used AS (
-         UPDATE api_tokens t SET last_used_at = now()
-         FROM users u
-         WHERE t.token_hash = $1 AND t.user_id = u.id AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active
-         RETURNING u.id, u.role, u.tenant_id)
-       SELECT * FROM used`,
+      `WITH token AS (
+         SELECT t.id AS token_id, t.last_used_at, u.id, u.role, u.tenant_id
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active),
+       touched AS (
+         UPDATE api_tokens SET last_used_at = now()
+         WHERE id IN (SELECT token_id FROM token WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute'))
+       SELECT id, role, tenant_id FROM token`,
       [hashSecret(secret)],
     );
     return row ? { userId: row.id, role: row.role, tenantId: row.tenant_id } : null;
