@@ -6,10 +6,21 @@ import { Browser, chromium, Page } from 'playwright-core';
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'test-results');
 
-/** Debian's chromium, as root in a container: no sandbox, no GPU, nothing phoning home. */
+/**
+ * The Chromium that `npm ci` brings (@sparticuz/chromium unpacks its build into the temporary
+ * folder on first use), or the one CHROMIUM_PATH names. The package is an ES module, so a child
+ * process asks it for the path rather than jest's CommonJS loader.
+ */
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const script = "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** Headless, as root in a container: no sandbox, no GPU, nothing phoning home. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
 }
