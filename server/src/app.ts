@@ -6,12 +6,15 @@ import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { Context, createContext, Keys, Services } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { registrySchema } from './graphql/schema';
+import { requireSignIn } from './graphql/sign-in';
 import { Principal } from './db/request-scope';
 import { AuthService } from './modules/auth/auth.service';
+import { PUBLIC_FIELDS } from './modules/auth/auth.resolver';
 import { openDataRouter } from './modules/opendata/opendata.router';
 
 export interface App {
@@ -75,7 +78,8 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     schema: registrySchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Cache-control hints are unused and its plugin hooks every field.
+    plugins: [requireSignIn(PUBLIC_FIELDS), requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));

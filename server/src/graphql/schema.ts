@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../modules/resolvers';
-import { requireSignIn } from './sign-in';
 
 let schema: GraphQLSchema | undefined;
 
@@ -11,7 +10,6 @@ export function registrySchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers,
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [requireSignIn],
   });
   return schema;
 }

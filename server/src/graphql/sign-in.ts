@@ -1,13 +1,36 @@
-import { MiddlewareFn } from 'type-graphql';
-import { PUBLIC_FIELDS } from '../modules/auth/auth.resolver';
+import { ApolloServerPlugin } from '@apollo/server';
+import { FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode } from 'graphql';
 import { Context } from './context';
-import { DomainError, ErrorCode } from './errors';
 
-/** Every root field needs a signed-in caller, except the few that sign in. Applies to all fields, so none can forget it. */
-export const requireSignIn: MiddlewareFn<Context> = ({ context, info }, next) => {
-  const isRoot = info.parentType.name === 'Query' || info.parentType.name === 'Mutation';
-  if (isRoot && context.principal.role === 'ANONYMOUS' && !PUBLIC_FIELDS.has(info.fieldName)) {
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
-  }
-  return next();
-};
+/** The root fields an operation selects, through fragments and inline fragments. */
+function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);
+    const name = selection.name.value;
+    if (seen.has(name) || !fragments[name]) return [];
+    seen.add(name);
+    return rootFields(fragments[name].selectionSet, fragments, seen);
+  });
+}
+
+/**
+ * Every root field needs a signed-in caller, except the few that sign in. Checked once per
+ * operation, before anything runs, so no resolver can forget it and no field pays for it.
+ */
+export function requireSignIn(publicFields: ReadonlySet<string>): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document }) {
+          if (contextValue.principal.role !== 'ANONYMOUS' || !operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const needsSignIn = rootFields(operation.selectionSet, fragments).some((field) => !publicFields.has(field) && !field.startsWith('__'));
+          if (needsSignIn) throw new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        },
+      };
+    },
+  };
+}
