@@ -12,6 +12,8 @@ let editor: { email: string; password: string };
 let analyst: { email: string; password: string };
 let context: BrowserContext;
 let page: Page;
+/** Generous, so that a loaded machine slows the browser tests down without failing them. */
+const BROWSER_TEST_TIMEOUT = 300_000;
 
 beforeAll(async () => {
   ensureConsoleBuilt();
@@ -21,7 +23,7 @@ beforeAll(async () => {
   editor = await t.signUp('EDITOR', tenant.id);
   analyst = await t.signUp('ANALYST', tenant.id);
   browser = await launchChromium();
-}, 120_000);
+}, BROWSER_TEST_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
@@ -117,7 +119,7 @@ test('an editor creates a partner and a network, builds its roster, sees the rul
     await visible(page.getByRole('button', { name: 'Chiudi', exact: true }));
   });
   expect(await networkStatus(networkCode)).toBe('ACTIVE');
-}, 120_000);
+}, BROWSER_TEST_TIMEOUT);
 
 test('an analyst reads the registry but is offered no create, edit or status buttons', async () => {
   const ref = await referenceIds(t);
@@ -146,7 +148,7 @@ test('an analyst reads the registry but is offered no create, edit or status but
     await count(page.getByRole('button', { name: 'Aggiungi al partenariato' }), 0);
     await count(page.getByRole('button', { name: 'Rimuovi' }), 0);
   });
-}, 120_000);
+}, BROWSER_TEST_TIMEOUT);
 
 test('an editor imports partners from CSV: the preview shows the bad row, the import writes the good ones', async () => {
   const suffix = uniqueCode('E2E');
@@ -186,7 +188,7 @@ test('an editor imports partners from CSV: the preview shows the bad row, the im
     { legal_name: `Importato due ${suffix}`, tax_code: good[1] },
     { legal_name: `Importato uno ${suffix}`, tax_code: good[0] },
   ]);
-}, 120_000);
+}, BROWSER_TEST_TIMEOUT);
 
 test('a form being filled in survives the end of the session: after signing in again it comes back as it was', async () => {
   const draftName = `Bozza da conservare ${uniqueCode('D')}`;
@@ -214,4 +216,4 @@ test('a form being filled in survives the end of the session: after signing in a
     await visible(page.getByLabel('Denominazione'));
     expect(await page.getByLabel('Denominazione').inputValue()).toBe('');
   });
-});
+}, BROWSER_TEST_TIMEOUT);

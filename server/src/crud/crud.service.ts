@@ -3,7 +3,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { isUUID } from 'class-validator';
 import { Context } from '../graphql/context';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
-import { scopedQuery } from '../db/scoped-query';
+import { plainRows, scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
 import { Resource, WriteAccess } from './resource';
 
@@ -62,8 +62,9 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return found;
   }
 
-  private findById(ctx: Context, manager: EntityManager, id: string): Promise<E | null> {
-    return scopedQuery(manager, this.resource.entity, ctx.principal).andWhere('r.id = :id', { id }).getOne();
+  private async findById(ctx: Context, manager: EntityManager, id: string): Promise<E | null> {
+    const [found] = await plainRows(scopedQuery(manager, this.resource.entity, ctx.principal).andWhere('r.id = :id', { id }));
+    return found ?? null;
   }
 
   async list(ctx: Context, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
@@ -95,8 +96,11 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       else qb.addOrderBy(`r.${field}`, direction, 'NULLS LAST');
     });
     qb.addOrderBy('r.id', 'ASC');
-    const [items, total] = await qb.offset((page - 1) * perPage).limit(perPage).getManyAndCount();
-    return { items, total };
+    // The total rides along with the page; only a page past the end needs a count of its own.
+    const rows = await plainRows(qb.clone().offset((page - 1) * perPage).limit(perPage), { total: 'count(*) OVER ()' });
+    const total = rows.length ? Number(rows[0].total) : page > 1 ? await qb.getCount() : 0;
+    for (const row of rows) delete row.total;
+    return { items: rows, total };
   }
 
   async create(ctx: Context, input: C): Promise<E> {

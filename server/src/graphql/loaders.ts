@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { ObjectLiteral } from 'typeorm';
-import { EntityClass, scopedQuery } from '../db/scoped-query';
+import { EntityClass, plainRows, scopedQuery } from '../db/scoped-query';
 import { RequestScope } from '../db/request-scope';
 
 /**
@@ -61,11 +61,12 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader<string, R>(async (keys) => {
         const manager = await this.scope.manager();
-        const rows = await scopedQuery(manager, entity, this.scope.principal)
-          .andWhere(`r.${property} IN (:...keys)`, { keys })
-          .orderBy(`r.${orderBy}`, 'ASC')
-          .addOrderBy('r.id', 'ASC')
-          .getMany();
+        const rows = await plainRows(
+          scopedQuery(manager, entity, this.scope.principal)
+            .andWhere(`r.${property} = ANY(:keys)`, { keys })
+            .orderBy(`r.${orderBy}`, 'ASC')
+            .addOrderBy('r.id', 'ASC'),
+        );
         return arrange(rows, keys);
       });
       this.loaders.set(cacheKey, loader as DataLoader<string, unknown>);
