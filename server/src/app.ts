@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DataSource } from 'typeorm';
 import { Context, createContext, Keys, Services } from './graphql/context';
-import { formatError } from './graphql/errors';
+import { formatError, graphqlErrorOf } from './graphql/errors';
 import { registrySchema } from './graphql/schema';
 import { Principal } from './db/request-scope';
 import { AuthService } from './modules/auth/auth.service';
@@ -54,6 +54,11 @@ const requestTooLarge: express.ErrorRequestHandler = (error, _req, res, next) =>
   res.status(413).json({ errors: [{ message: `The request is larger than ${REQUEST_LIMIT}`, extensions: { code: 'BAD_USER_INPUT', field: 'csv' } }] });
 };
 
+/** Apollo answers a failed sign-in with the error's own code and status only when it is a GraphQL error. */
+const rethrowAsGraphQL = (error: unknown): never => {
+  throw graphqlErrorOf(error);
+};
+
 /** Commits each request's transaction before the response leaves, whatever happened. */
 const requestTransaction: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -86,13 +91,10 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     express.json({ limit: REQUEST_LIMIT }),
     expressMiddleware(apollo, {
       // The verified token is the only source of the tenant a request may touch.
-      context: async ({ req, res }) =>
-        createContext(services, await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')), {
-          req,
-          res,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          secureCookies,
-        }),
+      context: async ({ req, res }) => {
+        const principal = await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')).catch(rethrowAsGraphQL);
+        return createContext(services, principal, { req, res, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', secureCookies });
+      },
     }),
   );
   app.use(requestTooLarge);

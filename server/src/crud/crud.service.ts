@@ -2,7 +2,7 @@ import { EntityManager, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUUID } from 'class-validator';
 import { Context } from '../graphql/context';
-import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
 import { Resource, WriteAccess } from './resource';

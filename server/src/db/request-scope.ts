@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { translateDatabaseError } from '../graphql/errors';
+import { translateDatabaseError } from './database-errors';
 import { ADMIN_ROLE, APP_ROLE } from './roles';
 
 export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST' | 'ANONYMOUS';

@@ -1,5 +1,5 @@
 import { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../common/errors';
 import { AllocationFilter } from '../funding/funding.inputs';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
 import { AllocationDimension, AllocationTotal, AllocationTotalsHaving } from './analytics.entity';

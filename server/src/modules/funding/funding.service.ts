@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Context } from '../../graphql/context';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../common/errors';
 import { formatEuro, fromCents, toCents } from '../../common/money';
 import { Measure, FundingTier, RuleCode } from '../measure/measure.entity';
 import { Network } from '../network/network.entity';

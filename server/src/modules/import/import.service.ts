@@ -7,7 +7,7 @@ import { Partner } from '../partner/partner.entity';
 import { CrisisCompany, CrisisInstrument } from '../crisis-company/crisis-company.entity';
 import { isIsoDate } from '../../graphql/scalars';
 import { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../common/errors';
 import { authorizeWrite } from '../../crud/crud.service';
 import { normaliseTaxCode } from '../../common/tax-code';
 import { CreatePartnerInput } from '../partner/partner.inputs';

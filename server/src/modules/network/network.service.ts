@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Context } from '../../graphql/context';
-import { conflict, DomainError, ErrorCode, notFound } from '../../graphql/errors';
+import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors';
 import { Loaders, present } from '../../graphql/loaders';
 import { scopedQuery } from '../../db/scoped-query';
 import { authorizeWrite } from '../../crud/crud.service';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { GraphQLError } from 'graphql';
+import { DomainError } from '../../common/errors';
 import { createContext, Services } from '../../graphql/context';
 import { datasetCsv, DATASETS, isDataset } from './opendata.service';
 
@@ -21,7 +21,7 @@ export function openDataRouter(services: Services): Router {
       const csv = await datasetCsv(await ctx.scope.manager(), name);
       res.type('text/csv; charset=utf-8').attachment(`reti-${name}.csv`).send(csv);
     } catch (error) {
-      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
       if (code === 'INTERNAL_SERVER_ERROR') console.error('Open-data export failed', error);
       res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400).json({ error: code });
     } finally {
