@@ -7,19 +7,20 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DataSource } from 'typeorm';
-import { Context, createContext, Keys, Services } from './graphql/context';
+import { createContext } from './graphql/context';
 import { formatError, graphqlErrorOf } from './graphql/errors';
-import { registrySchema } from './graphql/schema';
-import { Principal } from './db/request-scope';
+import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
+import { AuthContext } from './modules/auth/auth.resolver';
 import { openDataRouter } from './modules/opendata/opendata.router';
+import { registrySchema } from './registry';
 
 export interface App {
   httpServer: http.Server;
-  apollo: ApolloServer<Context>;
+  apollo: ApolloServer<AuthContext>;
   dataSource: DataSource;
   /** A context for tests and scripts that call `apollo.executeOperation` directly. */
-  contextFor(principal: Principal): Context;
+  contextFor(principal: Principal): AuthContext;
 }
 
 export interface AppOptions {
@@ -60,7 +61,7 @@ const rethrowAsGraphQL = (error: unknown): never => {
 };
 
 /** Commits each request's transaction before the response leaves, whatever happened. */
-const requestTransaction: ApolloServerPlugin<Context> = {
+const requestTransaction: ApolloServerPlugin<AuthContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue }) {
@@ -71,12 +72,12 @@ const requestTransaction: ApolloServerPlugin<Context> = {
 };
 
 export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0 }: AppOptions): Promise<App> {
-  const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
+  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<Context>({
+  const apollo = new ApolloServer<AuthContext>({
     schema: registrySchema(),
     formatError,
     includeStacktraceInErrorResponses: false,

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { must, orgTaxCode, ReferenceIds, referenceIds, seedNetworks } from '../helpers/factories';
 import { testUrls } from '../helpers/env';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 
 /**
  * The database's own defences, asked directly in SQL as the role the app signs in as. They must

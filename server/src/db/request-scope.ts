@@ -1,25 +1,7 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { translateDatabaseError } from './database-errors';
+import { Principal, readsAllTenants } from '../common/request';
 import { ADMIN_ROLE, APP_ROLE } from './roles';
-
-export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST' | 'ANONYMOUS';
-
-/**
- * Who is asking, as verified from their token. tenantId is the only tenant the request may write;
- * null for administrators not acting in a tenant and for regional analysts, who read all tenants.
- */
-export interface Principal {
-  userId: string | null;
-  role: Role;
-  tenantId: string | null;
-}
-
-export const ANONYMOUS: Principal = { userId: null, role: 'ANONYMOUS', tenantId: null };
-
-/** Administrators and regional analysts read every tenant; row-level security honours app.all_tenants. */
-export function readsAllTenants(principal: Principal): boolean {
-  return principal.role === 'ADMIN' || (principal.role === 'ANALYST' && !principal.tenantId);
-}
 
 /**
  * Field resolvers of one request run concurrently but share one connection; pg wants one query at

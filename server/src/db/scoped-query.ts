@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Principal } from './request-scope';
+import { Principal } from '../common/request';
 
 export type EntityClass<E extends ObjectLiteral = ObjectLiteral> = new () => E;
 

@@ -1,22 +1,18 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
-import { resolvers } from '../modules/resolvers';
+import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { graphqlErrorOf } from './errors';
 import { requireSignIn } from './sign-in';
 
-let schema: GraphQLSchema | undefined;
-
-/** The schema is built once per process; TypeGraphQL's metadata is global. */
-export function registrySchema(): GraphQLSchema {
-  schema ??= mapDomainErrors(
+/** The schema of the resolvers app.ts hands in; `publicFields` are the root fields that answer without signing in. */
+export function buildGraphQLSchema(resolvers: NonEmptyArray<Function>, publicFields: ReadonlySet<string>): GraphQLSchema {
+  return mapDomainErrors(
     buildSchemaSync({
       resolvers,
       validate: { forbidUnknownValues: false },
-      globalMiddlewares: [requireSignIn],
+      globalMiddlewares: [requireSignIn(publicFields)],
     }),
   );
-  return schema;
 }
 
 const rethrow = (error: unknown) => {
@@ -43,7 +39,7 @@ function mapDomainErrors(built: GraphQLSchema): GraphQLSchema {
   return built;
 }
 
-/** The SDL committed as schema.graphql. */
-export function printRegistrySchema(): string {
-  return printSchema(lexicographicSortSchema(registrySchema())) + '\n';
+/** The SDL as committed in schema.graphql. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
 }

@@ -1,7 +1,7 @@
 import { CrudService } from '../crud/crud.service';
 import { Resource } from '../crud/resource';
 import { createContext, Services } from '../graphql/context';
-import { Principal } from '../db/request-scope';
+import { Principal } from '../common/request';
 import { tenantResource } from '../modules/tenant/tenant.resolver';
 import { userResource } from '../modules/user/user.resolver';
 import { partnerResource } from '../modules/partner/partner.resolver';

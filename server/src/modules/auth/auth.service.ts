@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { ANONYMOUS, Principal } from '../../db/request-scope';
+import { hashPassword } from '../../common/crypto';
+import { ANONYMOUS, Principal } from '../../common/request';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { User } from '../user/user.entity';
 import { ApiToken } from './auth.entity';
@@ -22,10 +23,6 @@ export interface Session {
   user: User;
   /** Secret for the refresh cookie; rotated at every use. */
   refreshSecret: string;
-}
-
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
 }
 
 /** Revokes every refresh token of a user: their console sessions end at the next refresh. */

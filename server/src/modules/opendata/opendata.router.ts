@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { DomainError } from '../../common/errors';
 import { createContext, Services } from '../../graphql/context';
+import { AuthService } from '../auth/auth.service';
 import { datasetCsv, DATASETS, isDataset } from './opendata.service';
 
 /**
  * GET /opendata/<dataset>.csv for progetti, soggetti and assegnazioni. Same sign-in as the API
  * (Authorization: Bearer, API tokens included); each caller gets the rows their role may read.
  */
-export function openDataRouter(services: Services): Router {
+export function openDataRouter(services: Services & { auth: AuthService }): Router {
   const router = Router();
   router.get('/opendata', (_req, res) => void res.json({ datasets: Object.keys(DATASETS).map((name) => `/opendata/${name}.csv`) }));
   router.get('/opendata/:file', async (req, res) => {

@@ -1,18 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { atLeast, atMost, equals, Resource } from '../../crud/resource';
-import { normaliseTaxCode } from '../../common/tax-code';
+import { recipientHash } from '../../common/crypto';
 import { Context } from '../../graphql/context';
 import { Network } from '../network/network.entity';
 import { guardNetworkChange } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
 import { CreateRecipientEnrolmentInput, RecipientEnrolmentFilter, UpdateRecipientEnrolmentInput } from './recipient.inputs';
-
-/** HMAC-SHA256 of the codice fiscale with the server's key: the same person gives the same hash in every tenant. */
-export function recipientHash(key: Uint8Array, taxCode: string): string {
-  return createHmac('sha256', key).update(normaliseTaxCode(taxCode)).digest('hex');
-}
 
 export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateRecipientEnrolmentInput, RecipientEnrolmentFilter> = {
   entity: RecipientEnrolment,

@@ -3,7 +3,8 @@ import { crudResolver } from '../../crud/crud.resolver';
 import { equals, Resource } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { Tenant } from '../tenant/tenant.entity';
-import { endSessions, hashPassword } from '../auth/auth.service';
+import { hashPassword } from '../../common/crypto';
+import { endSessions } from '../auth/auth.service';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
 
