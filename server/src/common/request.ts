@@ -1,3 +1,6 @@
+import type DataLoader from 'dataloader';
+import { EntityManager, ObjectLiteral } from 'typeorm';
+
 export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST' | 'ANONYMOUS';
 
 /**
@@ -21,4 +24,37 @@ export function readsAllTenants(principal: Principal): boolean {
 export interface Keys {
   /** HMAC key for recipients' codici fiscali. */
   recipientHash: Uint8Array;
+}
+
+export type EntityClass<E extends ObjectLiteral = ObjectLiteral> = new () => E;
+
+/** One request's database transaction, opened on first use (db/request-scope.ts). */
+export interface Scope {
+  readonly principal: Principal;
+  manager(): Promise<EntityManager>;
+  /** Runs a write inside a savepoint: if it fails, it leaves nothing behind. */
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+}
+
+/** Per-request batch reads (graphql/loaders.ts): whatever is asked in the same tick becomes one query. */
+export interface BatchReads {
+  byId<E extends ObjectLiteral>(entity: EntityClass<E>): DataLoader<string, E | null>;
+  manyBy<E extends ObjectLiteral>(entity: EntityClass<E>, property: keyof E & string, orderBy?: keyof E & string): DataLoader<string, E[]>;
+  readonly fundCommitted: DataLoader<string, string>;
+  readonly exclusiveOverlaps: DataLoader<string, string[]>;
+}
+
+/** What a service knows of the request it serves. */
+export interface RequestContext {
+  principal: Principal;
+  scope: Scope;
+  keys: Keys;
+  loaders: BatchReads;
+  /** Loaders of their own, which see the request's writes so far: the request's loaders may hold rows from before them. */
+  newLoaders(): BatchReads;
+}
+
+/** Drops what a batch could not load (a row hidden from this tenant, say). */
+export function present<T>(rows: (T | null | Error)[]): T[] {
+  return rows.filter((row): row is T => row !== null && !(row instanceof Error));
 }

@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUUID } from 'class-validator';
-import { Context } from '../graphql/context';
+import { RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
@@ -32,7 +32,7 @@ function requireUuid(id: string, field = 'id'): void {
 }
 
 /** Who may write what; the database enforces the same with grants, read-only transactions and row-level security. */
-export function authorizeWrite(ctx: Context, access: WriteAccess): void {
+export function authorizeWrite(ctx: RequestContext, access: WriteAccess): void {
   const { role } = ctx.principal;
   if (access === 'READ_ONLY' || role === 'ANALYST' || role === 'ANONYMOUS') throw forbidden('This role may not change data');
   if (access === 'REFERENCE' && role !== 'ADMIN') throw forbidden('Only administrators change reference data');
@@ -49,11 +49,11 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return this.resource.entity.name;
   }
 
-  private authorizeRead(ctx: Context): void {
+  private authorizeRead(ctx: RequestContext): void {
     if (this.resource.readableBy === 'ADMIN' && ctx.principal.role !== 'ADMIN') throw forbidden('Only administrators see these records');
   }
 
-  async get(ctx: Context, id: string): Promise<E> {
+  async get(ctx: RequestContext, id: string): Promise<E> {
     this.authorizeRead(ctx);
     requireUuid(id);
     const manager = await ctx.scope.manager();
@@ -62,11 +62,11 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return found;
   }
 
-  private findById(ctx: Context, manager: EntityManager, id: string): Promise<E | null> {
+  private findById(ctx: RequestContext, manager: EntityManager, id: string): Promise<E | null> {
     return scopedQuery(manager, this.resource.entity, ctx.principal).andWhere('r.id = :id', { id }).getOne();
   }
 
-  async list(ctx: Context, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
+  async list(ctx: RequestContext, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
     this.authorizeRead(ctx);
     if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page starts at 1');
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
@@ -99,7 +99,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return { items, total };
   }
 
-  async create(ctx: Context, input: C): Promise<E> {
+  async create(ctx: RequestContext, input: C): Promise<E> {
     authorizeWrite(ctx, this.resource.access);
     return ctx.scope.write(async (manager) => {
       const data: Record<string, unknown> = givenFields(input);
@@ -112,7 +112,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     });
   }
 
-  async update(ctx: Context, id: string, version: number, input: Partial<C>): Promise<E> {
+  async update(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<E> {
     authorizeWrite(ctx, this.resource.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
@@ -133,7 +133,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     });
   }
 
-  async remove(ctx: Context, id: string, version: number): Promise<E> {
+  async remove(ctx: RequestContext, id: string, version: number): Promise<E> {
     authorizeWrite(ctx, this.resource.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
@@ -150,7 +150,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   private scopedWrite<Q extends { where(sql: string, params: object): Q; andWhere(sql: string, params: object): Q }>(
-    ctx: Context,
+    ctx: RequestContext,
     qb: Q,
     id: string,
     version: number,

@@ -1,7 +1,6 @@
 import { ClassType } from 'type-graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Context } from '../graphql/context';
-import { EntityClass } from '../db/scoped-query';
+import { EntityClass, RequestContext } from '../common/request';
 import { BaseFilter } from './inputs';
 
 /** Adds one filter condition; `param` is a unique parameter name to bind the value to. */
@@ -27,11 +26,11 @@ export type WriteAccess = 'TENANT' | 'REFERENCE' | 'READ_ONLY';
 
 export interface WriteHooks<E, C> {
   /** Checks and normalises the values about to be written; `existing` is set on update. */
-  prepare?(ctx: Context, manager: EntityManager, data: Partial<C>, existing?: E): Promise<void> | void;
+  prepare?(ctx: RequestContext, manager: EntityManager, data: Partial<C>, existing?: E): Promise<void> | void;
   /** Runs after a create or update inside the same savepoint; throwing undoes the write. */
-  afterWrite?(ctx: Context, manager: EntityManager, record: E, previous?: E): Promise<void> | void;
+  afterWrite?(ctx: RequestContext, manager: EntityManager, record: E, previous?: E): Promise<void> | void;
   /** Runs after a delete inside the same savepoint; throwing undoes it. */
-  afterRemove?(ctx: Context, manager: EntityManager, record: E): Promise<void> | void;
+  afterRemove?(ctx: RequestContext, manager: EntityManager, record: E): Promise<void> | void;
 }
 
 export interface Resource<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {

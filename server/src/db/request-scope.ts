@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { translateDatabaseError } from './database-errors';
-import { Principal, readsAllTenants } from '../common/request';
+import { Principal, readsAllTenants, Scope } from '../common/request';
 import { ADMIN_ROLE, APP_ROLE } from './roles';
 
 /**
@@ -22,7 +22,7 @@ function queueQueries(runner: QueryRunner): void {
  * with set_config(..., true), so they vanish with the transaction and can never leak to the next
  * request that borrows the connection.
  */
-export class RequestScope {
+export class RequestScope implements Scope {
   private runner?: Promise<QueryRunner>;
   private savepoints = 0;
 

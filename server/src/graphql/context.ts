@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Keys, Principal } from '../common/request';
+import { Keys, Principal, RequestContext } from '../common/request';
 import { RequestScope } from '../db/request-scope';
 import { Loaders } from './loaders';
 
@@ -18,16 +18,15 @@ export interface Services {
   keys: Keys;
 }
 
-export interface Context {
-  principal: Principal;
+export interface Context extends RequestContext {
   scope: RequestScope;
   loaders: Loaders;
-  keys: Keys;
+  newLoaders(): Loaders;
   http?: HttpExchange;
 }
 
 /** A request's context: its scope and loaders, and what `services` shares besides the data source. */
 export function createContext<S extends Services>({ dataSource, ...shared }: S, principal: Principal, http?: HttpExchange): Context & Omit<S, 'dataSource'> {
   const scope = new RequestScope(dataSource, principal);
-  return { ...shared, principal, scope, loaders: new Loaders(scope), http };
+  return { ...shared, principal, scope, loaders: new Loaders(scope), newLoaders: () => new Loaders(scope), http };
 }

@@ -1,4 +1,4 @@
-import { Context } from '../../graphql/context';
+import { RequestContext } from '../../common/request';
 import { badInput } from '../../common/errors';
 import { AllocationFilter } from '../funding/funding.inputs';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
@@ -30,7 +30,7 @@ const FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
  * Row-level security limits the rows exactly as for the allocations list.
  */
 export async function allocationTotals(
-  ctx: Context,
+  ctx: RequestContext,
   groupBy: AllocationDimension[],
   filter: AllocationFilter = {},
   having: AllocationTotalsHaving = {},
