@@ -1,11 +1,12 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUUID } from 'class-validator';
+import { getMetadataStorage } from 'type-graphql';
 import { RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { Resource, WriteAccess } from './resource';
+import { apiColumns, equals, FilterRule, Resource, WriteAccess } from './resource';
 
 export const MAX_PER_PAGE = 500;
 
@@ -43,7 +44,13 @@ export function authorizeWrite(ctx: RequestContext, access: WriteAccess): void {
 
 /** Read, list, create, update and delete for any resource, always inside the request's transaction and tenant. */
 export class CrudService<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
-  constructor(readonly resource: Resource<E, C, F>) {}
+  constructor(readonly resource: Resource<E, C, F>) {
+    const columns = new Set(apiColumns(resource.entity));
+    const rules: Record<string, FilterRule | undefined> = resource.filterRules ?? {};
+    for (const { name } of getMetadataStorage().fields.filter((f) => f.target === resource.filter)) {
+      if (!rules[name] && !columns.has(name)) throw new Error(`${resource.entity.name}: filter field ${name} is no field of the API and needs a rule`);
+    }
+  }
 
   private get label(): string {
     return this.resource.entity.name;
@@ -85,9 +92,9 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       // A resource without names or codes has nothing for the search to match.
       qb.andWhere(search ? `(${search})` : 'false', { q: pattern });
     }
-    const rules = this.resource.filterRules as Record<string, (typeof this.resource.filterRules)[keyof typeof this.resource.filterRules]>;
+    const rules: Record<string, FilterRule | undefined> = this.resource.filterRules ?? {};
     Object.entries(fields).forEach(([key, value], i) => {
-      if (value !== undefined && value !== null) rules[key](qb, value, `f${i}`);
+      if (value !== undefined && value !== null) (rules[key] ?? equals(key))(qb, value, `f${i}`);
     });
     const order = sort?.length ? sort : [this.resource.defaultSort ?? { field: 'createdAt', order: SortOrder.DESC }];
     order.forEach(({ field, order: direction }, i) => {

@@ -1,22 +1,47 @@
-import { ClassType } from 'type-graphql';
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ClassType, getMetadataStorage } from 'type-graphql';
+import { EntityManager, getMetadataArgsStorage, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { EntityClass, RequestContext } from '../common/request';
 import { BaseFilter } from './inputs';
 
 /** Adds one filter condition; `param` is a unique parameter name to bind the value to. */
 export type FilterRule = (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown, param: string) => void;
 
-export const equals = (property: string): FilterRule => (qb, value, p) =>
-  void qb.andWhere(`r.${property} = :${p}`, { [p]: value });
+/**
+ * The entity's columns that the API shows (its `@Field` properties, inherited ones included): what
+ * lists sort by and what a filter field of the same name compares. A column the API does not show,
+ * such as a hash, is never one of them.
+ */
+export function apiColumns(entity: Function): string[] {
+  const targets = new Set<Function>();
+  for (let t = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.add(t);
+  const fields = new Set(getMetadataStorage().fields.filter((f) => targets.has(f.target)).map((f) => f.name));
+  const names = getMetadataArgsStorage()
+    .columns.filter((c) => targets.has(c.target as Function) && c.options.select !== false && fields.has(c.propertyName))
+    .map((c) => c.propertyName);
+  return [...new Set(names)];
+}
+
+/** Equal to the value, normalised first where the column keeps a normal form (tax codes, say). */
+export const equals = (property: string, normalise?: (value: string) => unknown): FilterRule => (qb, value, p) =>
+  void qb.andWhere(`r.${property} = :${p}`, { [p]: normalise ? normalise(String(value)) : value });
 export const oneOf = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} IN (:...${p})`, { [p]: value });
 export const atLeast = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} >= :${p}`, { [p]: value });
 export const atMost = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} <= :${p}`, { [p]: value });
-/** A condition in SQL on alias r, with the value bound as :value, e.g. an EXISTS over a link table. */
-export const where = (sql: string): FilterRule => (qb, value, p) =>
-  void qb.andWhere(sql.replace(/:value\b/g, `:${p}`), { [p]: value });
+/** An array column that contains the value. */
+export const includes = (property: string): FilterRule => (qb, value, p) =>
+  void qb.andWhere(`:${p} = ANY(r.${property})`, { [p]: value });
+/**
+ * Records tied to the value through a link entity of the same tenant: partners by network are those
+ * with a NetworkMember whose partnerId is theirs and whose networkId is the value.
+ */
+export const linkedBy = <L extends ObjectLiteral>(link: EntityClass<L>, to: keyof L & string, by: keyof L & string): FilterRule => (qb, value, p) => {
+  const metadata = qb.connection.getMetadata(link);
+  const column = (property: string) => metadata.findColumnWithPropertyName(property)!.databaseName;
+  qb.andWhere(`EXISTS (SELECT 1 FROM ${metadata.tableName} l WHERE l.tenant_id = r.tenant_id AND l.${column(to)} = r.id AND l.${column(by)} = :${p})`, { [p]: value });
+};
 
 /**
  * Who may write a resource. TENANT: editors of the owning tenant and admins. REFERENCE: admins
@@ -41,7 +66,8 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   /** Properties searched by `q`. */
   searchable: (keyof E & string)[];
   filter: ClassType<F>;
-  filterRules: { [K in Exclude<keyof F, keyof BaseFilter>]-?: FilterRule };
+  /** How each filter field selects records; a field named after one of `apiColumns` compares equal without one. */
+  filterRules?: { [K in Exclude<keyof F, keyof BaseFilter>]?: FilterRule };
   access: WriteAccess;
   /** Set to ADMIN for resources only administrators may read (users). */
   readableBy?: 'ADMIN';

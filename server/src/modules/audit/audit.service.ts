@@ -1,4 +1,4 @@
-import { atLeast, atMost, equals, Resource } from '../../crud/resource';
+import { atLeast, atMost, Resource } from '../../crud/resource';
 import { AuditEvent } from './audit.entity';
 import { AuditEventFilter } from './audit.inputs';
 
@@ -9,10 +9,6 @@ export const auditEventResource: Resource<AuditEvent, object, AuditEventFilter> 
   searchable: ['entity', 'action'],
   filter: AuditEventFilter,
   filterRules: {
-    entity: equals('entity'),
-    entityId: equals('entityId'),
-    actorId: equals('actorId'),
-    action: equals('action'),
     from: atLeast('at'),
     to: atMost('at'),
   },

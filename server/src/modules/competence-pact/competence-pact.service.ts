@@ -1,4 +1,4 @@
-import { atLeast, atMost, equals, Resource, where } from '../../crud/resource';
+import { atLeast, atMost, linkedBy, Resource } from '../../crud/resource';
 import { CompetencePact, PactSignatory } from './competence-pact.entity';
 import * as inputs from './competence-pact.inputs';
 
@@ -11,7 +11,7 @@ export const competencePactResource: Resource<CompetencePact, inputs.CreateCompe
   filterRules: {
     signedFrom: atLeast('signedOn'),
     signedTo: atMost('signedOn'),
-    partnerId: where('EXISTS (SELECT 1 FROM pact_signatories s WHERE s.tenant_id = r.tenant_id AND s.pact_id = r.id AND s.partner_id = :value)'),
+    partnerId: linkedBy(PactSignatory, 'pactId', 'partnerId'),
   },
   access: 'TENANT',
   createInput: inputs.CreateCompetencePactInput,
@@ -25,7 +25,6 @@ export const pactSignatoryResource: Resource<PactSignatory, inputs.CreatePactSig
   plural: 'pactSignatories',
   searchable: [],
   filter: inputs.PactSignatoryFilter,
-  filterRules: { pactId: equals('pactId'), partnerId: equals('partnerId') },
   access: 'TENANT',
   createInput: inputs.CreatePactSignatoryInput,
   updateInput: inputs.UpdatePactSignatoryInput,

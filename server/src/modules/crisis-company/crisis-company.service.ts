@@ -1,4 +1,5 @@
-import { equals, Resource, where } from '../../crud/resource';
+import { linkedBy, Resource } from '../../crud/resource';
+import { NetworkCompany } from '../network/network.entity';
 import { normaliseTaxCode } from '../../common/tax-code';
 import { CrisisCompany } from './crisis-company.entity';
 import { CreateCrisisCompanyInput, CrisisCompanyFilter, UpdateCrisisCompanyInput } from './crisis-company.inputs';
@@ -10,10 +11,7 @@ export const crisisCompanyResource: Resource<CrisisCompany, CreateCrisisCompanyI
   searchable: ['name', 'taxCode', 'supplyChain'],
   filter: CrisisCompanyFilter,
   filterRules: {
-    crisisInstrument: equals('crisisInstrument'),
-    atecoSectorId: equals('atecoSectorId'),
-    municipalityId: equals('municipalityId'),
-    networkId: where('EXISTS (SELECT 1 FROM network_companies l WHERE l.tenant_id = r.tenant_id AND l.crisis_company_id = r.id AND l.network_id = :value)'),
+    networkId: linkedBy(NetworkCompany, 'crisisCompanyId', 'networkId'),
   },
   access: 'TENANT',
   createInput: CreateCrisisCompanyInput,

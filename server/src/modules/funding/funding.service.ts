@@ -7,7 +7,7 @@ import { Network } from '../network/network.entity';
 import { guardNetworkChange, ruleViolation } from '../network/network.service';
 import { tierFor } from '../network/network.rules';
 import { Allocation, AllocationStatus, FundSource } from './funding.entity';
-import { atLeast, atMost, equals, Resource } from '../../crud/resource';
+import { atLeast, atMost, Resource } from '../../crud/resource';
 import * as inputs from './funding.inputs';
 
 /**
@@ -61,7 +61,6 @@ export const fundSourceResource: Resource<FundSource, inputs.CreateFundSourceInp
   plural: 'fundSources',
   searchable: ['code', 'name', 'programme'],
   filter: inputs.FundSourceFilter,
-  filterRules: {},
   access: 'REFERENCE',
   createInput: inputs.CreateFundSourceInput,
   updateInput: inputs.UpdateFundSourceInput,
@@ -75,10 +74,6 @@ export const allocationResource: Resource<Allocation, inputs.CreateAllocationInp
   searchable: ['note', 'amount'],
   filter: inputs.AllocationFilter,
   filterRules: {
-    fundSourceId: equals('fundSourceId'),
-    networkId: equals('networkId'),
-    kind: equals('kind'),
-    status: equals('status'),
     allocatedFrom: atLeast('allocatedOn'),
     allocatedTo: atMost('allocatedOn'),
   },

@@ -1,4 +1,4 @@
-import { equals, Resource, where } from '../../crud/resource';
+import { includes, Resource } from '../../crud/resource';
 import { FundingTier, Measure, ServiceType } from './measure.entity';
 import * as inputs from './measure.inputs';
 
@@ -8,7 +8,7 @@ export const measureResource: Resource<Measure, inputs.CreateMeasureInput, input
   plural: 'measures',
   searchable: ['code', 'name', 'legalAct'],
   filter: inputs.MeasureFilter,
-  filterRules: { rule: where(':value = ANY(r.rules)') },
+  filterRules: { rule: includes('rules') },
   access: 'REFERENCE',
   createInput: inputs.CreateMeasureInput,
   updateInput: inputs.UpdateMeasureInput,
@@ -21,7 +21,6 @@ export const fundingTierResource: Resource<FundingTier, inputs.CreateFundingTier
   plural: 'fundingTiers',
   searchable: ['minRecipients', 'maxRecipients', 'maxContribution'],
   filter: inputs.FundingTierFilter,
-  filterRules: { measureId: equals('measureId') },
   access: 'REFERENCE',
   createInput: inputs.CreateFundingTierInput,
   updateInput: inputs.UpdateFundingTierInput,
@@ -34,7 +33,6 @@ export const serviceTypeResource: Resource<ServiceType, inputs.CreateServiceType
   plural: 'serviceTypes',
   searchable: ['code', 'name'],
   filter: inputs.ServiceTypeFilter,
-  filterRules: { measureId: equals('measureId'), phase: equals('phase'), category: equals('category') },
   access: 'REFERENCE',
   createInput: inputs.CreateServiceTypeInput,
   updateInput: inputs.UpdateServiceTypeInput,

@@ -11,7 +11,7 @@ import { AtecoSector, PartnerType } from '../reference/reference.entities';
 import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
 import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
 import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
-import { atLeast, atMost, equals, oneOf, Resource, where } from '../../crud/resource';
+import { atLeast, atMost, linkedBy, oneOf, Resource } from '../../crud/resource';
 import * as inputs from './network.inputs';
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
@@ -133,9 +133,7 @@ export const networkResource: Resource<Network, inputs.CreateNetworkInput, input
   filter: inputs.NetworkFilter,
   filterRules: {
     statuses: oneOf('status'),
-    measureId: equals('measureId'),
-    pactId: equals('pactId'),
-    partnerId: where('EXISTS (SELECT 1 FROM network_members m WHERE m.tenant_id = r.tenant_id AND m.network_id = r.id AND m.partner_id = :value)'),
+    partnerId: linkedBy(NetworkMember, 'networkId', 'partnerId'),
     startDateFrom: atLeast('startDate'),
     startDateTo: atMost('startDate'),
   },
@@ -157,7 +155,6 @@ export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetwork
   plural: 'networkMembers',
   searchable: [],
   filter: inputs.NetworkMemberFilter,
-  filterRules: { networkId: equals('networkId'), partnerId: equals('partnerId'), role: equals('role') },
   access: 'TENANT',
   hooks: {
     async afterWrite(ctx, manager, member, previous) {
@@ -176,7 +173,6 @@ export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetwo
   plural: 'networkCompanies',
   searchable: [],
   filter: inputs.NetworkCompanyFilter,
-  filterRules: { networkId: equals('networkId'), crisisCompanyId: equals('crisisCompanyId') },
   access: 'TENANT',
   hooks: {
     async afterWrite(ctx, manager, link, previous) {

@@ -1,4 +1,5 @@
-import { equals, oneOf, Resource, where } from '../../crud/resource';
+import { equals, linkedBy, oneOf, Resource } from '../../crud/resource';
+import { NetworkMember } from '../network/network.entity';
 import { normaliseTaxCode } from '../../common/tax-code';
 import { Partner } from './partner.entity';
 import { CreatePartnerInput, PartnerFilter, UpdatePartnerInput } from './partner.inputs';
@@ -11,11 +12,8 @@ export const partnerResource: Resource<Partner, CreatePartnerInput, PartnerFilte
   filter: PartnerFilter,
   filterRules: {
     partnerTypeIds: oneOf('partnerTypeId'),
-    taxCode: (qb, value, p) => void qb.andWhere(`r.taxCode = :${p}`, { [p]: normaliseTaxCode(String(value)) }),
-    labourAccredited: equals('labourAccredited'),
-    trainingAccredited: equals('trainingAccredited'),
-    municipalityId: equals('municipalityId'),
-    networkId: where('EXISTS (SELECT 1 FROM network_members m WHERE m.tenant_id = r.tenant_id AND m.partner_id = r.id AND m.network_id = :value)'),
+    taxCode: equals('taxCode', normaliseTaxCode),
+    networkId: linkedBy(NetworkMember, 'partnerId', 'networkId'),
   },
   access: 'TENANT',
   createInput: CreatePartnerInput,

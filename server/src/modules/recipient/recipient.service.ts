@@ -1,4 +1,4 @@
-import { atLeast, atMost, equals, Resource } from '../../crud/resource';
+import { atLeast, atMost, Resource } from '../../crud/resource';
 import { recipientHash } from '../../common/crypto';
 import { guardNetworkChange } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
@@ -10,7 +10,7 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
   plural: 'recipientEnrolments',
   searchable: ['kind'],
   filter: RecipientEnrolmentFilter,
-  filterRules: { networkId: equals('networkId'), kind: equals('kind'), enrolledFrom: atLeast('enrolledOn'), enrolledTo: atMost('enrolledOn') },
+  filterRules: { enrolledFrom: atLeast('enrolledOn'), enrolledTo: atMost('enrolledOn') },
   access: 'TENANT',
   createInput: CreateRecipientEnrolmentInput,
   updateInput: UpdateRecipientEnrolmentInput,

@@ -1,4 +1,4 @@
-import { equals, Resource } from '../../crud/resource';
+import { Resource } from '../../crud/resource';
 import { AtecoSector, Municipality, PartnerType, Province } from './reference.entities';
 import * as inputs from './reference.inputs';
 
@@ -8,7 +8,6 @@ export const partnerTypeResource: Resource<PartnerType, inputs.CreatePartnerType
   plural: 'partnerTypes',
   searchable: ['code', 'name'],
   filter: inputs.PartnerTypeFilter,
-  filterRules: {},
   access: 'REFERENCE',
   createInput: inputs.CreatePartnerTypeInput,
   updateInput: inputs.UpdatePartnerTypeInput,
@@ -21,7 +20,6 @@ export const provinceResource: Resource<Province, inputs.CreateProvinceInput, in
   plural: 'provinces',
   searchable: ['istatCode', 'name', 'plate'],
   filter: inputs.ProvinceFilter,
-  filterRules: { kind: equals('kind') },
   access: 'REFERENCE',
   createInput: inputs.CreateProvinceInput,
   updateInput: inputs.UpdateProvinceInput,
@@ -34,7 +32,6 @@ export const municipalityResource: Resource<Municipality, inputs.CreateMunicipal
   plural: 'municipalities',
   searchable: ['istatCode', 'name'],
   filter: inputs.MunicipalityFilter,
-  filterRules: { provinceId: equals('provinceId') },
   access: 'REFERENCE',
   createInput: inputs.CreateMunicipalityInput,
   updateInput: inputs.UpdateMunicipalityInput,
@@ -47,7 +44,6 @@ export const atecoSectorResource: Resource<AtecoSector, inputs.CreateAtecoSector
   plural: 'atecoSectors',
   searchable: ['code', 'title'],
   filter: inputs.AtecoSectorFilter,
-  filterRules: { level: equals('level'), section: equals('section'), atecoVersion: equals('atecoVersion') },
   access: 'REFERENCE',
   createInput: inputs.CreateAtecoSectorInput,
   updateInput: inputs.UpdateAtecoSectorInput,

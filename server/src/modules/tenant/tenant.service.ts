@@ -1,4 +1,4 @@
-import { equals, Resource } from '../../crud/resource';
+import { Resource } from '../../crud/resource';
 import { Tenant } from './tenant.entity';
 import { CreateTenantInput, TenantFilter, UpdateTenantInput } from './tenant.inputs';
 
@@ -8,7 +8,6 @@ export const tenantResource: Resource<Tenant, CreateTenantInput, TenantFilter> =
   plural: 'tenants',
   searchable: ['code', 'name', 'istatCode'],
   filter: TenantFilter,
-  filterRules: { kind: equals('kind') },
   access: 'REFERENCE',
   createInput: CreateTenantInput,
   updateInput: UpdateTenantInput,

@@ -1,4 +1,4 @@
-import { equals, Resource } from '../../crud/resource';
+import { Resource } from '../../crud/resource';
 import { hashPassword } from '../../common/crypto';
 import { endSessions } from '../auth/auth.service';
 import { User } from './user.entity';
@@ -10,7 +10,6 @@ export const userResource: Resource<User, CreateUserInput, UserFilter> = {
   plural: 'users',
   searchable: ['email', 'displayName'],
   filter: UserFilter,
-  filterRules: { role: equals('role'), tenantId: equals('tenantId'), active: equals('active') },
   access: 'REFERENCE',
   readableBy: 'ADMIN',
   createInput: CreateUserInput,
