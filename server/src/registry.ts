@@ -1,4 +1,6 @@
 import { GraphQLSchema } from 'graphql';
+import { getMetadataArgsStorage } from 'typeorm';
+import { isTenantRecord } from './crud/record';
 import { prepareDatabase, FirstAdmin } from './db/bootstrap';
 import { createDataSource, DataSourceOptions } from './db/data-source';
 import { migrations } from './db/migrations';
@@ -15,6 +17,12 @@ export function registryDataSource(options: Omit<DataSourceOptions, 'entities' |
 /** Migrates the database, lets the app role sign in, loads the reference data (see db/bootstrap.ts). */
 export function prepareRegistryDatabase(ownerUrl: string, appPassword: string, firstAdmin?: FirstAdmin): Promise<void> {
   return prepareDatabase(ownerUrl, appPassword, migrations, firstAdmin);
+}
+
+/** The tables of tenant-owned records, as their entities declare (TenantRecord). */
+export function tenantOwnedTables(): string[] {
+  const tables = getMetadataArgsStorage().tables;
+  return entities.filter(isTenantRecord).map((entity) => tables.find((t) => t.target === entity)!.name!);
 }
 
 let schema: GraphQLSchema | undefined;

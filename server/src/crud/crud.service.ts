@@ -6,7 +6,7 @@ import { RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { apiColumns, equals, FilterRule, Resource, WriteAccess } from './resource';
+import { apiColumns, equals, FilterRule, Resource, WriteAccess, writeAccess } from './resource';
 
 export const MAX_PER_PAGE = 500;
 
@@ -44,7 +44,10 @@ export function authorizeWrite(ctx: RequestContext, access: WriteAccess): void {
 
 /** Read, list, create, update and delete for any resource, always inside the request's transaction and tenant. */
 export class CrudService<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
+  private readonly access: WriteAccess;
+
   constructor(readonly resource: Resource<E, C, F>) {
+    this.access = writeAccess(resource);
     const columns = new Set(apiColumns(resource.entity));
     const rules: Record<string, FilterRule | undefined> = resource.filterRules ?? {};
     for (const { name } of getMetadataStorage().fields.filter((f) => f.target === resource.filter)) {
@@ -107,11 +110,11 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async create(ctx: RequestContext, input: C): Promise<E> {
-    authorizeWrite(ctx, this.resource.access);
+    authorizeWrite(ctx, this.access);
     return ctx.scope.write(async (manager) => {
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
-      if (this.resource.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
+      if (this.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
       const result = await manager.createQueryBuilder().insert().into(this.resource.entity).values(data as QueryDeepPartialEntity<E>).returning('*').execute();
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterWrite?.(ctx, manager, record);
@@ -120,7 +123,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async update(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<E> {
-    authorizeWrite(ctx, this.resource.access);
+    authorizeWrite(ctx, this.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
@@ -141,7 +144,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async remove(ctx: RequestContext, id: string, version: number): Promise<E> {
-    authorizeWrite(ctx, this.resource.access);
+    authorizeWrite(ctx, this.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
@@ -163,7 +166,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     version: number,
   ): Q {
     const scoped = qb.where('id = :id AND version = :version', { id, version });
-    return this.resource.access === 'TENANT' ? scoped.andWhere('tenant_id = :tenantId', { tenantId: ctx.principal.tenantId }) : scoped;
+    return this.access === 'TENANT' ? scoped.andWhere('tenant_id = :tenantId', { tenantId: ctx.principal.tenantId }) : scoped;
   }
 
   /** Builds an entity from a RETURNING row, which carries column names rather than properties. */

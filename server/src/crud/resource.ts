@@ -2,6 +2,7 @@ import { ClassType, getMetadataStorage } from 'type-graphql';
 import { EntityManager, getMetadataArgsStorage, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { EntityClass, RequestContext } from '../common/request';
 import { BaseFilter } from './inputs';
+import { isTenantRecord } from './record';
 
 /** Adds one filter condition; `param` is a unique parameter name to bind the value to. */
 export type FilterRule = (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown, param: string) => void;
@@ -44,10 +45,19 @@ export const linkedBy = <L extends ObjectLiteral>(link: EntityClass<L>, to: keyo
 };
 
 /**
- * Who may write a resource. TENANT: editors of the owning tenant and admins. REFERENCE: admins
- * only (global reference data, tenants, users). READ_ONLY: nobody through the API.
+ * Who may write a resource. TENANT: editors of the owning tenant and admins, for every TenantRecord.
+ * REFERENCE: admins only (global reference data, tenants, users). READ_ONLY: nobody through the API.
  */
 export type WriteAccess = 'TENANT' | 'REFERENCE' | 'READ_ONLY';
+
+/** The write access of a resource: TENANT for tenant-owned records, as declared by their entity; `access` for the rest. */
+export function writeAccess(resource: Pick<Resource<ObjectLiteral>, 'entity' | 'access'>): WriteAccess {
+  const tenantOwned = isTenantRecord(resource.entity);
+  if (tenantOwned === Boolean(resource.access)) {
+    throw new Error(`${resource.entity.name}: ${tenantOwned ? 'a tenant-owned record takes no access' : 'a global record needs access REFERENCE or READ_ONLY'}`);
+  }
+  return resource.access ?? 'TENANT';
+}
 
 export interface WriteHooks<E, C> {
   /** Checks and normalises the values about to be written; `existing` is set on update. */
@@ -68,7 +78,8 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   filter: ClassType<F>;
   /** How each filter field selects records; a field named after one of `apiColumns` compares equal without one. */
   filterRules?: { [K in Exclude<keyof F, keyof BaseFilter>]?: FilterRule };
-  access: WriteAccess;
+  /** Who writes records no tenant owns; tenant-owned records (TenantRecord) are written by their tenant. */
+  access?: Exclude<WriteAccess, 'TENANT'>;
   /** Set to ADMIN for resources only administrators may read (users). */
   readableBy?: 'ADMIN';
   createInput?: ClassType<C>;

@@ -13,7 +13,6 @@ export const competencePactResource: Resource<CompetencePact, inputs.CreateCompe
     signedTo: atMost('signedOn'),
     partnerId: linkedBy(PactSignatory, 'pactId', 'partnerId'),
   },
-  access: 'TENANT',
   createInput: inputs.CreateCompetencePactInput,
   updateInput: inputs.UpdateCompetencePactInput,
   defaultSort: { field: 'name', order: 'ASC' },
@@ -25,7 +24,6 @@ export const pactSignatoryResource: Resource<PactSignatory, inputs.CreatePactSig
   plural: 'pactSignatories',
   searchable: [],
   filter: inputs.PactSignatoryFilter,
-  access: 'TENANT',
   createInput: inputs.CreatePactSignatoryInput,
   updateInput: inputs.UpdatePactSignatoryInput,
 };

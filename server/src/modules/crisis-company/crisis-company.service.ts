@@ -13,7 +13,6 @@ export const crisisCompanyResource: Resource<CrisisCompany, CreateCrisisCompanyI
   filterRules: {
     networkId: linkedBy(NetworkCompany, 'crisisCompanyId', 'networkId'),
   },
-  access: 'TENANT',
   createInput: CreateCrisisCompanyInput,
   updateInput: UpdateCrisisCompanyInput,
   defaultSort: { field: 'name', order: 'ASC' },

@@ -77,7 +77,6 @@ export const allocationResource: Resource<Allocation, inputs.CreateAllocationInp
     allocatedFrom: atLeast('allocatedOn'),
     allocatedTo: atMost('allocatedOn'),
   },
-  access: 'TENANT',
   hooks: {
     afterWrite: (ctx, manager, allocation) => enforceAllocationLimits(ctx, manager, allocation),
     afterRemove: (ctx, manager, allocation) => guardNetworkChange(ctx, manager, allocation.networkId),

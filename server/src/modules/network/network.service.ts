@@ -137,7 +137,6 @@ export const networkResource: Resource<Network, inputs.CreateNetworkInput, input
     startDateFrom: atLeast('startDate'),
     startDateTo: atMost('startDate'),
   },
-  access: 'TENANT',
   hooks: {
     afterWrite: (ctx, manager, network, previous) => guardNetworkChange(ctx, manager, network.id, previous?.status),
     afterRemove(_ctx, _manager, network) {
@@ -155,7 +154,6 @@ export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetwork
   plural: 'networkMembers',
   searchable: [],
   filter: inputs.NetworkMemberFilter,
-  access: 'TENANT',
   hooks: {
     async afterWrite(ctx, manager, member, previous) {
       if (previous && previous.networkId !== member.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
@@ -173,7 +171,6 @@ export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetwo
   plural: 'networkCompanies',
   searchable: [],
   filter: inputs.NetworkCompanyFilter,
-  access: 'TENANT',
   hooks: {
     async afterWrite(ctx, manager, link, previous) {
       if (previous && previous.networkId !== link.networkId) await guardNetworkChange(ctx, manager, previous.networkId);

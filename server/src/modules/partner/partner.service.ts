@@ -15,7 +15,6 @@ export const partnerResource: Resource<Partner, CreatePartnerInput, PartnerFilte
     taxCode: equals('taxCode', normaliseTaxCode),
     networkId: linkedBy(NetworkMember, 'partnerId', 'networkId'),
   },
-  access: 'TENANT',
   createInput: CreatePartnerInput,
   updateInput: UpdatePartnerInput,
   defaultSort: { field: 'legalName', order: 'ASC' },

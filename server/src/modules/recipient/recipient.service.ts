@@ -11,7 +11,6 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
   searchable: ['kind'],
   filter: RecipientEnrolmentFilter,
   filterRules: { enrolledFrom: atLeast('enrolledOn'), enrolledTo: atMost('enrolledOn') },
-  access: 'TENANT',
   createInput: CreateRecipientEnrolmentInput,
   updateInput: UpdateRecipientEnrolmentInput,
   defaultSort: { field: 'enrolledOn', order: 'DESC' },
