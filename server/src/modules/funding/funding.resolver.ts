@@ -3,8 +3,7 @@ import { crudResolver } from '../../crud/crud.resolver';
 import { Context } from '../../graphql/context';
 import { Network } from '../network/network.entity';
 import { Money } from '../../graphql/scalars';
-import { fromCents, toCents } from '../../common/money';
-import { fundSourceResource, allocationResource } from './funding.service';
+import { allocationResource, fundAvailable, fundSourceResource } from './funding.service';
 import { Allocation, FundSource } from './funding.entity';
 
 @Resolver(() => FundSource)
@@ -20,8 +19,8 @@ export class FundSourceResolver extends crudResolver(fundSourceResource) {
   }
 
   @FieldResolver(() => Money, { description: 'Budget minus what all tenants committed.' })
-  async available(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
-    return fromCents(toCents(source.budget) - toCents(await ctx.loaders.fundCommitted.load(source.id)));
+  available(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
+    return fundAvailable(ctx, source);
   }
 }
 

@@ -10,6 +10,11 @@ import { Allocation, AllocationStatus, FundSource } from './funding.entity';
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import * as inputs from './funding.inputs';
 
+/** A fund source's budget minus what all tenants together committed. */
+export async function fundAvailable(ctx: RequestContext, source: FundSource): Promise<string> {
+  return fromCents(toCents(source.budget) - toCents(await ctx.loaders.fundCommitted.load(source.id)));
+}
+
 /**
  * Hard limits on money, checked after every allocation write, inside its savepoint:
  * FUND_BUDGET across all tenants (serialised per fund source by a transaction lock, so concurrent
