@@ -8,21 +8,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
-import { Context, createContext, Keys, Services } from './graphql/context';
-import { formatError } from './graphql/errors';
-import { registrySchema } from './graphql/schema';
+import { createContext } from './graphql/context';
 import { requireSignIn } from './graphql/sign-in';
-import { Principal } from './db/request-scope';
+import { formatError, graphqlErrorOf } from './graphql/errors';
+import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
-import { PUBLIC_FIELDS } from './modules/auth/auth.resolver';
+import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
 import { openDataRouter } from './modules/opendata/opendata.router';
+import { registrySchema } from './registry';
 
 export interface App {
   httpServer: http.Server;
-  apollo: ApolloServer<Context>;
+  apollo: ApolloServer<AuthContext>;
   dataSource: DataSource;
   /** A context for tests and scripts that call `apollo.executeOperation` directly. */
-  contextFor(principal: Principal): Context;
+  contextFor(principal: Principal): AuthContext;
 }
 
 export interface AppOptions {
@@ -57,8 +57,13 @@ const requestTooLarge: express.ErrorRequestHandler = (error, _req, res, next) =>
   res.status(413).json({ errors: [{ message: `The request is larger than ${REQUEST_LIMIT}`, extensions: { code: 'BAD_USER_INPUT', field: 'csv' } }] });
 };
 
+/** Apollo answers a failed sign-in with the error's own code and status only when it is a GraphQL error. */
+const rethrowAsGraphQL = (error: unknown): never => {
+  throw graphqlErrorOf(error);
+};
+
 /** Commits each request's transaction before the response leaves, whatever happened. */
-const requestTransaction: ApolloServerPlugin<Context> = {
+const requestTransaction: ApolloServerPlugin<AuthContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue }) {
@@ -69,12 +74,12 @@ const requestTransaction: ApolloServerPlugin<Context> = {
 };
 
 export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0 }: AppOptions): Promise<App> {
-  const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
+  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<Context>({
+  const apollo = new ApolloServer<AuthContext>({
     schema: registrySchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -90,13 +95,10 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     express.json({ limit: REQUEST_LIMIT }),
     expressMiddleware(apollo, {
       // The verified token is the only source of the tenant a request may touch.
-      context: async ({ req, res }) =>
-        createContext(services, await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')), {
-          req,
-          res,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          secureCookies,
-        }),
+      context: async ({ req, res }) => {
+        const principal = await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')).catch(rethrowAsGraphQL);
+        return createContext(services, principal, { req, res, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', secureCookies });
+      },
     }),
   );
   app.use(requestTooLarge);

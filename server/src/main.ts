@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { startEmbeddedPostgres, EmbeddedDatabase } from './db/embedded';
-import { appRoleUrl, FirstAdmin, prepareDatabase } from './db/bootstrap';
-import { createDataSource, StatementCounter } from './db/data-source';
-import { AuthService } from './modules/auth/auth.service';
+import { appRoleUrl, FirstAdmin } from './db/bootstrap';
+import { StatementCounter } from './db/data-source';
+import { prepareRegistryDatabase, registryDataSource } from './registry';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './seed/demo-data';
 
 /** Local-only sign-in for the embedded default when ADMIN_EMAIL / ADMIN_PASSWORD are not given. */
@@ -21,16 +21,16 @@ async function main(): Promise<void> {
     console.log(`Embedded PostgreSQL on 127.0.0.1:${config.embeddedPort}, data in ${config.dataDir}/pg`);
   }
   const firstAdmin = config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : embedded ? EMBEDDED_ADMIN : undefined;
-  await prepareDatabase(ownerUrl, config.appDbPassword, firstAdmin);
+  await prepareRegistryDatabase(ownerUrl, config.appDbPassword, firstAdmin);
 
-  const dataSource = createDataSource({
+  const dataSource = registryDataSource({
     url: appRoleUrl(ownerUrl, config.appDbPassword),
     poolSize: config.poolSize,
     logger: config.logQueries ? new StatementCounter(true) : undefined,
   });
   await dataSource.initialize();
   const keys = { recipientHash: config.recipientHashKey };
-  if (config.demoData && (await loadDemoData({ dataSource, auth: new AuthService(dataSource, config.jwtSecret), keys }))) {
+  if (config.demoData && (await loadDemoData({ dataSource, keys }))) {
     console.log('Loaded the demo dataset (tenant DEMO_MI). DEMO_DATA=0 turns it off.');
   }
 

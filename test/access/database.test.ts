@@ -2,13 +2,14 @@ import { Client } from 'pg';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { must, orgTaxCode, ReferenceIds, referenceIds, seedNetworks } from '../helpers/factories';
 import { testUrls } from '../helpers/env';
-import { Principal } from '../../server/src/db/request-scope';
+import { tenantOwnedTables } from '../../server/src/registry';
+import { Principal } from '../../server/src/common/request';
 
 /**
  * The database's own defences, asked directly in SQL as the role the app signs in as. They must
  * hold even if the application code forgot a tenant filter or a role check.
  */
-const TENANT_TABLES = ['partners', 'competence_pacts', 'pact_signatories', 'networks', 'network_members', 'crisis_companies', 'network_companies', 'allocations'];
+const TENANT_TABLES = tenantOwnedTables();
 
 let t: TestApp;
 let ref: ReferenceIds;
@@ -22,7 +23,10 @@ beforeAll(async () => {
   A = await newTenant(t);
   B = await newTenant(t);
   for (const [tenant, networks] of [[A, 2], [B, 1]] as const) {
-    await seedNetworks(t, tenant.editor, networks);
+    const [network] = await seedNetworks(t, tenant.editor, networks);
+    await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id } }`, {
+      input: { networkId: network, taxCode: 'VRDGPP80A01F205X', kind: 'SUSPENDED', enrolledOn: '2021-03-01' },
+    });
     const pact = await must(t, tenant.editor, `mutation { createCompetencePact(input: { name: "Patto", territory: "Provincia" }) { id } }`);
     const [partner] = (await t.gql(tenant.editor, `{ partners(perPage: 1) { items { id } } }`)).data!.partners.items;
     await must(t, tenant.editor, `mutation($input: CreatePactSignatoryInput!) { createPactSignatory(input: $input) { id } }`, {

@@ -1,7 +1,7 @@
 import { admin, GqlResult, newTenant } from '../helpers/app';
 import { addMember, createCrisisCompany, createNetwork, createPartner, must, orgTaxCode, ReferenceIds, referenceIds } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 
 /**
  * Tenant B's records, seen (or rather not seen) by tenant A. Every id below is real and correct:

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { admin, startTestApp, TestApp } from '../helpers/app';
 import { createNetwork, must, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 
 let t: TestApp;
 let ref: ReferenceIds;

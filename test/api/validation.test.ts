@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import {
   addMember,

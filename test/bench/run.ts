@@ -5,9 +5,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../../server/src/app';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded';
-import { appRoleUrl, prepareDatabase } from '../../server/src/db/bootstrap';
-import { createDataSource } from '../../server/src/db/data-source';
-import { Principal } from '../../server/src/db/request-scope';
+import { appRoleUrl } from '../../server/src/db/bootstrap';
+import { prepareRegistryDatabase, registryDataSource } from '../../server/src/registry';
+import { Principal } from '../../server/src/common/request';
 import { organisationCheckDigit } from '../../server/src/common/tax-code';
 
 /**
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   chmodSync(dataDir, 0o755);
   let t = performance.now();
   const pg = await startEmbeddedPostgres({ dataDir, port: 54399, password: 'bench', persistent: false });
-  await prepareDatabase(pg.url, 'bench_app_password');
-  const dataSource = createDataSource({ url: appRoleUrl(pg.url, 'bench_app_password'), poolSize: 10 });
+  await prepareRegistryDatabase(pg.url, 'bench_app_password');
+  const dataSource = registryDataSource({ url: appRoleUrl(pg.url, 'bench_app_password'), poolSize: 10 });
   await dataSource.initialize();
   const app = await createApp({ dataSource, jwtSecret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret!!'), keys: { recipientHash: new TextEncoder().encode('bench-recipient-key-bench-recipient-key') } });
   const startup = performance.now() - t;

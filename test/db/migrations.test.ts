@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/db/data-source';
+import { registryDataSource } from '../../server/src/registry';
 import { loadReferenceData } from '../../server/src/seed/reference-data';
 
 /*
@@ -87,7 +87,7 @@ beforeAll(async () => {
   await asSuperuser(`CREATE DATABASE ${DATABASE}`);
   const url = new URL(server.url);
   url.pathname = `/${DATABASE}`;
-  dataSource = createDataSource({ url: url.toString(), poolSize: 2 });
+  dataSource = registryDataSource({ url: url.toString(), poolSize: 2 });
   await dataSource.initialize();
 });
 

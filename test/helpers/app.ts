@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApp, App } from '../../server/src/app';
-import { createDataSource, StatementCounter } from '../../server/src/db/data-source';
-import { Principal } from '../../server/src/db/request-scope';
+import { StatementCounter } from '../../server/src/db/data-source';
+import { registryDataSource } from '../../server/src/registry';
+import { Principal } from '../../server/src/common/request';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -23,9 +24,9 @@ export interface TestApp {
 /** The real app on the test database, connected as the unprivileged app role. */
 export async function startTestApp(poolSize = 5): Promise<TestApp> {
   const statements = new StatementCounter();
-  const dataSource = createDataSource({ url: testUrls.app(), poolSize, logger: statements });
+  const dataSource = registryDataSource({ url: testUrls.app(), poolSize, logger: statements });
   await dataSource.initialize();
-  const owner = createDataSource({ url: testUrls.owner(), poolSize: 2 });
+  const owner = registryDataSource({ url: testUrls.owner(), poolSize: 2 });
   await owner.initialize();
   const app = await createApp({ dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY } });
   return {

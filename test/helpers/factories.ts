@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 import { organisationCheckDigit } from '../../server/src/common/tax-code';
 import { GqlResult, TestApp } from './app';
 

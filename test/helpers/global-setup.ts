@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded';
-import { appRoleUrl, prepareDatabase } from '../../server/src/db/bootstrap';
+import { appRoleUrl } from '../../server/src/db/bootstrap';
+import { prepareRegistryDatabase } from '../../server/src/registry';
 import { TEST_APP_PASSWORD } from './env';
 
 async function freePort(): Promise<number> {
@@ -36,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   const ownerUrl = new URL(serverUrl);
   ownerUrl.pathname = `/${database}`;
-  await prepareDatabase(ownerUrl.toString(), TEST_APP_PASSWORD);
+  await prepareRegistryDatabase(ownerUrl.toString(), TEST_APP_PASSWORD);
   process.env.RETI_TEST_SERVER_URL = serverUrl;
   process.env.RETI_TEST_OWNER_URL = ownerUrl.toString();
   process.env.RETI_TEST_APP_URL = appRoleUrl(ownerUrl.toString(), TEST_APP_PASSWORD);

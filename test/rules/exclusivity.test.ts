@@ -1,6 +1,6 @@
 import { newTenant, startTestApp, TestApp } from '../helpers/app';
 import { createNetwork, must, referenceIds, ReferenceIds } from '../helpers/factories';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 
 let t: TestApp;
 let ref: ReferenceIds;

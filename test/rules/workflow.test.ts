@@ -1,6 +1,6 @@
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { addMember, createNetwork, createPartner, must, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
-import { Principal } from '../../server/src/db/request-scope';
+import { Principal } from '../../server/src/common/request';
 
 let t: TestApp;
 let ref: ReferenceIds;

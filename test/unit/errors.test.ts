@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { formatError, translateDatabaseError } from '../../server/src/graphql/errors';
+import { formatError, graphqlErrorOf } from '../../server/src/graphql/errors';
+import { translateDatabaseError } from '../../server/src/db/database-errors';
 
 describe('unexpected errors', () => {
   test('are masked: no SQL, driver message or stack reaches the client, and the server logs the cause', () => {
@@ -18,7 +19,7 @@ describe('unexpected errors', () => {
 
   test('database refusals the client can act on become typed errors naming the field', () => {
     const failure = (code: string, extra: object = {}) =>
-      translateDatabaseError(new QueryFailedError('SQL', [], Object.assign(new Error('driver'), { code, ...extra }))) as GraphQLError;
+      graphqlErrorOf(translateDatabaseError(new QueryFailedError('SQL', [], Object.assign(new Error('driver'), { code, ...extra })))) as GraphQLError;
     expect(failure('23505', { constraint: 'uq_partners__tax_code' }).extensions).toMatchObject({ code: 'CONFLICT', field: 'taxCode' });
     expect(failure('23514', { constraint: 'ck_networks__end_date' }).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endDate' });
     expect(failure('23503', { constraint: 'fk_partners__partner_type_id', detail: 'Key (partner_type_id)=(x) is not present' }).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'partnerTypeId' });

@@ -39,13 +39,17 @@ const fieldNames = (fields: readonly { name: { value: string } }[] | undefined) 
 
 const queryFields: readonly FieldDefinitionNode[] = objectTypes.get('Query')?.fields ?? [];
 
-/** The resource behind a list query such as `partners` → PartnerPage { items: [Partner] }. */
-function describe(many: string): ResourceSchema {
+/** The type behind a list query such as `partners` → PartnerPage { items: [Partner] }. */
+function listedType(many: string): string | undefined {
   const listField = queryFields.find((f) => f.name.value === many);
   const page = listField && objectTypes.get(namedType(listField.type));
   const items = page?.fields?.find((f) => f.name.value === 'items');
-  if (!items) throw new Error(`schema.graphql has no list query "${many}"`);
-  const type = namedType(items.type);
+  return items && namedType(items.type);
+}
+
+function describe(many: string): ResourceSchema {
+  const type = listedType(many);
+  if (!type) throw new Error(`schema.graphql has no list query "${many}"`);
   const one = queryFields.find((f) => namedType(f.type) === type && !isList(f.type));
   if (!one) throw new Error(`schema.graphql has no query for one ${type}`);
   return {
@@ -70,6 +74,16 @@ export function resourceSchema(resource: string): ResourceSchema {
     described.set(resource, schema);
   }
   return schema;
+}
+
+/**
+ * Whether a resource's records belong to one tenant. The server declares it once (TenantRecord),
+ * and the contract shows it as a non-null tenantId on the type.
+ */
+export function isTenantOwned(resource: string): boolean {
+  const type = listedType(resource);
+  const tenantId = type ? objectTypes.get(type)?.fields?.find((f) => f.name.value === 'tenantId') : undefined;
+  return tenantId?.type.kind === Kind.NON_NULL_TYPE;
 }
 
 /** The values of an enum of the contract, e.g. NetworkStatus → DRAFT, ACTIVE, … */

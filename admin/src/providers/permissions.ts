@@ -1,16 +1,5 @@
+import { isTenantOwned } from './apiSchema';
 import type { Role } from './session';
-
-/** Records each tenant keeps: editors write them, analysts read them. */
-export const TENANT_RESOURCES = new Set([
-  'partners',
-  'networks',
-  'networkMembers',
-  'networkCompanies',
-  'crisisCompanies',
-  'competencePacts',
-  'pactSignatories',
-  'allocations',
-]);
 
 /** Only administrators see these at all. */
 const ADMIN_ONLY_RESOURCES = new Set(['tenants', 'users']);
@@ -37,10 +26,11 @@ export function canAccess({ role, action, resource, actingTenantId }: AccessQues
   if (READ_ACTIONS.has(action)) return true;
   if (READ_ONLY_RESOURCES.has(resource)) return false;
   switch (role) {
+    // Records each tenant keeps: editors write them, analysts read them.
     case 'ADMIN':
-      return !TENANT_RESOURCES.has(resource) || actingTenantId !== null;
+      return !isTenantOwned(resource) || actingTenantId !== null;
     case 'EDITOR':
-      return TENANT_RESOURCES.has(resource);
+      return isTenantOwned(resource);
     default:
       return false;
   }

@@ -1,27 +1,14 @@
 import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { getMetadataArgsStorage, ObjectLiteral } from 'typeorm';
+import { ObjectLiteral } from 'typeorm';
 import { Context } from '../graphql/context';
 import { BaseFilter, SortOrder } from './inputs';
 import { CrudService, Page, SortInput } from './crud.service';
-import { Resource } from './resource';
+import { apiColumns, Resource } from './resource';
 
 const pascal = (name: string) => name[0].toUpperCase() + name.slice(1);
 
-/**
- * Every column property of an entity, including inherited ones: the allow-list for sorting.
- * Hidden columns (select: false, e.g. a password hash) are left out.
- */
-function columnProperties(entity: Function): string[] {
-  const targets = new Set<Function>();
-  for (let t = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.add(t);
-  const names = getMetadataArgsStorage()
-    .columns.filter((c) => targets.has(c.target as Function) && c.options.select !== false)
-    .map((c) => c.propertyName);
-  return [...new Set(names)];
-}
-
 function sortInputFor(typeName: string, entity: Function): ClassType<SortInput> {
-  const fields = Object.fromEntries(columnProperties(entity).map((p) => [p, p]));
+  const fields = Object.fromEntries(apiColumns(entity).map((p) => [p, p]));
   registerEnumType(fields, { name: `${typeName}SortField`, description: `Fields a ${typeName} list can be sorted by.` });
 
   @InputType(`${typeName}Sort`)

@@ -1,11 +1,12 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUUID } from 'class-validator';
-import { Context } from '../graphql/context';
-import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { getMetadataStorage } from 'type-graphql';
+import { RequestContext } from '../common/request';
+import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { plainRows, scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { Resource, WriteAccess } from './resource';
+import { apiColumns, equals, FilterRule, Resource, WriteAccess, writeAccess } from './resource';
 
 export const MAX_PER_PAGE = 500;
 
@@ -32,7 +33,7 @@ function requireUuid(id: string, field = 'id'): void {
 }
 
 /** Who may write what; the database enforces the same with grants, read-only transactions and row-level security. */
-export function authorizeWrite(ctx: Context, access: WriteAccess): void {
+export function authorizeWrite(ctx: RequestContext, access: WriteAccess): void {
   const { role } = ctx.principal;
   if (access === 'READ_ONLY' || role === 'ANALYST' || role === 'ANONYMOUS') throw forbidden('This role may not change data');
   if (access === 'REFERENCE' && role !== 'ADMIN') throw forbidden('Only administrators change reference data');
@@ -43,17 +44,26 @@ export function authorizeWrite(ctx: Context, access: WriteAccess): void {
 
 /** Read, list, create, update and delete for any resource, always inside the request's transaction and tenant. */
 export class CrudService<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
-  constructor(readonly resource: Resource<E, C, F>) {}
+  private readonly access: WriteAccess;
+
+  constructor(readonly resource: Resource<E, C, F>) {
+    this.access = writeAccess(resource);
+    const columns = new Set(apiColumns(resource.entity));
+    const rules: Record<string, FilterRule | undefined> = resource.filterRules ?? {};
+    for (const { name } of getMetadataStorage().fields.filter((f) => f.target === resource.filter)) {
+      if (!rules[name] && !columns.has(name)) throw new Error(`${resource.entity.name}: filter field ${name} is no field of the API and needs a rule`);
+    }
+  }
 
   private get label(): string {
     return this.resource.entity.name;
   }
 
-  private authorizeRead(ctx: Context): void {
+  private authorizeRead(ctx: RequestContext): void {
     if (this.resource.readableBy === 'ADMIN' && ctx.principal.role !== 'ADMIN') throw forbidden('Only administrators see these records');
   }
 
-  async get(ctx: Context, id: string): Promise<E> {
+  async get(ctx: RequestContext, id: string): Promise<E> {
     this.authorizeRead(ctx);
     requireUuid(id);
     const manager = await ctx.scope.manager();
@@ -62,12 +72,12 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return found;
   }
 
-  private async findById(ctx: Context, manager: EntityManager, id: string): Promise<E | null> {
+  private async findById(ctx: RequestContext, manager: EntityManager, id: string): Promise<E | null> {
     const [found] = await plainRows(scopedQuery(manager, this.resource.entity, ctx.principal).andWhere('r.id = :id', { id }));
     return found ?? null;
   }
 
-  async list(ctx: Context, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
+  async list(ctx: RequestContext, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
     this.authorizeRead(ctx);
     if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page starts at 1');
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
@@ -86,9 +96,9 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       // A resource without names or codes has nothing for the search to match.
       qb.andWhere(search ? `(${search})` : 'false', { q: pattern });
     }
-    const rules = this.resource.filterRules as Record<string, (typeof this.resource.filterRules)[keyof typeof this.resource.filterRules]>;
+    const rules: Record<string, FilterRule | undefined> = this.resource.filterRules ?? {};
     Object.entries(fields).forEach(([key, value], i) => {
-      if (value !== undefined && value !== null) rules[key](qb, value, `f${i}`);
+      if (value !== undefined && value !== null) (rules[key] ?? equals(key))(qb, value, `f${i}`);
     });
     const order = sort?.length ? sort : [this.resource.defaultSort ?? { field: 'createdAt', order: SortOrder.DESC }];
     order.forEach(({ field, order: direction }, i) => {
@@ -103,12 +113,12 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return { items: rows, total };
   }
 
-  async create(ctx: Context, input: C): Promise<E> {
-    authorizeWrite(ctx, this.resource.access);
+  async create(ctx: RequestContext, input: C): Promise<E> {
+    authorizeWrite(ctx, this.access);
     return ctx.scope.write(async (manager) => {
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
-      if (this.resource.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
+      if (this.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
       const result = await manager.createQueryBuilder().insert().into(this.resource.entity).values(data as QueryDeepPartialEntity<E>).returning('*').execute();
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterWrite?.(ctx, manager, record);
@@ -116,8 +126,8 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     });
   }
 
-  async update(ctx: Context, id: string, version: number, input: Partial<C>): Promise<E> {
-    authorizeWrite(ctx, this.resource.access);
+  async update(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<E> {
+    authorizeWrite(ctx, this.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
@@ -137,8 +147,8 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     });
   }
 
-  async remove(ctx: Context, id: string, version: number): Promise<E> {
-    authorizeWrite(ctx, this.resource.access);
+  async remove(ctx: RequestContext, id: string, version: number): Promise<E> {
+    authorizeWrite(ctx, this.access);
     requireUuid(id);
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
@@ -154,13 +164,13 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   private scopedWrite<Q extends { where(sql: string, params: object): Q; andWhere(sql: string, params: object): Q }>(
-    ctx: Context,
+    ctx: RequestContext,
     qb: Q,
     id: string,
     version: number,
   ): Q {
     const scoped = qb.where('id = :id AND version = :version', { id, version });
-    return this.resource.access === 'TENANT' ? scoped.andWhere('tenant_id = :tenantId', { tenantId: ctx.principal.tenantId }) : scoped;
+    return this.access === 'TENANT' ? scoped.andWhere('tenant_id = :tenantId', { tenantId: ctx.principal.tenantId }) : scoped;
   }
 
   /** Builds an entity from a RETURNING row, which carries column names rather than properties. */

@@ -1,37 +1,71 @@
-import { ClassType } from 'type-graphql';
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Context } from '../graphql/context';
-import { EntityClass } from '../db/scoped-query';
+import { ClassType, getMetadataStorage } from 'type-graphql';
+import { EntityManager, getMetadataArgsStorage, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityClass, RequestContext } from '../common/request';
 import { BaseFilter } from './inputs';
+import { isTenantRecord } from './record';
 
 /** Adds one filter condition; `param` is a unique parameter name to bind the value to. */
 export type FilterRule = (qb: SelectQueryBuilder<ObjectLiteral>, value: unknown, param: string) => void;
 
-export const equals = (property: string): FilterRule => (qb, value, p) =>
-  void qb.andWhere(`r.${property} = :${p}`, { [p]: value });
+/**
+ * The entity's columns that the API shows (its `@Field` properties, inherited ones included): what
+ * lists sort by and what a filter field of the same name compares. A column the API does not show,
+ * such as a hash, is never one of them.
+ */
+export function apiColumns(entity: Function): string[] {
+  const targets = new Set<Function>();
+  for (let t = entity; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) targets.add(t);
+  const fields = new Set(getMetadataStorage().fields.filter((f) => targets.has(f.target)).map((f) => f.name));
+  const names = getMetadataArgsStorage()
+    .columns.filter((c) => targets.has(c.target as Function) && c.options.select !== false && fields.has(c.propertyName))
+    .map((c) => c.propertyName);
+  return [...new Set(names)];
+}
+
+/** Equal to the value, normalised first where the column keeps a normal form (tax codes, say). */
+export const equals = (property: string, normalise?: (value: string) => unknown): FilterRule => (qb, value, p) =>
+  void qb.andWhere(`r.${property} = :${p}`, { [p]: normalise ? normalise(String(value)) : value });
 export const oneOf = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} IN (:...${p})`, { [p]: value });
 export const atLeast = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} >= :${p}`, { [p]: value });
 export const atMost = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} <= :${p}`, { [p]: value });
-/** A condition in SQL on alias r, with the value bound as :value, e.g. an EXISTS over a link table. */
-export const where = (sql: string): FilterRule => (qb, value, p) =>
-  void qb.andWhere(sql.replace(/:value\b/g, `:${p}`), { [p]: value });
+/** An array column that contains the value. */
+export const includes = (property: string): FilterRule => (qb, value, p) =>
+  void qb.andWhere(`:${p} = ANY(r.${property})`, { [p]: value });
+/**
+ * Records tied to the value through a link entity of the same tenant: partners by network are those
+ * with a NetworkMember whose partnerId is theirs and whose networkId is the value.
+ */
+export const linkedBy = <L extends ObjectLiteral>(link: EntityClass<L>, to: keyof L & string, by: keyof L & string): FilterRule => (qb, value, p) => {
+  const metadata = qb.connection.getMetadata(link);
+  const column = (property: string) => metadata.findColumnWithPropertyName(property)!.databaseName;
+  qb.andWhere(`EXISTS (SELECT 1 FROM ${metadata.tableName} l WHERE l.tenant_id = r.tenant_id AND l.${column(to)} = r.id AND l.${column(by)} = :${p})`, { [p]: value });
+};
 
 /**
- * Who may write a resource. TENANT: editors of the owning tenant and admins. REFERENCE: admins
- * only (global reference data, tenants, users). READ_ONLY: nobody through the API.
+ * Who may write a resource. TENANT: editors of the owning tenant and admins, for every TenantRecord.
+ * REFERENCE: admins only (global reference data, tenants, users). READ_ONLY: nobody through the API.
  */
 export type WriteAccess = 'TENANT' | 'REFERENCE' | 'READ_ONLY';
 
+/** The write access of a resource: TENANT for tenant-owned records, as declared by their entity; `access` for the rest. */
+export function writeAccess(resource: Pick<Resource<ObjectLiteral>, 'entity' | 'access'>): WriteAccess {
+  const tenantOwned = isTenantRecord(resource.entity);
+  if (tenantOwned === Boolean(resource.access)) {
+    throw new Error(`${resource.entity.name}: ${tenantOwned ? 'a tenant-owned record takes no access' : 'a global record needs access REFERENCE or READ_ONLY'}`);
+  }
+  return resource.access ?? 'TENANT';
+}
+
 export interface WriteHooks<E, C> {
   /** Checks and normalises the values about to be written; `existing` is set on update. */
-  prepare?(ctx: Context, manager: EntityManager, data: Partial<C>, existing?: E): Promise<void> | void;
+  prepare?(ctx: RequestContext, manager: EntityManager, data: Partial<C>, existing?: E): Promise<void> | void;
   /** Runs after a create or update inside the same savepoint; throwing undoes the write. */
-  afterWrite?(ctx: Context, manager: EntityManager, record: E, previous?: E): Promise<void> | void;
+  afterWrite?(ctx: RequestContext, manager: EntityManager, record: E, previous?: E): Promise<void> | void;
   /** Runs after a delete inside the same savepoint; throwing undoes it. */
-  afterRemove?(ctx: Context, manager: EntityManager, record: E): Promise<void> | void;
+  afterRemove?(ctx: RequestContext, manager: EntityManager, record: E): Promise<void> | void;
 }
 
 export interface Resource<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
@@ -42,8 +76,10 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   /** Properties searched by `q`. */
   searchable: (keyof E & string)[];
   filter: ClassType<F>;
-  filterRules: { [K in Exclude<keyof F, keyof BaseFilter>]-?: FilterRule };
-  access: WriteAccess;
+  /** How each filter field selects records; a field named after one of `apiColumns` compares equal without one. */
+  filterRules?: { [K in Exclude<keyof F, keyof BaseFilter>]?: FilterRule };
+  /** Who writes records no tenant owns; tenant-owned records (TenantRecord) are written by their tenant. */
+  access?: Exclude<WriteAccess, 'TENANT'>;
   /** Set to ADMIN for resources only administrators may read (users). */
   readableBy?: 'ADMIN';
   createInput?: ClassType<C>;

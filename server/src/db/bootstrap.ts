@@ -1,7 +1,7 @@
 import { escapeLiteral } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, MixedList } from 'typeorm';
 import { createDataSource } from './data-source';
-import { hashPassword } from '../modules/auth/auth.service';
+import { hashPassword } from '../common/crypto';
 import { loadReferenceData } from '../seed/reference-data';
 
 import { APP_ROLE } from './roles';
@@ -23,8 +23,8 @@ export interface FirstAdmin {
   password: string;
 }
 
-export async function prepareDatabase(ownerUrl: string, appPassword: string, firstAdmin?: FirstAdmin): Promise<void> {
-  const owner = createDataSource({ url: ownerUrl, poolSize: 2 });
+export async function prepareDatabase(ownerUrl: string, appPassword: string, migrations: MixedList<Function>, firstAdmin?: FirstAdmin): Promise<void> {
+  const owner = createDataSource({ url: ownerUrl, poolSize: 2, migrations });
   await owner.initialize();
   try {
     await owner.runMigrations({ transaction: 'each' });

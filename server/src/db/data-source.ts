@@ -1,7 +1,5 @@
-import { DataSource, Logger } from 'typeorm';
+import { DataSource, Logger, MixedList } from 'typeorm';
 import pg from 'pg';
-import { entities } from '../modules/entities';
-import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
 // DATE columns stay ISO strings ('2021-02-19'); the default parser would shift them into local-time Dates.
@@ -26,9 +24,12 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   logger?: Logger;
+  /** Handed in by the app (registry.ts): the modules' entities, and the migrations for connections that run them. */
+  entities?: MixedList<Function>;
+  migrations?: MixedList<Function>;
 }
 
-export function createDataSource({ url, poolSize = 10, logger }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize = 10, logger, entities, migrations }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

@@ -1,25 +1,7 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { translateDatabaseError } from '../graphql/errors';
+import { translateDatabaseError } from './database-errors';
+import { Principal, readsAllTenants, Scope } from '../common/request';
 import { ADMIN_ROLE, APP_ROLE } from './roles';
-
-export type Role = 'ADMIN' | 'EDITOR' | 'ANALYST' | 'ANONYMOUS';
-
-/**
- * Who is asking, as verified from their token. tenantId is the only tenant the request may write;
- * null for administrators not acting in a tenant and for regional analysts, who read all tenants.
- */
-export interface Principal {
-  userId: string | null;
-  role: Role;
-  tenantId: string | null;
-}
-
-export const ANONYMOUS: Principal = { userId: null, role: 'ANONYMOUS', tenantId: null };
-
-/** Administrators and regional analysts read every tenant; row-level security honours app.all_tenants. */
-export function readsAllTenants(principal: Principal): boolean {
-  return principal.role === 'ADMIN' || (principal.role === 'ANALYST' && !principal.tenantId);
-}
 
 /**
  * Field resolvers of one request run concurrently but share one connection; pg wants one query at
@@ -40,7 +22,7 @@ function queueQueries(runner: QueryRunner): void {
  * with set_config(..., true), so they vanish with the transaction and can never leak to the next
  * request that borrows the connection.
  */
-export class RequestScope {
+export class RequestScope implements Scope {
   private runner?: Promise<QueryRunner>;
   private savepoints = 0;
 

@@ -1,7 +1,5 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Principal } from './request-scope';
-
-export type EntityClass<E extends ObjectLiteral = ObjectLiteral> = new () => E;
+import { EntityClass, Principal } from '../common/request';
 
 export function isTenantOwned(manager: EntityManager, entity: EntityClass): boolean {
   return manager.connection.getMetadata(entity).columns.some((c) => c.propertyName === 'tenantId');

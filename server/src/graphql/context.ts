@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Principal, RequestScope } from '../db/request-scope';
-import type { AuthService } from '../modules/auth/auth.service';
+import { Keys, Principal, RequestContext } from '../common/request';
+import { RequestScope } from '../db/request-scope';
 import { Loaders } from './loaders';
 
 /** The HTTP exchange behind a request, when there is one (not for in-process calls). */
@@ -12,29 +12,21 @@ export interface HttpExchange {
   secureCookies: boolean;
 }
 
-/** Server-side keys the resolvers need; they never leave the server and are never logged. */
-export interface Keys {
-  /** HMAC key for recipients' codici fiscali. */
-  recipientHash: Uint8Array;
-}
-
-/** What every request shares, built once at start-up. */
+/** What every request shares, built once at start-up; app.ts adds the modules' services (auth). */
 export interface Services {
   dataSource: DataSource;
-  auth: AuthService;
   keys: Keys;
 }
 
-export interface Context {
-  principal: Principal;
+export interface Context extends RequestContext {
   scope: RequestScope;
   loaders: Loaders;
-  auth: AuthService;
-  keys: Keys;
+  newLoaders(): Loaders;
   http?: HttpExchange;
 }
 
-export function createContext({ dataSource, auth, keys }: Services, principal: Principal, http?: HttpExchange): Context {
+/** A request's context: its scope and loaders, and what `services` shares besides the data source. */
+export function createContext<S extends Services>({ dataSource, ...shared }: S, principal: Principal, http?: HttpExchange): Context & Omit<S, 'dataSource'> {
   const scope = new RequestScope(dataSource, principal);
-  return { principal, scope, loaders: new Loaders(scope), auth, keys, http };
+  return { ...shared, principal, scope, loaders: new Loaders(scope), newLoaders: () => new Loaders(scope), http };
 }

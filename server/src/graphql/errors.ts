@@ -1,68 +1,17 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
-import { camelCase } from '../db/naming';
+import { DomainError, ErrorCode } from '../common/errors';
 
-export enum ErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
-  RULE_VIOLATION = 'RULE_VIOLATION',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  FORBIDDEN = 'FORBIDDEN',
-  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
-}
+/** HTTP status of a response that carries one of these errors: sign in again, or wait. */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.TOO_MANY_REQUESTS]: 429 };
 
-/** An error the client is meant to see: it carries a code and, where it helps, the field. */
-export class DomainError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
-  }
-}
-
-export const badInput = (field: string, message: string) =>
-  new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
-export const notFound = (entity: string, id?: string) =>
-  new DomainError(ErrorCode.NOT_FOUND, `${entity} not found`, id ? { id } : {});
-export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
-  new DomainError(ErrorCode.CONFLICT, message, extensions);
-export const forbidden = (message = 'Not allowed') => new DomainError(ErrorCode.FORBIDDEN, message);
-
-/** Field named by a constraint such as ck_allocations__amount or fk_networks__measure_id. */
-function constraintField(constraint?: string): string | undefined {
-  const column = constraint?.split('__')[1];
-  return column ? camelCase(column) : undefined;
-}
-
-/** Turns a PostgreSQL rejection into the domain error it stands for; anything else stays unexpected. */
-export function translateDatabaseError(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error;
-  const pgError = error.driverError as { code?: string; constraint?: string; column?: string; detail?: string };
-  const field = constraintField(pgError.constraint) ?? (pgError.column ? camelCase(pgError.column) : undefined);
-  switch (pgError.code) {
-    case '23505':
-      return conflict(`A record with this ${field ?? 'value'} already exists`, { field });
-    case '23503':
-      return pgError.detail?.includes('still referenced')
-        ? conflict('The record is still referenced by other records', { field })
-        : new DomainError(ErrorCode.NOT_FOUND, `The referenced ${field ?? 'record'} does not exist`, { field });
-    case '23502':
-    case '23514':
-      return badInput(field ?? 'input', `Invalid value for ${field ?? 'input'}`);
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-    case '22001':
-    case '22021':
-      return badInput(field ?? 'input', 'Malformed value');
-    case '42501':
-      return forbidden();
-    case '40001':
-    case '40P01':
-      return conflict('A concurrent change interfered; retry');
-    default:
-      return error;
-  }
+/** The one mapping from domain errors to GraphQL errors; anything else passes unchanged. */
+export function graphqlErrorOf(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const status = HTTP_STATUS[error.code];
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, ...error.details, ...(status ? { http: { status } } : {}) },
+  });
 }
 
 const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);

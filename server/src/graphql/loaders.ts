@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import { ObjectLiteral } from 'typeorm';
-import { EntityClass, plainRows, scopedQuery } from '../db/scoped-query';
+import { BatchReads, EntityClass } from '../common/request';
+import { plainRows, scopedQuery } from '../db/scoped-query';
 import { RequestScope } from '../db/request-scope';
 
 /**
  * Per-request batch loaders. A field resolver asks for one key; everything asked in the same tick
  * becomes one `IN (...)` query inside the request's transaction. Results come back in key order.
  */
-export class Loaders {
+export class Loaders implements BatchReads {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly scope: RequestScope) {}
@@ -73,9 +74,4 @@ export class Loaders {
     }
     return loader;
   }
-}
-
-/** Drops what a batch could not load (a row hidden from this tenant, say). */
-export function present<T>(rows: (T | null | Error)[]): T[] {
-  return rows.filter((row): row is T => row !== null && !(row instanceof Error));
 }

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isIsoDate } from '../common/dates';
 
 const MONEY = /^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/;
 
@@ -24,16 +25,6 @@ function parseMoney(value: unknown): string {
     throw invalid('Money must be a non-negative decimal string with at most 2 decimals, e.g. "1835.00"');
   }
   return value;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function parseDate(value: unknown): string {

@@ -1,20 +1,43 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
-import { resolvers } from '../modules/resolvers';
+import { getNamedType, GraphQLField, GraphQLObjectType, GraphQLSchema, isCompositeType, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
+import { graphqlErrorOf } from './errors';
 
-let schema: GraphQLSchema | undefined;
-
-/** The schema is built once per process; TypeGraphQL's metadata is global. */
-export function registrySchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
-    resolvers,
-    validate: { forbidUnknownValues: false },
-  });
-  return schema;
+/** The schema of the resolvers app.ts hands in. */
+export function buildGraphQLSchema(resolvers: NonEmptyArray<Function>): GraphQLSchema {
+  return mapDomainErrors(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false } }));
 }
 
-/** The SDL committed as schema.graphql. */
-export function printRegistrySchema(): string {
-  return printSchema(lexicographicSortSchema(registrySchema())) + '\n';
+const rethrow = (error: unknown) => {
+  throw graphqlErrorOf(error);
+};
+
+/**
+ * Whatever a resolver throws leaves through the one mapping from domain errors to GraphQL errors.
+ * Only root fields and fields that resolve records run services; fields that read a scalar off
+ * their parent cannot throw one, and are left unwrapped because a page of records has thousands.
+ */
+function mapDomainErrors(built: GraphQLSchema): GraphQLSchema {
+  const roots = new Set([built.getQueryType(), built.getMutationType()]);
+  for (const type of Object.values(built.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+      const resolve = field.resolve;
+      if (!resolve || !(roots.has(type) || isCompositeType(getNamedType(field.type)))) continue;
+      field.resolve = (source, args, context, info) => {
+        try {
+          const result = resolve(source, args, context, info);
+          return result instanceof Promise ? result.catch(rethrow) : result;
+        } catch (error) {
+          return rethrow(error);
+        }
+      };
+    }
+  }
+  return built;
+}
+
+/** The SDL as committed in schema.graphql. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
 }

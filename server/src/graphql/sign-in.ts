@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode } from 'graphql';
+import { ErrorCode } from '../common/errors';
 import { Context } from './context';
 
 /** The root fields an operation selects, through fragments and inline fragments. */
@@ -28,7 +29,7 @@ export function requireSignIn(publicFields: ReadonlySet<string>): ApolloServerPl
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
           const needsSignIn = rootFields(operation.selectionSet, fragments).some((field) => !publicFields.has(field) && !field.startsWith('__'));
-          if (needsSignIn) throw new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          if (needsSignIn) throw new GraphQLError('Sign in first', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
         },
       };
     },

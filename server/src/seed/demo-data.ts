@@ -1,13 +1,13 @@
 import { CrudService } from '../crud/crud.service';
 import { Resource } from '../crud/resource';
 import { createContext, Services } from '../graphql/context';
-import { Principal } from '../db/request-scope';
-import { tenantResource } from '../modules/tenant/tenant.resolver';
-import { userResource } from '../modules/user/user.resolver';
-import { partnerResource } from '../modules/partner/partner.resolver';
-import { crisisCompanyResource } from '../modules/crisis-company/crisis-company.resolver';
-import { networkCompanyResource, networkMemberResource, networkResource } from '../modules/network/network.resolver';
-import { allocationResource } from '../modules/funding/funding.resolver';
+import { Principal } from '../common/request';
+import { tenantResource } from '../modules/tenant/tenant.service';
+import { userResource } from '../modules/user/user.service';
+import { partnerResource } from '../modules/partner/partner.service';
+import { crisisCompanyResource } from '../modules/crisis-company/crisis-company.service';
+import { networkCompanyResource, networkMemberResource, networkResource } from '../modules/network/network.service';
+import { allocationResource } from '../modules/funding/funding.service';
 
 export const DEMO_TENANT_CODE = 'DEMO_MI';
 export const DEMO_PASSWORD = 'reti-demo-2026';

@@ -1,5 +1,5 @@
-import { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { RequestContext } from '../../common/request';
+import { badInput } from '../../common/errors';
 import { AllocationFilter } from '../funding/funding.inputs';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
 import { AllocationDimension, AllocationTotal, AllocationTotalsHaving } from './analytics.entity';
@@ -30,7 +30,7 @@ const FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
  * Row-level security limits the rows exactly as for the allocations list.
  */
 export async function allocationTotals(
-  ctx: Context,
+  ctx: RequestContext,
   groupBy: AllocationDimension[],
   filter: AllocationFilter = {},
   having: AllocationTotalsHaving = {},

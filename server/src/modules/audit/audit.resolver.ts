@@ -1,26 +1,7 @@
 import { Resolver } from 'type-graphql';
 import { readResolver } from '../../crud/crud.resolver';
-import { atLeast, atMost, equals, Resource } from '../../crud/resource';
 import { AuditEvent } from './audit.entity';
-import { AuditEventFilter } from './audit.inputs';
-
-export const auditEventResource: Resource<AuditEvent, object, AuditEventFilter> = {
-  entity: AuditEvent,
-  name: 'auditEvent',
-  plural: 'auditEvents',
-  searchable: ['entity', 'action'],
-  filter: AuditEventFilter,
-  filterRules: {
-    entity: equals('entity'),
-    entityId: equals('entityId'),
-    actorId: equals('actorId'),
-    action: equals('action'),
-    from: atLeast('at'),
-    to: atMost('at'),
-  },
-  access: 'READ_ONLY',
-  defaultSort: { field: 'at', order: 'DESC' },
-};
+import { auditEventResource } from './audit.service';
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver extends readResolver(auditEventResource) {}

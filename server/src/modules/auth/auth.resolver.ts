@@ -2,12 +2,15 @@ import { Arg, Ctx, GraphQLISODateTime, ID, Mutation, Query, Resolver } from 'typ
 import { Context } from '../../graphql/context';
 import { User } from '../user/user.entity';
 import { ApiToken, AuthPayload, CreatedApiToken } from './auth.entity';
-import { Session } from './auth.service';
+import { AuthService, Session } from './auth.service';
 
 export const REFRESH_COOKIE = 'reti_refresh';
 
 /** Root fields that answer without a signed-in user. */
 export const PUBLIC_FIELDS = new Set(['login', 'refreshSession', 'logout']);
+
+/** The context app.ts builds: the shared one, with the sign-in service. */
+export type AuthContext = Context & { auth: AuthService };
 
 function readCookie(ctx: Context, name: string): string | undefined {
   const header = ctx.http?.req.headers.cookie ?? '';
@@ -29,24 +32,24 @@ function sessionPayload(ctx: Context, session: Session): AuthPayload {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Signs in. Also sets the httpOnly refresh cookie that keeps the console signed in.' })
-  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
     return sessionPayload(ctx, await ctx.auth.login(email, password, ctx.http?.clientAddress ?? 'internal'));
   }
 
   @Mutation(() => AuthPayload, { description: 'A new access token for the refresh cookie, which is rotated.' })
-  async refreshSession(@Ctx() ctx: Context): Promise<AuthPayload> {
+  async refreshSession(@Ctx() ctx: AuthContext): Promise<AuthPayload> {
     return sessionPayload(ctx, await ctx.auth.refresh(readCookie(ctx, REFRESH_COOKIE)));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session kept by the refresh cookie.' })
-  async logout(@Ctx() ctx: Context): Promise<boolean> {
+  async logout(@Ctx() ctx: AuthContext): Promise<boolean> {
     await ctx.auth.logout(readCookie(ctx, REFRESH_COOKIE));
     ctx.http?.res.clearCookie(REFRESH_COOKIE, { path: '/graphql' });
     return true;
   }
 
   @Query(() => User, { nullable: true, description: 'The signed-in user.' })
-  me(@Ctx() ctx: Context): Promise<User | null> {
+  me(@Ctx() ctx: AuthContext): Promise<User | null> {
     return ctx.auth.me(ctx.principal);
   }
 
@@ -54,7 +57,7 @@ export class AuthResolver {
   async changePassword(
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword', { description: 'At least 10 characters.' }) newPassword: string,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: AuthContext,
   ): Promise<boolean> {
     await ctx.auth.changePassword(ctx.principal, currentPassword, newPassword);
     return true;
@@ -64,18 +67,18 @@ export class AuthResolver {
   createApiToken(
     @Arg('name') name: string,
     @Arg('expiresAt', () => GraphQLISODateTime) expiresAt: Date,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: AuthContext,
   ): Promise<CreatedApiToken> {
     return ctx.auth.createApiToken(ctx.principal, name, expiresAt);
   }
 
   @Query(() => [ApiToken], { description: "The signed-in user's API tokens." })
-  apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
+  apiTokens(@Ctx() ctx: AuthContext): Promise<ApiToken[]> {
     return ctx.auth.listApiTokens(ctx.principal);
   }
 
   @Mutation(() => ApiToken, { description: 'Revokes an API token at once.' })
-  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
+  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthContext): Promise<ApiToken> {
     return ctx.auth.revokeApiToken(ctx.principal, id);
   }
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { ANONYMOUS, Principal } from '../../db/request-scope';
-import { DomainError, ErrorCode, badInput, notFound } from '../../graphql/errors';
+import { hashPassword } from '../../common/crypto';
+import { ANONYMOUS, Principal } from '../../common/request';
+import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { User } from '../user/user.entity';
 import { ApiToken } from './auth.entity';
 import { API_TOKEN_PREFIX, hashSecret, newSecret, signAccessToken, verifyAccessToken } from './tokens';
@@ -14,7 +15,7 @@ const THROTTLE_WINDOW = '15 minutes';
 const REFRESH_TOKEN_DAYS = 14;
 const API_TOKEN_MAX_DAYS = 366;
 
-const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
 export interface Session {
   token: string;
@@ -22,10 +23,6 @@ export interface Session {
   user: User;
   /** Secret for the refresh cookie; rotated at every use. */
   refreshSecret: string;
-}
-
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
 }
 
 /** Revokes every refresh token of a user: their console sessions end at the next refresh. */
@@ -93,7 +90,6 @@ export class AuthService {
       await this.dataSource.query('DELETE FROM login_attempts WHERE id = $1', [attemptId]);
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', {
         retryAfterSeconds: 15 * 60,
-        http: { status: 429 },
       });
     }
     const user = await this.dataSource

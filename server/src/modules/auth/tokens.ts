@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { Role } from '../../db/request-scope';
+import { Role } from '../../common/request';
 
 const ISSUER = 'reti';
 const AUDIENCE = 'reti-api';

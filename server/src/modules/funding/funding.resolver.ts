@@ -1,27 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
-import { atLeast, atMost, equals, Resource } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { Network } from '../network/network.entity';
-import { guardNetworkChange } from '../network/network.service';
 import { Money } from '../../graphql/scalars';
-import { fromCents, toCents } from '../../common/money';
-import { enforceAllocationLimits } from './funding.service';
+import { allocationResource, fundAvailable, fundSourceResource } from './funding.service';
 import { Allocation, FundSource } from './funding.entity';
-import * as inputs from './funding.inputs';
-
-export const fundSourceResource: Resource<FundSource, inputs.CreateFundSourceInput, inputs.FundSourceFilter> = {
-  entity: FundSource,
-  name: 'fundSource',
-  plural: 'fundSources',
-  searchable: ['code', 'name', 'programme'],
-  filter: inputs.FundSourceFilter,
-  filterRules: {},
-  access: 'REFERENCE',
-  createInput: inputs.CreateFundSourceInput,
-  updateInput: inputs.UpdateFundSourceInput,
-  defaultSort: { field: 'code', order: 'ASC' },
-};
 
 @Resolver(() => FundSource)
 export class FundSourceResolver extends crudResolver(fundSourceResource) {
@@ -36,34 +19,10 @@ export class FundSourceResolver extends crudResolver(fundSourceResource) {
   }
 
   @FieldResolver(() => Money, { description: 'Budget minus what all tenants committed.' })
-  async available(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
-    return fromCents(toCents(source.budget) - toCents(await ctx.loaders.fundCommitted.load(source.id)));
+  available(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
+    return fundAvailable(ctx, source);
   }
 }
-
-export const allocationResource: Resource<Allocation, inputs.CreateAllocationInput, inputs.AllocationFilter> = {
-  entity: Allocation,
-  name: 'allocation',
-  plural: 'allocations',
-  searchable: ['note', 'amount'],
-  filter: inputs.AllocationFilter,
-  filterRules: {
-    fundSourceId: equals('fundSourceId'),
-    networkId: equals('networkId'),
-    kind: equals('kind'),
-    status: equals('status'),
-    allocatedFrom: atLeast('allocatedOn'),
-    allocatedTo: atMost('allocatedOn'),
-  },
-  access: 'TENANT',
-  hooks: {
-    afterWrite: (ctx, manager, allocation) => enforceAllocationLimits(ctx, manager, allocation),
-    afterRemove: (ctx, manager, allocation) => guardNetworkChange(ctx, manager, allocation.networkId),
-  },
-  createInput: inputs.CreateAllocationInput,
-  updateInput: inputs.UpdateAllocationInput,
-  defaultSort: { field: 'allocatedOn', order: 'DESC' },
-};
 
 @Resolver(() => Allocation)
 export class AllocationResolver extends crudResolver(allocationResource) {

@@ -1,19 +1,26 @@
 import { EntityManager } from 'typeorm';
-import { Context } from '../../graphql/context';
-import { notFound } from '../../graphql/errors';
+import { RequestContext } from '../../common/request';
+import { notFound } from '../../common/errors';
 import { formatEuro, fromCents, toCents } from '../../common/money';
 import { Measure, FundingTier, RuleCode } from '../measure/measure.entity';
 import { Network } from '../network/network.entity';
 import { guardNetworkChange, ruleViolation } from '../network/network.service';
 import { tierFor } from '../network/network.rules';
 import { Allocation, AllocationStatus, FundSource } from './funding.entity';
+import { atLeast, atMost, Resource } from '../../crud/resource';
+import * as inputs from './funding.inputs';
+
+/** A fund source's budget minus what all tenants together committed. */
+export async function fundAvailable(ctx: RequestContext, source: FundSource): Promise<string> {
+  return fromCents(toCents(source.budget) - toCents(await ctx.loaders.fundCommitted.load(source.id)));
+}
 
 /**
  * Hard limits on money, checked after every allocation write, inside its savepoint:
  * FUND_BUDGET across all tenants (serialised per fund source by a transaction lock, so concurrent
  * requests can never together exceed the budget) and TIER_CAP for the network.
  */
-export async function enforceAllocationLimits(ctx: Context, manager: EntityManager, allocation: Allocation): Promise<void> {
+export async function enforceAllocationLimits(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<void> {
   if (allocation.status === AllocationStatus.COMMITTED) {
     const source = await manager.getRepository(FundSource).findOneBy({ id: allocation.fundSourceId });
     if (!source) throw notFound('FundSource', allocation.fundSourceId);
@@ -52,3 +59,34 @@ async function enforceTierCap(manager: EntityManager, networkId: string): Promis
     ]);
   }
 }
+
+export const fundSourceResource: Resource<FundSource, inputs.CreateFundSourceInput, inputs.FundSourceFilter> = {
+  entity: FundSource,
+  name: 'fundSource',
+  plural: 'fundSources',
+  searchable: ['code', 'name', 'programme'],
+  filter: inputs.FundSourceFilter,
+  access: 'REFERENCE',
+  createInput: inputs.CreateFundSourceInput,
+  updateInput: inputs.UpdateFundSourceInput,
+  defaultSort: { field: 'code', order: 'ASC' },
+};
+
+export const allocationResource: Resource<Allocation, inputs.CreateAllocationInput, inputs.AllocationFilter> = {
+  entity: Allocation,
+  name: 'allocation',
+  plural: 'allocations',
+  searchable: ['note', 'amount'],
+  filter: inputs.AllocationFilter,
+  filterRules: {
+    allocatedFrom: atLeast('allocatedOn'),
+    allocatedTo: atMost('allocatedOn'),
+  },
+  hooks: {
+    afterWrite: (ctx, manager, allocation) => enforceAllocationLimits(ctx, manager, allocation),
+    afterRemove: (ctx, manager, allocation) => guardNetworkChange(ctx, manager, allocation.networkId),
+  },
+  createInput: inputs.CreateAllocationInput,
+  updateInput: inputs.UpdateAllocationInput,
+  defaultSort: { field: 'allocatedOn', order: 'DESC' },
+};

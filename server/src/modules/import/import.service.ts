@@ -2,12 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { validate } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { getMetadataStorage } from 'type-graphql';
-import { EntityClass, scopedQuery } from '../../db/scoped-query';
+import { scopedQuery } from '../../db/scoped-query';
 import { Partner } from '../partner/partner.entity';
 import { CrisisCompany, CrisisInstrument } from '../crisis-company/crisis-company.entity';
-import { isIsoDate } from '../../graphql/scalars';
-import { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { isIsoDate } from '../../common/dates';
+import { EntityClass, RequestContext } from '../../common/request';
+import { badInput } from '../../common/errors';
 import { authorizeWrite } from '../../crud/crud.service';
 import { normaliseTaxCode } from '../../common/tax-code';
 import { CreatePartnerInput } from '../partner/partner.inputs';
@@ -120,7 +120,7 @@ export function importColumns(kind: ImportKind): string[] {
  * tax code, references, duplicates in the file and in the tenant) and, unless it is a dry run,
  * writes the valid rows in one statement inside one transaction.
  */
-export async function importCsv(ctx: Context, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportReport> {
+export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportReport> {
   authorizeWrite(ctx, 'TENANT');
   const spec = SPECS[kind];
   let records: { record: string[]; info: { lines: number } }[];

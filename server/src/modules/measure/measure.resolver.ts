@@ -1,22 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
-import { equals, Resource, where } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { FundingTier, Measure, ServiceType } from './measure.entity';
-import * as inputs from './measure.inputs';
-
-export const measureResource: Resource<Measure, inputs.CreateMeasureInput, inputs.MeasureFilter> = {
-  entity: Measure,
-  name: 'measure',
-  plural: 'measures',
-  searchable: ['code', 'name', 'legalAct'],
-  filter: inputs.MeasureFilter,
-  filterRules: { rule: where(':value = ANY(r.rules)') },
-  access: 'REFERENCE',
-  createInput: inputs.CreateMeasureInput,
-  updateInput: inputs.UpdateMeasureInput,
-  defaultSort: { field: 'code', order: 'ASC' },
-};
+import { measureResource, fundingTierResource, serviceTypeResource } from './measure.service';
 
 @Resolver(() => Measure)
 export class MeasureResolver extends crudResolver(measureResource) {
@@ -31,19 +17,6 @@ export class MeasureResolver extends crudResolver(measureResource) {
   }
 }
 
-export const fundingTierResource: Resource<FundingTier, inputs.CreateFundingTierInput, inputs.FundingTierFilter> = {
-  entity: FundingTier,
-  name: 'fundingTier',
-  plural: 'fundingTiers',
-  searchable: ['minRecipients', 'maxRecipients', 'maxContribution'],
-  filter: inputs.FundingTierFilter,
-  filterRules: { measureId: equals('measureId') },
-  access: 'REFERENCE',
-  createInput: inputs.CreateFundingTierInput,
-  updateInput: inputs.UpdateFundingTierInput,
-  defaultSort: { field: 'minRecipients', order: 'ASC' },
-};
-
 @Resolver(() => FundingTier)
 export class FundingTierResolver extends crudResolver(fundingTierResource) {
   @FieldResolver(() => Measure)
@@ -51,19 +24,6 @@ export class FundingTierResolver extends crudResolver(fundingTierResource) {
     return ctx.loaders.byId(Measure).load(tier.measureId);
   }
 }
-
-export const serviceTypeResource: Resource<ServiceType, inputs.CreateServiceTypeInput, inputs.ServiceTypeFilter> = {
-  entity: ServiceType,
-  name: 'serviceType',
-  plural: 'serviceTypes',
-  searchable: ['code', 'name'],
-  filter: inputs.ServiceTypeFilter,
-  filterRules: { measureId: equals('measureId'), phase: equals('phase'), category: equals('category') },
-  access: 'REFERENCE',
-  createInput: inputs.CreateServiceTypeInput,
-  updateInput: inputs.UpdateServiceTypeInput,
-  defaultSort: { field: 'phase', order: 'ASC' },
-};
 
 @Resolver(() => ServiceType)
 export class ServiceTypeResolver extends crudResolver(serviceTypeResource) {

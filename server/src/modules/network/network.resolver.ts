@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
-import { atLeast, atMost, equals, oneOf, Resource, where } from '../../crud/resource';
 import { Context } from '../../graphql/context';
-import { present } from '../../graphql/loaders';
+import { present } from '../../common/request';
 import { Partner } from '../partner/partner.entity';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
 import { CompetencePact } from '../competence-pact/competence-pact.entity';
@@ -10,34 +9,7 @@ import { Allocation } from '../funding/funding.entity';
 import { Measure } from '../measure/measure.entity';
 import { AtecoSector } from '../reference/reference.entities';
 import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
-import { complianceOf, guardNetworkChange, ruleViolation, setNetworkStatus } from './network.service';
-import * as inputs from './network.inputs';
-
-export const networkResource: Resource<Network, inputs.CreateNetworkInput, inputs.NetworkFilter> = {
-  entity: Network,
-  name: 'network',
-  plural: 'networks',
-  searchable: ['code', 'title', 'supplyChain'],
-  filter: inputs.NetworkFilter,
-  filterRules: {
-    statuses: oneOf('status'),
-    measureId: equals('measureId'),
-    pactId: equals('pactId'),
-    partnerId: where('EXISTS (SELECT 1 FROM network_members m WHERE m.tenant_id = r.tenant_id AND m.network_id = r.id AND m.partner_id = :value)'),
-    startDateFrom: atLeast('startDate'),
-    startDateTo: atMost('startDate'),
-  },
-  access: 'TENANT',
-  hooks: {
-    afterWrite: (ctx, manager, network, previous) => guardNetworkChange(ctx, manager, network.id, previous?.status),
-    afterRemove(_ctx, _manager, network) {
-      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Only draft networks can be deleted; withdraw it instead');
-    },
-  },
-  createInput: inputs.CreateNetworkInput,
-  updateInput: inputs.UpdateNetworkInput,
-  defaultSort: { field: 'startDate', order: 'DESC' },
-};
+import { complianceOf, setNetworkStatus, networkResource, networkMemberResource, networkCompanyResource } from './network.service';
 
 @Resolver(() => Network)
 export class NetworkResolver extends crudResolver(networkResource) {
@@ -95,25 +67,6 @@ export class NetworkResolver extends crudResolver(networkResource) {
   }
 }
 
-export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetworkMemberInput, inputs.NetworkMemberFilter> = {
-  entity: NetworkMember,
-  name: 'networkMember',
-  plural: 'networkMembers',
-  searchable: [],
-  filter: inputs.NetworkMemberFilter,
-  filterRules: { networkId: equals('networkId'), partnerId: equals('partnerId'), role: equals('role') },
-  access: 'TENANT',
-  hooks: {
-    async afterWrite(ctx, manager, member, previous) {
-      if (previous && previous.networkId !== member.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, member.networkId);
-    },
-    afterRemove: (ctx, manager, member) => guardNetworkChange(ctx, manager, member.networkId),
-  },
-  createInput: inputs.CreateNetworkMemberInput,
-  updateInput: inputs.UpdateNetworkMemberInput,
-};
-
 @Resolver(() => NetworkMember)
 export class NetworkMemberResolver extends crudResolver(networkMemberResource) {
   @FieldResolver(() => Network)
@@ -126,25 +79,6 @@ export class NetworkMemberResolver extends crudResolver(networkMemberResource) {
     return ctx.loaders.byId(Partner).load(member.partnerId);
   }
 }
-
-export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetworkCompanyInput, inputs.NetworkCompanyFilter> = {
-  entity: NetworkCompany,
-  name: 'networkCompany',
-  plural: 'networkCompanies',
-  searchable: [],
-  filter: inputs.NetworkCompanyFilter,
-  filterRules: { networkId: equals('networkId'), crisisCompanyId: equals('crisisCompanyId') },
-  access: 'TENANT',
-  hooks: {
-    async afterWrite(ctx, manager, link, previous) {
-      if (previous && previous.networkId !== link.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, link.networkId);
-    },
-    afterRemove: (ctx, manager, link) => guardNetworkChange(ctx, manager, link.networkId),
-  },
-  createInput: inputs.CreateNetworkCompanyInput,
-  updateInput: inputs.UpdateNetworkCompanyInput,
-};
 
 @Resolver(() => NetworkCompany)
 export class NetworkCompanyResolver extends crudResolver(networkCompanyResource) {

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Context } from '../../graphql/context';
-import { conflict, DomainError, ErrorCode, notFound } from '../../graphql/errors';
-import { Loaders, present } from '../../graphql/loaders';
+import { BatchReads, present, RequestContext } from '../../common/request';
+import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors';
 import { scopedQuery } from '../../db/scoped-query';
 import { authorizeWrite } from '../../crud/crud.service';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
@@ -12,6 +11,8 @@ import { AtecoSector, PartnerType } from '../reference/reference.entities';
 import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
 import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
 import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
+import { atLeast, atMost, linkedBy, oneOf, Resource } from '../../crud/resource';
+import * as inputs from './network.inputs';
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
   DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],
@@ -24,7 +25,7 @@ export const ruleViolation = (message: string, violations: RuleViolation[] = [])
   new DomainError(ErrorCode.RULE_VIOLATION, message, { violations });
 
 /** Loads what the rules need through batch loaders, so a list of networks costs a few queries. */
-async function snapshotOf(network: Network, loaders: Loaders): Promise<{ snapshot: NetworkSnapshot; params: MeasureParameters }> {
+async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snapshot: NetworkSnapshot; params: MeasureParameters }> {
   const [measure, tiers, members, links, allocations, enrolments, overlappingEnrolments] = await Promise.all([
     loaders.byId(Measure).load(network.measureId),
     loaders.manyBy(FundingTier, 'measureId', 'minRecipients').load(network.measureId),
@@ -71,7 +72,7 @@ async function snapshotOf(network: Network, loaders: Loaders): Promise<{ snapsho
   };
 }
 
-export async function complianceOf(network: Network, loaders: Loaders): Promise<ComplianceReport> {
+export async function complianceOf(network: Network, loaders: BatchReads): Promise<ComplianceReport> {
   const { snapshot, params } = await snapshotOf(network, loaders);
   const violations = evaluateRules(snapshot, params);
   return {
@@ -87,19 +88,19 @@ export async function complianceOf(network: Network, loaders: Loaders): Promise<
  * inside the write's savepoint. CLOSED and WITHDRAWN networks are read-only; an ACTIVE network
  * must stay compliant. Fresh loaders: the request's own may hold rows from before the write.
  */
-export async function guardNetworkChange(ctx: Context, manager: EntityManager, networkId: string, statusBefore?: NetworkStatus): Promise<void> {
+export async function guardNetworkChange(ctx: RequestContext, manager: EntityManager, networkId: string, statusBefore?: NetworkStatus): Promise<void> {
   const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :networkId', { networkId }).getOne();
   const status = statusBefore ?? network?.status;
   if (status === NetworkStatus.CLOSED || status === NetworkStatus.WITHDRAWN) {
     throw ruleViolation(`The network is ${status} and can no longer change`);
   }
   if (network?.status === NetworkStatus.ACTIVE) {
-    const report = await complianceOf(network, new Loaders(ctx.scope));
+    const report = await complianceOf(network, ctx.newLoaders());
     if (!report.ok) throw ruleViolation('The change would make an active network break its measure’s rules', report.violations);
   }
 }
 
-export async function setNetworkStatus(ctx: Context, id: string, version: number, status: NetworkStatus): Promise<Network> {
+export async function setNetworkStatus(ctx: RequestContext, id: string, version: number, status: NetworkStatus): Promise<Network> {
   authorizeWrite(ctx, 'TENANT');
   return ctx.scope.write(async (manager) => {
     const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id }).getOne();
@@ -109,7 +110,7 @@ export async function setNetworkStatus(ctx: Context, id: string, version: number
       throw ruleViolation(`A ${network.status} network cannot become ${status}`);
     }
     if (status === NetworkStatus.ACTIVE) {
-      const report = await complianceOf(network, new Loaders(ctx.scope));
+      const report = await complianceOf(network, ctx.newLoaders());
       if (!report.ok) throw ruleViolation('The network does not meet its measure’s rules yet', report.violations);
     }
     const result = await manager
@@ -123,3 +124,60 @@ export async function setNetworkStatus(ctx: Context, id: string, version: number
     return manager.getRepository(Network).create({ ...network, status, version: version + 1, updatedAt: result.raw[0].updated_at });
   });
 }
+
+export const networkResource: Resource<Network, inputs.CreateNetworkInput, inputs.NetworkFilter> = {
+  entity: Network,
+  name: 'network',
+  plural: 'networks',
+  searchable: ['code', 'title', 'supplyChain'],
+  filter: inputs.NetworkFilter,
+  filterRules: {
+    statuses: oneOf('status'),
+    partnerId: linkedBy(NetworkMember, 'networkId', 'partnerId'),
+    startDateFrom: atLeast('startDate'),
+    startDateTo: atMost('startDate'),
+  },
+  hooks: {
+    afterWrite: (ctx, manager, network, previous) => guardNetworkChange(ctx, manager, network.id, previous?.status),
+    afterRemove(_ctx, _manager, network) {
+      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Only draft networks can be deleted; withdraw it instead');
+    },
+  },
+  createInput: inputs.CreateNetworkInput,
+  updateInput: inputs.UpdateNetworkInput,
+  defaultSort: { field: 'startDate', order: 'DESC' },
+};
+
+export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetworkMemberInput, inputs.NetworkMemberFilter> = {
+  entity: NetworkMember,
+  name: 'networkMember',
+  plural: 'networkMembers',
+  searchable: [],
+  filter: inputs.NetworkMemberFilter,
+  hooks: {
+    async afterWrite(ctx, manager, member, previous) {
+      if (previous && previous.networkId !== member.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
+      await guardNetworkChange(ctx, manager, member.networkId);
+    },
+    afterRemove: (ctx, manager, member) => guardNetworkChange(ctx, manager, member.networkId),
+  },
+  createInput: inputs.CreateNetworkMemberInput,
+  updateInput: inputs.UpdateNetworkMemberInput,
+};
+
+export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetworkCompanyInput, inputs.NetworkCompanyFilter> = {
+  entity: NetworkCompany,
+  name: 'networkCompany',
+  plural: 'networkCompanies',
+  searchable: [],
+  filter: inputs.NetworkCompanyFilter,
+  hooks: {
+    async afterWrite(ctx, manager, link, previous) {
+      if (previous && previous.networkId !== link.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
+      await guardNetworkChange(ctx, manager, link.networkId);
+    },
+    afterRemove: (ctx, manager, link) => guardNetworkChange(ctx, manager, link.networkId),
+  },
+  createInput: inputs.CreateNetworkCompanyInput,
+  updateInput: inputs.UpdateNetworkCompanyInput,
+};

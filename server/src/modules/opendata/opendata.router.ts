@@ -1,13 +1,14 @@
 import { Router } from 'express';
-import { GraphQLError } from 'graphql';
+import { DomainError } from '../../common/errors';
 import { createContext, Services } from '../../graphql/context';
+import { AuthService } from '../auth/auth.service';
 import { datasetCsv, DATASETS, isDataset } from './opendata.service';
 
 /**
  * GET /opendata/<dataset>.csv for progetti, soggetti and assegnazioni. Same sign-in as the API
  * (Authorization: Bearer, API tokens included); each caller gets the rows their role may read.
  */
-export function openDataRouter(services: Services): Router {
+export function openDataRouter(services: Services & { auth: AuthService }): Router {
   const router = Router();
   router.get('/opendata', (_req, res) => void res.json({ datasets: Object.keys(DATASETS).map((name) => `/opendata/${name}.csv`) }));
   router.get('/opendata/:file', async (req, res) => {
@@ -21,7 +22,7 @@ export function openDataRouter(services: Services): Router {
       const csv = await datasetCsv(await ctx.scope.manager(), name);
       res.type('text/csv; charset=utf-8').attachment(`reti-${name}.csv`).send(csv);
     } catch (error) {
-      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
       if (code === 'INTERNAL_SERVER_ERROR') console.error('Open-data export failed', error);
       res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400).json({ error: code });
     } finally {

@@ -1,42 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
-import { atLeast, atMost, equals, Resource } from '../../crud/resource';
-import { normaliseTaxCode } from '../../common/tax-code';
 import { Context } from '../../graphql/context';
 import { Network } from '../network/network.entity';
-import { guardNetworkChange } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
-import { CreateRecipientEnrolmentInput, RecipientEnrolmentFilter, UpdateRecipientEnrolmentInput } from './recipient.inputs';
-
-/** HMAC-SHA256 of the codice fiscale with the server's key: the same person gives the same hash in every tenant. */
-export function recipientHash(key: Uint8Array, taxCode: string): string {
-  return createHmac('sha256', key).update(normaliseTaxCode(taxCode)).digest('hex');
-}
-
-export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateRecipientEnrolmentInput, RecipientEnrolmentFilter> = {
-  entity: RecipientEnrolment,
-  name: 'recipientEnrolment',
-  plural: 'recipientEnrolments',
-  searchable: ['kind'],
-  filter: RecipientEnrolmentFilter,
-  filterRules: { networkId: equals('networkId'), kind: equals('kind'), enrolledFrom: atLeast('enrolledOn'), enrolledTo: atMost('enrolledOn') },
-  access: 'TENANT',
-  createInput: CreateRecipientEnrolmentInput,
-  updateInput: UpdateRecipientEnrolmentInput,
-  defaultSort: { field: 'enrolledOn', order: 'DESC' },
-  hooks: {
-    prepare(ctx, _manager, data) {
-      if (data.taxCode) Object.assign(data, { recipientHash: recipientHash(ctx.keys.recipientHash, data.taxCode) });
-      delete data.taxCode;
-    },
-    async afterWrite(ctx, manager, enrolment, previous) {
-      if (previous && previous.networkId !== enrolment.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, enrolment.networkId);
-    },
-    afterRemove: (ctx, manager, enrolment) => guardNetworkChange(ctx, manager, enrolment.networkId),
-  },
-};
+import { recipientEnrolmentResource } from './recipient.service';
 
 @Resolver(() => RecipientEnrolment)
 export class RecipientEnrolmentResolver extends crudResolver(recipientEnrolmentResource) {

@@ -1,38 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
-import { equals, Resource } from '../../crud/resource';
 import { Context } from '../../graphql/context';
 import { AtecoSector, Municipality, PartnerType, Province } from './reference.entities';
-import * as inputs from './reference.inputs';
-
-export const partnerTypeResource: Resource<PartnerType, inputs.CreatePartnerTypeInput, inputs.PartnerTypeFilter> = {
-  entity: PartnerType,
-  name: 'partnerType',
-  plural: 'partnerTypes',
-  searchable: ['code', 'name'],
-  filter: inputs.PartnerTypeFilter,
-  filterRules: {},
-  access: 'REFERENCE',
-  createInput: inputs.CreatePartnerTypeInput,
-  updateInput: inputs.UpdatePartnerTypeInput,
-  defaultSort: { field: 'name', order: 'ASC' },
-};
+import { partnerTypeResource, provinceResource, municipalityResource, atecoSectorResource } from './reference.service';
 
 @Resolver(() => PartnerType)
 export class PartnerTypeResolver extends crudResolver(partnerTypeResource) {}
-
-export const provinceResource: Resource<Province, inputs.CreateProvinceInput, inputs.ProvinceFilter> = {
-  entity: Province,
-  name: 'province',
-  plural: 'provinces',
-  searchable: ['istatCode', 'name', 'plate'],
-  filter: inputs.ProvinceFilter,
-  filterRules: { kind: equals('kind') },
-  access: 'REFERENCE',
-  createInput: inputs.CreateProvinceInput,
-  updateInput: inputs.UpdateProvinceInput,
-  defaultSort: { field: 'name', order: 'ASC' },
-};
 
 @Resolver(() => Province)
 export class ProvinceResolver extends crudResolver(provinceResource) {
@@ -42,19 +15,6 @@ export class ProvinceResolver extends crudResolver(provinceResource) {
   }
 }
 
-export const municipalityResource: Resource<Municipality, inputs.CreateMunicipalityInput, inputs.MunicipalityFilter> = {
-  entity: Municipality,
-  name: 'municipality',
-  plural: 'municipalities',
-  searchable: ['istatCode', 'name'],
-  filter: inputs.MunicipalityFilter,
-  filterRules: { provinceId: equals('provinceId') },
-  access: 'REFERENCE',
-  createInput: inputs.CreateMunicipalityInput,
-  updateInput: inputs.UpdateMunicipalityInput,
-  defaultSort: { field: 'name', order: 'ASC' },
-};
-
 @Resolver(() => Municipality)
 export class MunicipalityResolver extends crudResolver(municipalityResource) {
   @FieldResolver(() => Province)
@@ -62,19 +22,6 @@ export class MunicipalityResolver extends crudResolver(municipalityResource) {
     return ctx.loaders.byId(Province).load(municipality.provinceId);
   }
 }
-
-export const atecoSectorResource: Resource<AtecoSector, inputs.CreateAtecoSectorInput, inputs.AtecoSectorFilter> = {
-  entity: AtecoSector,
-  name: 'atecoSector',
-  plural: 'atecoSectors',
-  searchable: ['code', 'title'],
-  filter: inputs.AtecoSectorFilter,
-  filterRules: { level: equals('level'), section: equals('section'), atecoVersion: equals('atecoVersion') },
-  access: 'REFERENCE',
-  createInput: inputs.CreateAtecoSectorInput,
-  updateInput: inputs.UpdateAtecoSectorInput,
-  defaultSort: { field: 'code', order: 'ASC' },
-};
 
 @Resolver(() => AtecoSector)
 export class AtecoSectorResolver extends crudResolver(atecoSectorResource) {}

@@ -1,21 +1,7 @@
 import { Resolver } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
-import { equals, Resource } from '../../crud/resource';
 import { Tenant } from './tenant.entity';
-import { CreateTenantInput, TenantFilter, UpdateTenantInput } from './tenant.inputs';
-
-export const tenantResource: Resource<Tenant, CreateTenantInput, TenantFilter> = {
-  entity: Tenant,
-  name: 'tenant',
-  plural: 'tenants',
-  searchable: ['code', 'name', 'istatCode'],
-  filter: TenantFilter,
-  filterRules: { kind: equals('kind') },
-  access: 'REFERENCE',
-  createInput: CreateTenantInput,
-  updateInput: UpdateTenantInput,
-  defaultSort: { field: 'name', order: 'ASC' },
-};
+import { tenantResource } from './tenant.service';
 
 @Resolver(() => Tenant)
 export class TenantResolver extends crudResolver(tenantResource) {}

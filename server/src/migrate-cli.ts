@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { createDataSource } from './data-source';
-import { startEmbeddedPostgres } from './embedded';
+import { loadConfig } from './config';
+import { startEmbeddedPostgres } from './db/embedded';
+import { registryDataSource } from './registry';
 
 /** npm run migration:run | migration:revert — applies the pending migrations, or undoes the last one. */
 async function main(direction: string | undefined): Promise<void> {
@@ -10,7 +10,7 @@ async function main(direction: string | undefined): Promise<void> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, password: config.embeddedPassword, persistent: true });
-  const owner = createDataSource({ url: config.databaseUrl ?? embedded!.url, poolSize: 1 });
+  const owner = registryDataSource({ url: config.databaseUrl ?? embedded!.url, poolSize: 1 });
   await owner.initialize();
   try {
     if (direction === 'up') {
