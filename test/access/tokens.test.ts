@@ -39,7 +39,7 @@ interface Forged {
 
 /** A token built like the server's own, with one thing changed. */
 function forge({ claims = {}, issuer = 'reti', audience = 'reti-api', expiresAt = now() + 600, issuedAt = now(), alg = 'HS256', secret = TEST_JWT_SECRET }: Forged = {}): Promise<string> {
-  const jwt = new SignJWT({ role: 'EDITOR', tid: tenant.id, ...claims })
+  const jwt = new SignJWT({ role: 'EDITOR', tid: tenant.id, ep: 1, ...claims })
     .setProtectedHeader({ alg })
     .setSubject(editor.id)
     .setIssuer(issuer)
@@ -144,7 +144,7 @@ describe('API tokens', () => {
     expect(mine.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(secret);
     // Only a hash is kept.
-    const [row] = await t.owner.query('SELECT * FROM api_tokens WHERE id = $1', [apiToken.id]);
+    const [row] = await t.owner.query('SELECT * FROM reti_private.api_tokens WHERE id = $1', [apiToken.id]);
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(JSON.stringify(row)).not.toContain(secret.slice('reti_pat_'.length));
   });
@@ -170,7 +170,7 @@ describe('API tokens', () => {
 
   test('an expired token is refused', async () => {
     const { id, secret } = await newToken(editor);
-    await t.owner.query(`UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await t.owner.query(`UPDATE reti_private.api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
     expectUnauthenticated(await t.post(ME, {}, { token: secret }));
   });
 
@@ -188,10 +188,10 @@ describe('API tokens', () => {
     ['in the past', -1],
     ['more than a year ahead', 400],
   ])('a token expiring %s cannot be created', async (_, days) => {
-    const before = (await t.owner.query('SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1', [editor.id]))[0].n;
+    const before = (await t.owner.query('SELECT count(*)::int AS n FROM reti_private.api_tokens WHERE user_id = $1', [editor.id]))[0].n;
     const result = await t.post(CREATE, { name: 'fuori tempo', expiresAt: inDays(days) }, { token: editor.token });
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
-    expect((await t.owner.query('SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1', [editor.id]))[0].n).toBe(before);
+    expect((await t.owner.query('SELECT count(*)::int AS n FROM reti_private.api_tokens WHERE user_id = $1', [editor.id]))[0].n).toBe(before);
   });
 
   test('anonymous callers cannot create or list API tokens', async () => {
