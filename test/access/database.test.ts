@@ -138,7 +138,7 @@ describe('grants as reti_app', () => {
       expect(await sqlState(`INSERT INTO partner_types (code, name) VALUES ('INTRUSO', 'Intruso')`)).toBe('42501');
       expect(await sqlState(`INSERT INTO tenants (code, name, kind) VALUES ('T_INTRUSO', 'Intruso', 'AMBITO')`)).toBe('42501');
       expect(await sqlState('DELETE FROM fund_sources')).toBe('42501');
-      // Users: only the password columns, for changePassword; never the role or the tenant.
+      // Users: no column at all, least of all the role or the tenant.
       expect(await sqlState(`UPDATE users SET role = 'ADMIN', tenant_id = NULL`)).toBe('42501');
       expect(await sqlState(`INSERT INTO users (email, display_name, role) VALUES ('x@example.it', 'X', 'ADMIN')`)).toBe('42501');
 
@@ -287,5 +287,150 @@ describe('connection pool', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('credentials as reti_app', () => {
+  const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email } }`;
+  let users: { id: string; email: string }[];
+
+  beforeAll(async () => {
+    users = [];
+    for (const role of ['EDITOR', 'ANALYST']) {
+      const email = `segreti.${role.toLowerCase()}.${Date.now()}@example.it`;
+      const created = await t.gql(admin, CREATE_USER, { input: { email, displayName: 'Segreti', role, tenantId: A.id, password: 'una-password-lunga' } });
+      expect(created.errors).toBeUndefined();
+      users.push(created.data!.createUser);
+    }
+  });
+
+  test('no column holding a password hash or a token hash is readable by either app role', async () => {
+    const readable = await t.owner.query(`
+      SELECT n.nspname || '.' || c.relname || '.' || a.attname AS column, r.role
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      CROSS JOIN (VALUES ('reti_app'), ('reti_admin')) AS r(role)
+      WHERE a.attname IN ('password_hash', 'token_hash') AND NOT a.attisdropped AND c.relkind = 'r'
+        AND has_schema_privilege(r.role, n.oid, 'USAGE') AND has_column_privilege(r.role, c.oid, a.attnum, 'SELECT')`);
+    expect(readable).toEqual([]);
+    expect(await ownerCount('reti_private.user_secrets', 'user_id = ANY($1)', [users.map((u) => u.id)])).toBe(2);
+  });
+
+  test.each(['reti_app', 'reti_admin'])('%s cannot read reti_private, nor find the credentials tables in public', async (role) => {
+    await rolledBack(async () => {
+      await app.query(`SET LOCAL ROLE ${role}`);
+      for (const table of ['user_secrets', 'api_tokens', 'refresh_tokens', 'login_attempts']) {
+        expect([table, await sqlState(`SELECT * FROM reti_private.${table}`)]).toEqual([table, '42501']);
+        expect([table, await sqlState(`SELECT * FROM public.${table}`)]).toEqual([table, '42P01']);
+      }
+    });
+  });
+
+  test('users: the app role sees only the user named by app.user_id, whatever tenant is set; administrators see all', async () => {
+    await rolledBack(async () => {
+      await app.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.all_tenants', 'on', true)`, [A.id]);
+      expect(await count('users')).toBe(0);
+      await app.query(`SELECT set_config('app.user_id', $1, true)`, [users[0].id]);
+      expect((await app.query('SELECT id FROM users')).rows).toEqual([{ id: users[0].id }]);
+      expect(await sqlState(`UPDATE users SET display_name = 'Io' WHERE id = $1`, [users[0].id])).toBe('42501');
+      await app.query('SET LOCAL ROLE reti_admin');
+      expect(await count('users')).toBe(await ownerCount('users'));
+    });
+  });
+
+  test('the functions the app calls hand out a salt, never the hash, and sign in only with the right candidate', async () => {
+    const [{ password_hash: stored }] = await t.owner.query('SELECT password_hash FROM reti_private.user_secrets WHERE user_id = $1', [users[0].id]);
+    await rolledBack(async () => {
+      const { rows: [{ setting }] } = await app.query('SELECT auth_login_setting($1) AS setting', [users[0].email]);
+      expect(stored.startsWith(`${setting}$`)).toBe(true);
+      expect(setting).not.toContain(stored.slice(stored.lastIndexOf('$') + 1));
+      const signIn = `SELECT * FROM auth_sign_in(NULL, $1, $2, 'h-' || gen_random_uuid(), '1 day')`;
+      expect((await app.query(signIn, [users[0].email, `${setting}$AAAA`])).rows).toEqual([]);
+      expect((await app.query(signIn, [users[0].email, stored])).rows).toEqual([expect.objectContaining({ user_id: users[0].id })]);
+      // Setting a password is for administrators' requests only.
+      expect(await sqlState('SELECT auth_set_password($1, $2)', [users[0].id, stored])).toBe('42501');
+    });
+  });
+});
+
+describe('SECURITY DEFINER functions as reti_app', () => {
+  test('every one pins search_path to pg_catalog, public, pg_temp', async () => {
+    const definers: { name: string; config: string[] | null }[] = await t.owner.query(
+      `SELECT p.oid::regprocedure::text AS name, p.proconfig AS config FROM pg_proc p
+       WHERE p.prosecdef AND p.pronamespace IN ('public'::regnamespace, (SELECT oid FROM pg_namespace WHERE nspname = 'reti_private'))`,
+    );
+    expect(definers.map((d) => d.name)).toEqual(expect.arrayContaining(['audit_row()', 'fund_source_committed(uuid,boolean)', 'exclusive_overlaps(uuid[])']));
+    for (const { name, config } of definers) expect([name, config]).toEqual([name, ['search_path=pg_catalog, public, pg_temp']]);
+  });
+
+  test('the app role cannot create a temporary table to shadow audit_events', async () => {
+    await rolledBack(async () => {
+      expect(await sqlState('CREATE TEMP TABLE audit_events (LIKE public.audit_events)')).toBe('42501');
+    });
+  });
+
+  test('even with a temporary audit_events in the session, the audit trigger writes the real one', async () => {
+    const session = new Client({ connectionString: testUrls.owner() });
+    await session.connect();
+    try {
+      await session.query('BEGIN');
+      await session.query('CREATE TEMP TABLE audit_events (LIKE public.audit_events INCLUDING DEFAULTS) ON COMMIT DROP');
+      const before = (await session.query('SELECT count(*)::int AS n FROM public.audit_events WHERE tenant_id = $1', [A.id])).rows[0].n;
+      await session.query('SET LOCAL ROLE reti_app');
+      await session.query(`SELECT set_config('app.tenant_id', $1, true)`, [A.id]);
+      const updated = await session.query(`UPDATE partners SET legal_name = legal_name || ' (audit)' WHERE tenant_id = $1`, [A.id]);
+      expect(updated.rowCount).toBeGreaterThan(0);
+      await session.query('RESET ROLE');
+      expect((await session.query('SELECT count(*)::int AS n FROM pg_temp.audit_events')).rows[0].n).toBe(0);
+      const after = (await session.query('SELECT count(*)::int AS n FROM public.audit_events WHERE tenant_id = $1', [A.id])).rows[0].n;
+      expect(after - before).toBe(updated.rowCount);
+    } finally {
+      await session.query('ROLLBACK');
+      await session.end();
+    }
+  });
+});
+
+describe('column grants as reti_app', () => {
+  test('the key, the tenant of an existing row, the version and created_at cannot be written', async () => {
+    await rolledBack(async () => {
+      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [A.id]);
+      for (const assignment of ['tenant_id = tenant_id', 'id = gen_random_uuid()', 'version = 1', 'created_at = now()']) {
+        expect([assignment, await sqlState(`UPDATE partners SET ${assignment} WHERE tenant_id = $1`, [A.id])]).toEqual([assignment, '42501']);
+      }
+      for (const [column, value] of [['id', 'gen_random_uuid()'], ['version', '7'], ['created_at', `'2020-01-01'`]]) {
+        const sql = `INSERT INTO partners (tenant_id, legal_name, tax_code, partner_type_id, ${column}) VALUES ($1, $2, $3, $4, ${value})`;
+        expect([column, await sqlState(sql, partnerValues(A.id))]).toEqual([column, '42501']);
+      }
+      // What the API does write still works, and the database bumps the version itself.
+      const { rows: [inserted] } = await app.query(`${INSERT_PARTNER} RETURNING id, version`, partnerValues(A.id));
+      expect(inserted.version).toBe(1);
+      const { rows: [updated] } = await app.query(`UPDATE partners SET legal_name = 'Rinominato' WHERE tenant_id = $1 AND id = $2 RETURNING version`, [A.id, inserted.id]);
+      expect(updated.version).toBe(2);
+    });
+  });
+
+  test('administrators write reference data without touching ids or versions', async () => {
+    const measureId = ref.measure('AZIONI_RETE_FASE_II');
+    await rolledBack(async () => {
+      await app.query('SET LOCAL ROLE reti_admin');
+      expect(await sqlState('UPDATE measures SET version = 1 WHERE id = $1', [measureId])).toBe('42501');
+      expect(await sqlState(`INSERT INTO partner_types (id, code, name) VALUES (gen_random_uuid(), 'INTRUSO', 'Intruso')`)).toBe('42501');
+      expect(await sqlState(`UPDATE users SET session_epoch = 1`)).toBe('42501');
+      expect((await app.query(`UPDATE measures SET name = name WHERE id = $1`, [measureId])).rowCount).toBe(1);
+    });
+  });
+
+  test('catalog: on every versioned table the app roles write only the columns a request may set', async () => {
+    const offending = await t.owner.query(`
+      SELECT c.relname AS table, r.role, a.attname AS column, p.privilege
+      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      CROSS JOIN (VALUES ('reti_app'), ('reti_admin')) AS r(role) CROSS JOIN (VALUES ('INSERT'), ('UPDATE')) AS p(privilege)
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+        AND EXISTS (SELECT FROM pg_attribute v WHERE v.attrelid = c.oid AND v.attname = 'version')
+        AND has_column_privilege(r.role, c.oid, a.attnum, p.privilege)
+        AND (a.attname IN ('id', 'version', 'created_at', 'session_epoch')
+          OR (p.privilege = 'UPDATE' AND a.attname = 'tenant_id' AND a.attnotnull))
+      ORDER BY 1, 2, 3, 4`);
+    expect(offending).toEqual([]);
   });
 });

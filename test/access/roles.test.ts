@@ -320,7 +320,7 @@ describe('passwords', () => {
     expectRefused(await t.post(LOGIN, { email: user.email, password: user.password }), 'UNAUTHENTICATED');
     await t.login(user.email, reset);
     // The hash is argon2id; the password itself is never stored.
-    const { password_hash } = (await ownerRow('SELECT password_hash FROM users WHERE id = $1', [user.id]))!;
+    const { password_hash } = (await ownerRow('SELECT password_hash FROM reti_private.user_secrets WHERE user_id = $1', [user.id]))!;
     expect(password_hash).toMatch(/^\$argon2id\$/);
     expect(password_hash).not.toContain(reset);
   });

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // login_attempts is global: leave nothing that could throttle anyone else.
-  await t.owner.query('DELETE FROM login_attempts WHERE email = ANY($1) OR client_address = ANY($2)', [[...emails], [...addresses]]);
+  await t.owner.query('DELETE FROM reti_private.login_attempts WHERE email = ANY($1) OR client_address = ANY($2)', [[...emails], [...addresses]]);
   await t.close();
 });
 
@@ -65,7 +65,7 @@ test('after 10 failed logins for an email, the 11th is refused even with the rig
   expect(codeOf(await attempt(bystander.email, bystander.password, address()))).toBe('OK');
 
   // The lockout lasts 15 minutes: once the failures are older, the right password works again.
-  await t.owner.query(`UPDATE login_attempts SET at = now() - interval '16 minutes' WHERE email = $1`, [victim.email]);
+  await t.owner.query(`UPDATE reti_private.login_attempts SET at = now() - interval '16 minutes' WHERE email = $1`, [victim.email]);
   expect(codeOf(await attempt(victim.email, victim.password, address()))).toBe('OK');
 });
 

@@ -39,7 +39,7 @@ interface Forged {
 
 /** A token built like the server's own, with one thing changed. */
 function forge({ claims = {}, issuer = 'reti', audience = 'reti-api', expiresAt = now() + 600, issuedAt = now(), alg = 'HS256', secret = TEST_JWT_SECRET }: Forged = {}): Promise<string> {
-  const jwt = new SignJWT({ role: 'EDITOR', tid: tenant.id, ...claims })
+  const jwt = new SignJWT({ role: 'EDITOR', tid: tenant.id, ep: 1, ...claims })
     .setProtectedHeader({ alg })
     .setSubject(editor.id)
     .setIssuer(issuer)
@@ -144,7 +144,7 @@ describe('API tokens', () => {
     expect(mine.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(secret);
     // Only a hash is kept.
-    const [row] = await t.owner.query('SELECT * FROM api_tokens WHERE id = $1', [apiToken.id]);
+    const [row] = await t.owner.query('SELECT * FROM reti_private.api_tokens WHERE id = $1', [apiToken.id]);
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(JSON.stringify(row)).not.toContain(secret.slice('reti_pat_'.length));
   });
@@ -170,7 +170,7 @@ describe('API tokens', () => {
 
   test('an expired token is refused', async () => {
     const { id, secret } = await newToken(editor);
-    await t.owner.query(`UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await t.owner.query(`UPDATE reti_private.api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
     expectUnauthenticated(await t.post(ME, {}, { token: secret }));
   });
 
@@ -188,10 +188,10 @@ describe('API tokens', () => {
     ['in the past', -1],
     ['more than a year ahead', 400],
   ])('a token expiring %s cannot be created', async (_, days) => {
-    const before = (await t.owner.query('SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1', [editor.id]))[0].n;
+    const before = (await t.owner.query('SELECT count(*)::int AS n FROM reti_private.api_tokens WHERE user_id = $1', [editor.id]))[0].n;
     const result = await t.post(CREATE, { name: 'fuori tempo', expiresAt: inDays(days) }, { token: editor.token });
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
-    expect((await t.owner.query('SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1', [editor.id]))[0].n).toBe(before);
+    expect((await t.owner.query('SELECT count(*)::int AS n FROM reti_private.api_tokens WHERE user_id = $1', [editor.id]))[0].n).toBe(before);
   });
 
   test('anonymous callers cannot create or list API tokens', async () => {
@@ -289,5 +289,110 @@ describe('login', () => {
     const result = await t.post(LOGIN, { email: `  ${editor.email.toUpperCase()} `, password: editor.password });
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!.login.user.id).toBe(editor.id);
+  });
+});
+
+describe('sessions end when the right ends', () => {
+  const CREATE = `mutation($name: String!, $expiresAt: DateTimeISO!) { createApiToken(name: $name, expiresAt: $expiresAt) { secret } }`;
+  const UPDATE_USER = `mutation($id: ID!, $version: Int!, $input: UpdateUserInput!) { updateUser(id: $id, version: $version, input: $input) { id } }`;
+  const DELETE_USER = `mutation($id: ID!, $version: Int!) { deleteUser(id: $id, version: $version) { id } }`;
+
+  /** A signed-in editor with all three credentials: access token, refresh cookie and API token. */
+  async function signedIn(): Promise<SignedInUser & { apiToken: string }> {
+    const user = await t.signUp('EDITOR', tenant.id);
+    const created = await t.post(CREATE, { name: 'script', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, { token: user.token });
+    expect(created.body.errors).toBeUndefined();
+    return { ...user, apiToken: created.body.data!.createApiToken.secret };
+  }
+
+  async function adminChanges(userId: string, change: 'displayName' | 'active' | 'role' | 'tenant' | 'delete'): Promise<void> {
+    const [{ version }] = await t.owner.query('SELECT version FROM users WHERE id = $1', [userId]);
+    const other = change === 'tenant' ? await newTenant(t) : undefined;
+    const input = { displayName: { displayName: 'Nome nuovo' }, active: { active: false }, role: { role: 'ANALYST' }, tenant: { tenantId: other?.id }, delete: {} }[change];
+    const result = change === 'delete'
+      ? await t.gql(admin, DELETE_USER, { id: userId, version })
+      : await t.gql(admin, UPDATE_USER, { id: userId, version, input });
+    expect(result.errors).toBeUndefined();
+  }
+
+  async function refresh(cookie: string): Promise<HttpResult> {
+    return t.post(REFRESH, {}, { cookie });
+  }
+
+  test('checking that the session still stands costs one statement per request', async () => {
+    const user = await signedIn();
+    for (const token of [user.token, user.apiToken]) {
+      const before = t.statements.count;
+      expect((await t.post(`{ __typename }`, {}, { token })).body.data).toEqual({ __typename: 'Query' });
+      expect(t.statements.count - before).toBe(1);
+    }
+  });
+
+  test('a change that takes no right away ends nothing', async () => {
+    const user = await signedIn();
+    await adminChanges(user.id, 'displayName');
+    expect((await t.post(ME, {}, { token: user.token })).body.data!.me.id).toBe(user.id);
+    expect((await t.post(ME, {}, { token: user.apiToken })).body.data!.me.id).toBe(user.id);
+    expect((await refresh(user.cookie)).body.errors).toBeUndefined();
+  });
+
+  test.each([
+    ['deactivated', 'active'],
+    ['demoted to analyst', 'role'],
+    ['moved to another tenant', 'tenant'],
+    ['deleted', 'delete'],
+  ] as const)('a user %s is refused at the very next request, with any credential', async (_, change) => {
+    const user = await signedIn();
+    const write = `mutation { createCompetencePact(input: { name: "Patto", territory: "Provincia" }) { id } }`;
+    expect((await t.post(write, {}, { token: user.token })).body.errors).toBeUndefined();
+    await adminChanges(user.id, change);
+    expectUnauthenticated(await t.post(ME, {}, { token: user.token }));
+    expectUnauthenticated(await t.post(write, {}, { token: user.token }));
+    expectUnauthenticated(await t.post(ME, {}, { token: user.apiToken }));
+    expectUnauthenticated(await refresh(user.cookie));
+  });
+
+  test('a new sign-in after a demotion carries the new role', async () => {
+    const user = await signedIn();
+    await adminChanges(user.id, 'role');
+    const session = await t.login(user.email, user.password);
+    expect((await t.post(ME, {}, { token: session.token })).body.data!.me.role).toBe('ANALYST');
+  });
+
+  test('me answers nothing for a deactivated user', async () => {
+    const user = await signedIn();
+    await adminChanges(user.id, 'active');
+    const result = await t.gql({ userId: user.id, role: 'EDITOR', tenantId: tenant.id }, ME);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.me).toBeNull();
+  });
+
+  const CHANGE = `mutation($current: String!, $next: String!, $keep: Boolean) {
+    changePassword(currentPassword: $current, newPassword: $next, keepApiTokens: $keep) }`;
+
+  test('a password change ends the console sessions and revokes the API tokens', async () => {
+    const user = await signedIn();
+    const changed = await t.post(CHANGE, { current: user.password, next: 'una-password-nuova' }, { token: user.token });
+    expect(changed.body.errors).toBeUndefined();
+    expectUnauthenticated(await refresh(user.cookie));
+    expectUnauthenticated(await t.post(ME, {}, { token: user.apiToken }));
+    const listed = await t.post(`{ apiTokens { revokedAt } }`, {}, { token: user.token });
+    expect(listed.body.data!.apiTokens).toEqual([{ revokedAt: expect.any(String) }]);
+  });
+
+  test('keepApiTokens: true keeps the API tokens working', async () => {
+    const user = await signedIn();
+    const changed = await t.post(CHANGE, { current: user.password, next: 'una-password-nuova', keep: true }, { token: user.token });
+    expect(changed.body.errors).toBeUndefined();
+    expectUnauthenticated(await refresh(user.cookie));
+    expect((await t.post(ME, {}, { token: user.apiToken })).body.data!.me.id).toBe(user.id);
+  });
+
+  test('a wrong current password changes nothing', async () => {
+    const user = await signedIn();
+    const refused = await t.post(CHANGE, { current: 'non-è-questa', next: 'una-password-nuova' }, { token: user.token });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+    expect((await t.post(ME, {}, { token: user.apiToken })).body.data!.me.id).toBe(user.id);
+    await t.login(user.email, user.password);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { migrations } from '../../server/src/db/migrations';
 import { registryDataSource } from '../../server/src/registry';
 import { loadReferenceData } from '../../server/src/seed/reference-data';
 
@@ -162,4 +163,60 @@ test('migrations go up, all the way down and up again to the same schema', async
   await loadReferenceData(dataSource);
   const [{ measures }] = await rows(`SELECT count(*)::int AS measures FROM measures`);
   expect(measures).toBe(4);
+});
+
+test("a database made by today's main upgrades to the new migrations with its data, and back", async () => {
+  // The last migration of the registry before credentials moved to reti_private.
+  const released = dataSource.migrations.findIndex((m) => m.name === 'RecipientEnrolments1763700000002') + 1;
+  const database = `reti_upgrade_${process.pid}`;
+  await asSuperuser(`CREATE DATABASE ${database}`);
+  const url = new URL(server!.url);
+  url.pathname = `/${database}`;
+  const old = new DataSource({ ...registryDataSource({ url: url.toString(), poolSize: 1 }).options, migrations: migrations.slice(0, released) });
+  const current = registryDataSource({ url: url.toString(), poolSize: 1 });
+  try {
+    await old.initialize();
+    await old.runMigrations({ transaction: 'each' });
+    await loadReferenceData(old);
+    const q = (sql: string, params: unknown[] = []) => old.query(sql, params) as Promise<Record<string, any>[]>;
+    const [tenant] = await q(`INSERT INTO tenants (code, name, kind) VALUES ('T_UPGRADE', 'Ente', 'PROVINCE') RETURNING id`);
+    const [editor] = await q(
+      `INSERT INTO users (email, display_name, role, tenant_id, password_hash) VALUES ('ed@example.it', 'Ed', 'EDITOR', $1, '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA') RETURNING id`,
+      [tenant.id],
+    );
+    await q(`INSERT INTO users (email, display_name, role) VALUES ('nopass@example.it', 'No password', 'ADMIN')`);
+    await q(`INSERT INTO partners (tenant_id, legal_name, tax_code, partner_type_id) SELECT $1, 'Partner', '01234567890', id FROM partner_types LIMIT 1`, [tenant.id]);
+    await q(`INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES ($1, 'script', 'api-hash', now() + interval '1 day')`, [editor.id]);
+    await q(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, gen_random_uuid(), 'refresh-hash', now() + interval '1 day')`, [editor.id]);
+    await q(`INSERT INTO login_attempts (email, client_address, succeeded) VALUES ('ed@example.it', '127.0.0.1', false)`);
+    const before = { partners: await q('SELECT * FROM partners'), users: await q('SELECT id, email, role, tenant_id, version FROM users ORDER BY email') };
+    await old.destroy();
+
+    await current.initialize();
+    const applied = await current.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(dataSource.migrations.slice(released).map((m) => m.name));
+    const r = (sql: string) => current.query(sql) as Promise<Record<string, any>[]>;
+    expect(await r('SELECT * FROM partners')).toEqual(before.partners);
+    expect(await r('SELECT id, email, role, tenant_id, version FROM users ORDER BY email')).toEqual(before.users);
+    expect(await r('SELECT user_id, password_hash FROM reti_private.user_secrets')).toEqual([
+      { user_id: editor.id, password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA' },
+    ]);
+    expect(await r('SELECT token_hash, session_epoch FROM reti_private.api_tokens')).toEqual([{ token_hash: 'api-hash', session_epoch: 1 }]);
+    expect(await r('SELECT token_hash, session_epoch FROM reti_private.refresh_tokens')).toEqual([{ token_hash: 'refresh-hash', session_epoch: 1 }]);
+    expect(await r('SELECT email FROM reti_private.login_attempts')).toEqual([{ email: 'ed@example.it' }]);
+    expect(await r(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%tokens'`)).toEqual([]);
+
+    // And back down to today's main, with the hashes where they were.
+    for (let i = released; i < dataSource.migrations.length; i++) await current.undoLastMigration({ transaction: 'each' });
+    expect(await r('SELECT email, password_hash FROM users ORDER BY email')).toEqual([
+      { email: 'ed@example.it', password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA' },
+      { email: 'nopass@example.it', password_hash: null },
+    ]);
+    expect(await r('SELECT token_hash FROM api_tokens UNION ALL SELECT token_hash FROM refresh_tokens')).toEqual([{ token_hash: 'api-hash' }, { token_hash: 'refresh-hash' }]);
+    expect(await r('SELECT * FROM partners')).toEqual(before.partners);
+  } finally {
+    if (old.isInitialized) await old.destroy();
+    if (current.isInitialized) await current.destroy();
+    await asSuperuser(`DROP DATABASE IF EXISTS ${database}`);
+  }
 });

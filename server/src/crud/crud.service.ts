@@ -119,7 +119,14 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
       if (this.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
-      const result = await manager.createQueryBuilder().insert().into(this.resource.entity).values(data as QueryDeepPartialEntity<E>).returning('*').execute();
+      // Only the columns given: id, version and the timestamps are the database's (column grants).
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(this.resource.entity, Object.keys(data))
+        .values(data as QueryDeepPartialEntity<E>)
+        .returning('*')
+        .execute();
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterWrite?.(ctx, manager, record);
       return record;
@@ -134,10 +141,10 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       if (!existing) throw notFound(this.label, id);
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
-      // The version check lives in the UPDATE itself, so two writers can never both succeed.
+      // The version check lives in the UPDATE itself, so two writers can never both succeed; a
+      // trigger bumps the version and updated_at.
       const result = await this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
         ...data,
-        version: () => 'version + 1',
         updatedAt: () => 'now()',
       } as QueryDeepPartialEntity<E>), id, version).returning('*').execute();
       if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });

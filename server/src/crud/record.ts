@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { Column, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Columns every record has. version is bumped by the UPDATE itself (optimistic concurrency). */
+/** Columns every record has. version is bumped by a trigger on every update (optimistic concurrency). */
 @ObjectType()
 export abstract class GlobalRecord {
   @Field(() => ID)

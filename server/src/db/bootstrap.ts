@@ -41,7 +41,9 @@ async function ensureFirstAdmin(owner: DataSource, { email, password }: FirstAdm
   const [{ admins }] = await owner.query(`SELECT count(*)::int AS admins FROM users WHERE role = 'ADMIN'`);
   if (admins > 0) return;
   await owner.query(
-    `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'Amministratore', 'ADMIN', $2) ON CONFLICT (email) DO NOTHING`,
+    `WITH created AS (
+       INSERT INTO users (email, display_name, role) VALUES ($1, 'Amministratore', 'ADMIN') ON CONFLICT (email) DO NOTHING RETURNING id)
+     SELECT auth_set_password(id, $2) FROM created`,
     [email.toLowerCase(), await hashPassword(password)],
   );
 }

@@ -1,6 +1,14 @@
 import { RegistrySchema1763700000000 } from '../../../migrations/1763700000000-registry-schema';
 import { AccessControl1763700000001 } from '../../../migrations/1763700000001-access-control';
 import { RecipientEnrolments1763700000002 } from '../../../migrations/1763700000002-recipient-enrolments';
+import { PrivateCredentials1763700000100 } from '../../../migrations/1763700000100-private-credentials';
+import { DatabaseHardening1763700000101 } from '../../../migrations/1763700000101-database-hardening';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
-export const migrations = [RegistrySchema1763700000000, AccessControl1763700000001, RecipientEnrolments1763700000002];
+export const migrations = [
+  RegistrySchema1763700000000,
+  AccessControl1763700000001,
+  RecipientEnrolments1763700000002,
+  PrivateCredentials1763700000100,
+  DatabaseHardening1763700000101,
+];

@@ -8,12 +8,11 @@ import { Network, NetworkCompany, NetworkMember } from './network/network.entity
 import { CrisisCompany } from './crisis-company/crisis-company.entity';
 import { CompetencePact, PactSignatory } from './competence-pact/competence-pact.entity';
 import { AuditEvent } from './audit/audit.entity';
-import { ApiToken } from './auth/auth.entity';
 import { RecipientEnrolment } from './recipient/recipient.entity';
 
 /** Every TypeORM entity of the registry. */
 export const entities = [
   Tenant, User, PartnerType, Province, Municipality, AtecoSector, Measure, FundingTier, ServiceType, FundSource,
-  Partner, Network, NetworkMember, NetworkCompany, CrisisCompany, CompetencePact, PactSignatory, Allocation, AuditEvent, ApiToken,
+  Partner, Network, NetworkMember, NetworkCompany, CrisisCompany, CompetencePact, PactSignatory, Allocation, AuditEvent,
   RecipientEnrolment,
 ];

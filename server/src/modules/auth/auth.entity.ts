@@ -1,18 +1,15 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../user/user.entity';
 
+/** Kept in reti_private.api_tokens, which the app role reaches only through the auth_* functions. */
 @ObjectType({ description: 'A personal API token for scripts. The secret is shown only when it is created.' })
-@Entity('api_tokens')
 export class ApiToken {
-  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') userId: string;
-  @Field() @Column('text') name: string;
-  @Column('text', { select: false }) tokenHash: string;
-  @Field(() => GraphQLISODateTime) @Column('timestamptz') expiresAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column('timestamptz', { nullable: true }) revokedAt: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @Column('timestamptz', { nullable: true }) lastUsedAt: Date | null;
-  @Field(() => GraphQLISODateTime) @Column('timestamptz') createdAt: Date;
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => GraphQLISODateTime) expiresAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
 @ObjectType()

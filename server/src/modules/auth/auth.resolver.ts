@@ -57,9 +57,11 @@ export class AuthResolver {
   async changePassword(
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword', { description: 'At least 10 characters.' }) newPassword: string,
+    @Arg('keepApiTokens', { defaultValue: false, description: 'Keep your API tokens working; by default they are revoked with your sessions.' })
+    keepApiTokens: boolean,
     @Ctx() ctx: AuthContext,
   ): Promise<boolean> {
-    await ctx.auth.changePassword(ctx.principal, currentPassword, newPassword);
+    await ctx.auth.changePassword(ctx.principal, currentPassword, newPassword, keepApiTokens);
     return true;
   }
 

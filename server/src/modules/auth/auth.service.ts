@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/crypto';
-import { ANONYMOUS, Principal } from '../../common/request';
+import { ANONYMOUS, Principal, Role } from '../../common/request';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { User } from '../user/user.entity';
 import { ApiToken } from './auth.entity';
@@ -12,7 +11,7 @@ import { API_TOKEN_PREFIX, hashSecret, newSecret, signAccessToken, verifyAccessT
 export const MAX_FAILED_LOGINS = 10;
 export const MIN_PASSWORD_LENGTH = 10;
 const THROTTLE_WINDOW = '15 minutes';
-const REFRESH_TOKEN_DAYS = 14;
+const REFRESH_TOKEN_TTL = '14 days';
 const API_TOKEN_MAX_DAYS = 366;
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -25,26 +24,70 @@ export interface Session {
   refreshSecret: string;
 }
 
-/** Revokes every refresh token of a user: their console sessions end at the next refresh. */
-export async function endSessions(manager: EntityManager, userId: string): Promise<void> {
-  await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+/** What the auth_* functions answer for a user who may have a session. */
+interface SessionRow {
+  user_id: string;
+  role: Role;
+  tenant_id: string | null;
+  session_epoch: number;
 }
 
-// Verified against when the email is unknown, so both answers take the same time.
-const decoyHash = hash('decoy password, never valid');
+interface ApiTokenRow {
+  id: string;
+  name: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  created_at: Date;
+}
 
-/** Sign-in, sessions and personal API tokens. Runs in short transactions of its own, as the app role. */
+const toApiToken = (row: ApiTokenRow): ApiToken => ({
+  id: row.id,
+  name: row.name,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+  lastUsedAt: row.last_used_at,
+  createdAt: row.created_at,
+});
+
+/**
+ * Sets a user's password, as an administrator's request (reti_admin), and ends every session and API
+ * token of theirs. The hash goes to reti_private, which the request itself cannot read.
+ */
+export async function setPassword(manager: EntityManager, userId: string, password: string): Promise<void> {
+  await manager.query('SELECT auth_set_password($1, $2)', [userId, await hashPassword(password)]);
+}
+
+/** The setting of a stored hash: everything but its last field, $argon2id$v=19$m=…,t=…,p=…$<salt>. */
+const settingOf = (encoded: string) => encoded.slice(0, encoded.lastIndexOf('$'));
+
+/**
+ * The database keeps the hashes and hands out only their settings; the candidate hashed with the
+ * same salt and parameters is what it compares. Null for a setting this server did not write.
+ */
+async function hashWithSetting(password: string, setting: string): Promise<string | null> {
+  const [, algorithm, version, parameters, salt] = setting.split('$');
+  if (algorithm !== 'argon2id' || version !== 'v=19' || !salt) return null;
+  const cost = Object.fromEntries(parameters.split(',').map((pair) => pair.split('=')));
+  // algorithm and version are the library's defaults, checked above.
+  return hash(password, { memoryCost: Number(cost.m), timeCost: Number(cost.t), parallelism: Number(cost.p), salt: Buffer.from(salt, 'base64') });
+}
+
+// Hashed with when the email is unknown or the password is wrong, so every answer takes the same time.
+const decoySetting = hash('decoy password, never valid').then(settingOf);
+
+/** Sign-in, sessions and personal API tokens. Runs as the app role, through the database's auth_* functions only. */
 export class AuthService {
   constructor(private readonly dataSource: DataSource, private readonly jwtSecret: Uint8Array) {}
 
-  /** Who sent this request. No credentials: anonymous. Bad credentials: UNAUTHENTICATED. */
+  /** Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended: UNAUTHENTICATED. */
   async authenticate(authorization: string | undefined, actingTenantId: string | undefined): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
     const [scheme, credential] = authorization.split(' ');
     if (scheme !== 'Bearer' || !credential) throw unauthenticated('Use Authorization: Bearer <token>');
     const principal = credential.startsWith(API_TOKEN_PREFIX)
       ? await this.principalForApiToken(credential)
-      : await verifyAccessToken(this.jwtSecret, credential);
+      : await this.principalForAccessToken(credential);
     if (!principal) throw unauthenticated('The token is invalid or has expired');
     // Administrators work across tenants; to change a tenant's records they name it.
     if (principal.role === 'ADMIN' && actingTenantId) {
@@ -54,20 +97,17 @@ export class AuthService {
     return principal;
   }
 
+  /** A signed token is not enough: its user must still be active, with the role and tenant it was issued for. */
+  private async principalForAccessToken(token: string): Promise<Principal | null> {
+    const claims = await verifyAccessToken(this.jwtSecret, token);
+    if (!claims) return null;
+    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2) AS live', [claims.userId, claims.sessionEpoch]);
+    return live ? { userId: claims.userId, role: claims.role, tenantId: claims.tenantId } : null;
+  }
+
   private async principalForApiToken(secret: string): Promise<Principal | null> {
-    // last_used_at is refreshed at most once a minute, so scripts do not write on every request.
-    const [row] = await this.dataSource.query(
-      `WITH token AS (
-         SELECT t.id AS token_id, t.last_used_at, u.id, u.role, u.tenant_id
-         FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active),
-       touched AS (
-         UPDATE api_tokens SET last_used_at = now()
-         WHERE id IN (SELECT token_id FROM token WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute'))
-       SELECT id, role, tenant_id FROM token`,
-      [hashSecret(secret)],
-    );
-    return row ? { userId: row.id, role: row.role, tenantId: row.tenant_id } : null;
+    const [row] = await this.dataSource.query('SELECT * FROM auth_api_token_principal($1)', [hashSecret(secret)]);
+    return row ? { userId: row.user_id, role: row.role, tenantId: row.tenant_id } : null;
   }
 
   async login(email: string, password: string, clientAddress: string): Promise<Session> {
@@ -75,97 +115,77 @@ export class AuthService {
     // The attempt is recorded as failed before anything is checked, and the count includes it. So
     // of guesses sent all at once, the last to be recorded sees all the others: no more than
     // MAX_FAILED_LOGINS passwords are ever tried, however many requests arrive together.
-    const [{ id: attemptId }] = await this.dataSource.query(
-      'INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($1, $2, false) RETURNING id',
-      [normalised, clientAddress],
-    );
-    const [{ by_email, by_client }] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE email = $1) AS by_email, count(*) FILTER (WHERE client_address = $2) AS by_client
-       FROM login_attempts
-       WHERE NOT succeeded AND at > now() - interval '${THROTTLE_WINDOW}' AND (email = $1 OR client_address = $2)`,
-      [normalised, clientAddress],
+    const [{ attempt_id: attemptId, by_email, by_client }] = await this.dataSource.query(
+      'SELECT * FROM auth_record_login_attempt($1, $2, $3)',
+      [normalised, clientAddress, THROTTLE_WINDOW],
     );
     if (Number(by_email) > MAX_FAILED_LOGINS || Number(by_client) > MAX_FAILED_LOGINS) {
       // A refused attempt tried no password: it does not count, nor extend the lockout.
-      await this.dataSource.query('DELETE FROM login_attempts WHERE id = $1', [attemptId]);
+      await this.dataSource.query('SELECT auth_forget_login_attempt($1)', [attemptId]);
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', {
         retryAfterSeconds: 15 * 60,
       });
     }
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.active', { email: normalised })
-      .getOne();
-    const valid = (await verify(user?.passwordHash ?? (await decoyHash), password)) && !!user;
+    const [{ setting }] = await this.dataSource.query('SELECT auth_login_setting($1) AS setting', [normalised]);
+    const candidate = await hashWithSetting(password, setting ?? (await decoySetting));
+    const { secret, hash: refreshHash } = newSecret();
+    const [row] = await this.dataSource.query('SELECT * FROM auth_sign_in($1, $2, $3, $4, $5)', [attemptId, normalised, candidate, refreshHash, REFRESH_TOKEN_TTL]);
     // One answer for a wrong password and an unknown user.
-    if (!valid) throw unauthenticated('Wrong email or password');
-    await this.dataSource.query(
-      `WITH pending AS (DELETE FROM login_attempts WHERE id = $1)
-       INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($2, $3, true)`,
-      [attemptId, normalised, clientAddress],
-    );
-    return this.startSession(this.dataSource.manager, user!, randomUUID());
+    if (!row) throw unauthenticated('Wrong email or password');
+    return this.startSession(row, secret);
   }
 
   /** Exchanges a refresh secret for a new session. A secret used twice revokes its whole family. */
   async refresh(refreshSecret: string | undefined): Promise<Session> {
     if (!refreshSecret) throw unauthenticated('No session to refresh; sign in');
-    const outcome = await this.dataSource.transaction(async (tx) => {
-      const [row] = await tx.query(
-        `SELECT r.id, r.family_id, r.used_at, r.revoked_at, r.expires_at > now() AS live, r.user_id
-         FROM refresh_tokens r WHERE r.token_hash = $1 FOR UPDATE`,
-        [hashSecret(refreshSecret)],
-      );
-      if (!row || row.revoked_at || !row.live) return null;
-      if (row.used_at) {
-        await tx.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id]);
-        return 'reused' as const;
-      }
-      await tx.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [row.id]);
-      const user = await tx.getRepository(User).findOneBy({ id: row.user_id, active: true });
-      return user ? this.startSession(tx, user, row.family_id) : null;
-    });
-    if (!outcome || outcome === 'reused') throw unauthenticated('The session has ended; sign in again');
-    return outcome;
+    const { secret, hash: refreshHash } = newSecret();
+    const [row] = await this.dataSource.query('SELECT * FROM auth_rotate_refresh_token($1, $2, $3)', [hashSecret(refreshSecret), refreshHash, REFRESH_TOKEN_TTL]);
+    if (!row) throw unauthenticated('The session has ended; sign in again');
+    return this.startSession(row, secret);
   }
 
   async logout(refreshSecret: string | undefined): Promise<void> {
     if (!refreshSecret) return;
-    await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-       WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
-      [hashSecret(refreshSecret)],
-    );
+    await this.dataSource.query('SELECT auth_end_session($1)', [hashSecret(refreshSecret)]);
   }
 
-  private async startSession(tx: EntityManager, user: User, familyId: string): Promise<Session> {
-    const { secret, hash: tokenHash } = newSecret();
-    await tx.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '${REFRESH_TOKEN_DAYS} days')`,
-      [user.id, familyId, tokenHash],
-    );
-    const { token, expiresAt } = await signAccessToken(this.jwtSecret, { userId: user.id, role: user.role, tenantId: user.tenantId });
-    return { token, expiresAt, user, refreshSecret: secret };
+  private async startSession(row: SessionRow, refreshSecret: string): Promise<Session> {
+    const user = await this.activeUser(row.user_id);
+    if (!user) throw unauthenticated('The session has ended; sign in again');
+    const { token, expiresAt } = await signAccessToken(this.jwtSecret, {
+      userId: row.user_id,
+      role: row.role,
+      tenantId: row.tenant_id,
+      sessionEpoch: row.session_epoch,
+    });
+    return { token, expiresAt, user, refreshSecret };
+  }
+
+  /** The user's own row: under row-level security the app role sees it only when app.user_id names them. */
+  private activeUser(userId: string): Promise<User | null> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+      return tx.getRepository(User).findOneBy({ id: userId, active: true });
+    });
   }
 
   async me(principal: Principal): Promise<User | null> {
-    return principal.userId ? this.dataSource.getRepository(User).findOneBy({ id: principal.userId }) : null;
+    return principal.userId ? this.activeUser(principal.userId) : null;
   }
 
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  /** Ends the user's console sessions and, unless keepApiTokens, their API tokens. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, keepApiTokens = false): Promise<void> {
     if (!principal.userId) throw unauthenticated('Sign in first');
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput('newPassword', `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOne();
-    if (!user?.passwordHash || !(await verify(user.passwordHash, currentPassword))) {
-      throw badInput('currentPassword', 'The current password is wrong');
-    }
-    const newHash = await hashPassword(newPassword);
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query('UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1', [user.id, newHash]);
-      await endSessions(tx, user.id);
-    });
+    const [{ setting }] = await this.dataSource.query('SELECT auth_user_setting($1) AS setting', [principal.userId]);
+    const candidate = await hashWithSetting(currentPassword, setting ?? (await decoySetting));
+    const [{ changed }] = await this.dataSource.query('SELECT auth_change_password($1, $2, $3, $4) AS changed', [
+      principal.userId,
+      candidate,
+      await hashPassword(newPassword),
+      keepApiTokens,
+    ]);
+    if (!changed) throw badInput('currentPassword', 'The current password is wrong');
   }
 
   async createApiToken(principal: Principal, name: string, expiresAt: Date): Promise<{ secret: string; apiToken: ApiToken }> {
@@ -174,28 +194,22 @@ export class AuthService {
     const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
     if (!(days > 0 && days <= API_TOKEN_MAX_DAYS)) throw badInput('expiresAt', `expiresAt must be in the next ${API_TOKEN_MAX_DAYS} days`);
     const { secret, hash: tokenHash } = newSecret(API_TOKEN_PREFIX);
-    const [row] = await this.dataSource.query(
-      `INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [principal.userId, name, tokenHash, expiresAt],
-    );
-    return { secret, apiToken: (await this.dataSource.getRepository(ApiToken).findOneBy({ id: row.id }))! };
+    const [row] = await this.dataSource.query('SELECT * FROM auth_create_api_token($1, $2, $3, $4)', [principal.userId, name, tokenHash, expiresAt]);
+    if (!row) throw unauthenticated('Sign in first');
+    return { secret, apiToken: toApiToken(row) };
   }
 
-  listApiTokens(principal: Principal): Promise<ApiToken[]> {
+  async listApiTokens(principal: Principal): Promise<ApiToken[]> {
     if (!principal.userId) throw unauthenticated('Sign in first');
-    return this.dataSource.getRepository(ApiToken).find({ where: { userId: principal.userId }, order: { createdAt: 'DESC' } });
+    const rows: ApiTokenRow[] = await this.dataSource.query('SELECT * FROM auth_api_tokens($1)', [principal.userId]);
+    return rows.map(toApiToken);
   }
 
   async revokeApiToken(principal: Principal, id: string): Promise<ApiToken> {
     if (!principal.userId) throw unauthenticated('Sign in first');
     if (!isUUID(id)) throw badInput('id', 'id is not a valid identifier');
-    const revoked = await this.dataSource.query(
-      `WITH revoked AS (
-         UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()), updated_at = now() WHERE id = $1 AND user_id = $2 RETURNING id)
-       SELECT id FROM revoked`,
-      [id, principal.userId],
-    );
-    if (!revoked.length) throw notFound('ApiToken', id);
-    return (await this.dataSource.getRepository(ApiToken).findOneBy({ id }))!;
+    const [row] = await this.dataSource.query('SELECT * FROM auth_revoke_api_token($1, $2)', [principal.userId, id]);
+    if (!row) throw notFound('ApiToken', id);
+    return toApiToken(row);
   }
 }

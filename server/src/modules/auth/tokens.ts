@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { jwtVerify, SignJWT } from 'jose';
 import { Role } from '../../common/request';
 
@@ -12,11 +13,13 @@ export interface AccessClaims {
   userId: string;
   role: Role;
   tenantId: string | null;
+  /** The user's session epoch when the token was issued; the token dies when it moves on. */
+  sessionEpoch: number;
 }
 
 export async function signAccessToken(secret: Uint8Array, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
-  const token = await new SignJWT({ role: claims.role, tid: claims.tenantId })
+  const token = await new SignJWT({ role: claims.role, tid: claims.tenantId, ep: claims.sessionEpoch })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -32,8 +35,8 @@ export async function verifyAccessToken(secret: Uint8Array, token: string): Prom
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
     const role = payload.role as Role;
-    if (!['ADMIN', 'EDITOR', 'ANALYST'].includes(role)) return null;
-    return { userId: payload.sub!, role, tenantId: typeof payload.tid === 'string' ? payload.tid : null };
+    if (!['ADMIN', 'EDITOR', 'ANALYST'].includes(role) || !isUUID(payload.sub) || !Number.isInteger(payload.ep)) return null;
+    return { userId: payload.sub!, role, tenantId: typeof payload.tid === 'string' ? payload.tid : null, sessionEpoch: payload.ep as number };
   } catch {
     return null;
   }

@@ -116,7 +116,7 @@ export async function setNetworkStatus(ctx: RequestContext, id: string, version:
     const result = await manager
       .createQueryBuilder()
       .update(Network)
-      .set({ status, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .set({ status, updatedAt: () => 'now()' })
       .where('tenant_id = :tenantId AND id = :id AND version = :version', { tenantId: network.tenantId, id, version })
       .returning('*')
       .execute();

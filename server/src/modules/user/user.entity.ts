@@ -19,5 +19,4 @@ export class User extends GlobalRecord {
   @Column('uuid', { nullable: true })
   tenantId: string | null;
   @Field() @Column('boolean') active: boolean;
-  @Column('text', { nullable: true, select: false }) passwordHash: string | null;
 }

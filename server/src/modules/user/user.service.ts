@@ -1,8 +1,11 @@
 import { Resource } from '../../crud/resource';
-import { hashPassword } from '../../common/crypto';
-import { endSessions } from '../auth/auth.service';
+import { RequestContext } from '../../common/request';
+import { setPassword } from '../auth/auth.service';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
+
+/** The password of the user being written, from prepare to afterWrite of the same mutation. */
+const pendingPasswords = new WeakMap<RequestContext, string>();
 
 export const userResource: Resource<User, CreateUserInput, UserFilter> = {
   entity: User,
@@ -15,13 +18,19 @@ export const userResource: Resource<User, CreateUserInput, UserFilter> = {
   createInput: CreateUserInput,
   updateInput: UpdateUserInput,
   defaultSort: { field: 'email', order: 'ASC' },
+  // A deactivated, demoted or moved user's sessions end in the database (users.session_epoch).
+  // The password is no column of users: it is set once the row exists, and ends the user's sessions.
   hooks: {
-    async prepare(_ctx, manager, data, existing) {
+    prepare(ctx, _manager, data) {
       if (data.email) data.email = data.email.trim().toLowerCase();
-      // A reset password or a deactivated account ends the user's console sessions at once.
-      if (existing && (data.password || data.active === false)) await endSessions(manager, existing.id);
-      if (data.password) Object.assign(data, { passwordHash: await hashPassword(data.password) });
+      pendingPasswords.delete(ctx);
+      if (data.password) pendingPasswords.set(ctx, data.password);
       delete data.password;
+    },
+    async afterWrite(ctx, manager, user) {
+      const password = pendingPasswords.get(ctx);
+      pendingPasswords.delete(ctx);
+      if (password) await setPassword(manager, user.id, password);
     },
   },
 };
