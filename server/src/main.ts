@@ -10,10 +10,12 @@ import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './seed/demo-data';
 /** Local-only sign-in for the embedded default when ADMIN_EMAIL / ADMIN_PASSWORD are not given. */
 const EMBEDDED_ADMIN: FirstAdmin = { email: 'admin@reti.local', password: 'reti-admin-2026' };
 
+/** Started first, so that a failure later in the start-up stops it rather than leaving it running. */
+let embedded: EmbeddedDatabase | undefined;
+
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
-  let embedded: EmbeddedDatabase | undefined;
   let ownerUrl = config.databaseUrl;
   if (!ownerUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, password: config.embeddedPassword, persistent: true });
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     console.log('Loaded the demo dataset (tenant DEMO_MI). DEMO_DATA=0 turns it off.');
   }
 
-  const { httpServer } = await createApp({ dataSource, jwtSecret: config.jwtSecret, keys, secureCookies: config.secureCookies, trustProxy: config.trustProxy });
+  const { httpServer, apollo } = await createApp({ dataSource, jwtSecret: config.jwtSecret, keys, secureCookies: config.secureCookies, trustProxy: config.trustProxy });
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   console.log(`Reti ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: http://localhost:${config.port}/graphql`);
   if (firstAdmin === EMBEDDED_ADMIN) console.log(`Sign in as ${EMBEDDED_ADMIN.email} / ${EMBEDDED_ADMIN.password} (local embedded database only).`);
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    await new Promise((resolve) => httpServer.close(resolve));
+    // Stops accepting connections and lets requests in flight finish (up to 10 s) before the pool closes.
+    await apollo.stop();
     await dataSource.destroy();
     await embedded?.stop();
     process.exit(0);
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(`Reti could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });
