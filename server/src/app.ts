@@ -3,12 +3,15 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import compression from 'compression';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DataSource } from 'typeorm';
 import { Context, createContext, Keys, Services } from './graphql/context';
 import { formatError } from './graphql/errors';
+import { QueryLimits } from './config';
+import { documentLimits } from './graphql/limits';
 import { registrySchema } from './graphql/schema';
 import { Principal } from './db/request-scope';
 import { AuthService } from './modules/auth/auth.service';
@@ -29,6 +32,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Reverse proxies in front of the server, so that the client address is the real one. */
   trustProxy?: number;
+  /** Budgets of every GraphQL document; the defaults when absent. */
+  queryLimits?: QueryLimits;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -65,17 +70,22 @@ const requestTransaction: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0 }: AppOptions): Promise<App> {
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits }: AppOptions): Promise<App> {
   const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
+  // GraphQL answers, the open-data files and the console's assets, gzip or brotli as the client accepts.
+  app.use(compression());
   const httpServer = http.createServer(app);
+  const limits = documentLimits(queryLimits);
   const apollo = new ApolloServer<Context>({
     schema: registrySchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer })],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [...limits.plugins, requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));

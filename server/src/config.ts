@@ -28,7 +28,41 @@ export interface Config {
   secureCookies: boolean;
   /** Express "trust proxy": hops of reverse proxies whose X-Forwarded-For names the client (for the login throttle). */
   trustProxy: number;
+  /** Budgets every GraphQL document is measured against before it runs. */
+  queryLimits: QueryLimits;
 }
+
+/**
+ * What one GraphQL document may ask for. Each budget is checked before any resolver runs, so a
+ * refused document costs the server a parse and a walk of its syntax tree, never a SQL statement.
+ */
+export interface QueryLimits {
+  /** Nesting of fields (fragments are flattened: a spread adds no level). */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Lexical tokens of the document; parsing stops at the first one over. */
+  maxTokens: number;
+  /** Selections once every fragment spread is replaced by its fragment: what fragments would multiply. */
+  maxFields: number;
+  /** Fields to resolve, each list counted as many times as it may have items (see listSize). */
+  maxCost: number;
+}
+
+/**
+ * The console's largest query (a 500-row list of the widest resource) costs about a third of
+ * maxCost and reaches depth 4; test/api/limits.test.ts keeps every console query within half of
+ * each budget. The bench's deepest roster query (networks → members → partner → type) fits too.
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 1000,
+  // As many as a document without fragments could hold within maxTokens.
+  maxFields: 1000,
+  maxCost: 50_000,
+};
 
 export class ConfigError extends Error {}
 
@@ -91,5 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: flag(env, 'DEMO_DATA', !databaseUrl),
     secureCookies: flag(env, 'SECURE_COOKIES', false),
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    queryLimits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+      maxFields: integer(env, 'GRAPHQL_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, 1, 1_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
+    },
   };
 }

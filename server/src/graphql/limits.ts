@@ -1,0 +1,143 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, getNullableType, GraphQLError, GraphQLField, isListType, isObjectType, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_QUERY_LIMITS, QueryLimits } from '../config';
+import { MAX_PER_PAGE } from '../crud/crud.service';
+import { QUERY_TOO_COMPLEX } from './errors';
+
+
+/**
+ * Assumed sizes of the one-to-many lists that take no perPage. A network has tens of members at
+ * most (the bench's rosters have 30), one to three companies in crisis and a few allocations; a
+ * partner sits in a few networks, a pact gathers a few. 50 stays above all of them. Two lists are
+ * larger by nature: a province's municipalities (Bergamo has 243) and a fund source's allocations
+ * across the tenants the caller sees, which only a page's cap can stand for.
+ */
+const NESTED_LIST_SIZE = 50;
+const LIST_SIZES: Record<string, number> = {
+  'Province.municipalities': 250,
+  'FundSource.allocations': MAX_PER_PAGE,
+};
+
+const DESCRIPTIONS: Record<keyof QueryLimits, string> = {
+  maxDepth: 'depth',
+  maxAliases: 'aliases',
+  maxDirectives: 'directives',
+  maxTokens: 'tokens',
+  maxFields: 'fields once fragments are expanded',
+  maxCost: 'cost',
+};
+
+function tooComplex(limit: keyof QueryLimits, max: number, measured?: number): GraphQLError {
+  const found = measured === undefined ? `more than ${max}` : String(measured);
+  return new GraphQLError(`Query too complex: ${DESCRIPTIONS[limit]} ${found}, over the limit of ${max} (${limit})`, {
+    extensions: { code: QUERY_TOO_COMPLEX, limit, max, measured, http: { status: 400 } },
+  });
+}
+
+/**
+ * How many times a field's selection is resolved per parent: a page's perPage, the assumed size of
+ * a nested list, 1 otherwise. A page's items are counted by the page field, which holds perPage.
+ */
+function listSize(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (typeof args.perPage === 'number') return Math.max(args.perPage, 0);
+  if (!isListType(getNullableType(field.type)) || !isObjectType(getNamedType(field.type))) return 1;
+  if (field.name === 'items' && parentType.endsWith('Page')) return 1;
+  return LIST_SIZES[`${parentType}.${field.name}`] ?? NESTED_LIST_SIZE;
+}
+
+/** Every field costs 1, and what is selected under a list costs once per item it may hold. */
+const listCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => 1 + listSize(type.name, field, args) * childComplexity;
+
+/** graphql-armor's checks report our error, so that the client gets one code whichever budget is exceeded. */
+function armorRejection(limit: keyof QueryLimits, max: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        // graphql-armor says "… limit of N exceeded, found M." when it exposes limits (its default).
+        const measured = /found ([\d.]+)/.exec(error.message)?.[1];
+        context?.reportError(tooComplex(limit, max, measured === undefined ? undefined : Number(measured)));
+      },
+    ],
+  };
+}
+
+/** graphql-query-complexity's own bound on the selections it walks (10,000, beyond maxFields). */
+const NODE_LIMIT = 'Query exceeds the maximum allowed number of nodes.';
+
+/** graphql-js stops parsing with this message ("more that N tokens" in 16.x) past parseOptions.maxTokens. */
+const TOKEN_LIMIT = /Document contains more \w+ \d+ tokens/;
+
+export interface DocumentLimits {
+  parseOptions: ParseOptions;
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin[];
+}
+
+/**
+ * The limits as Apollo Server options, measured in the order that keeps each step cheap:
+ * - tokens while parsing (graphql-js's own maxTokens, which stops at the first token over);
+ * - depth, aliases, directives and expanded fields with graphql-armor's validation rules, which
+ *   count each fragment once, so a document of doubling fragments is measured in linear time;
+ * - then, on a document known to be small once expanded, the list-multiplied cost with
+ *   graphql-query-complexity and the request's variables (perPage is usually one).
+ * Field suggestions ("Did you mean …") are masked for everyone: they would map the schema for
+ * callers that introspection turns away.
+ */
+export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): DocumentLimits {
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...armorRejection('maxDepth', limits.maxDepth) },
+    maxAliases: { n: limits.maxAliases, ...armorRejection('maxAliases', limits.maxAliases) },
+    maxDirectives: { n: limits.maxDirectives, ...armorRejection('maxDirectives', limits.maxDirectives) },
+    // Unit weights and flattened fragments make graphql-armor's cost the count of expanded selections.
+    costLimit: {
+      maxCost: limits.maxFields,
+      objectCost: 1,
+      scalarCost: 1,
+      depthCostFactor: 1,
+      flattenFragments: true,
+      ...armorRejection('maxFields', limits.maxFields),
+    },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const measureCost: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, operationName: operation?.name?.value, variables: request.variables, estimators: [listCost] });
+          } catch (error) {
+            if ((error as Error).message === NODE_LIMIT) throw tooComplex('maxFields', limits.maxFields);
+            // Variables that do not fit their types: execution refuses them before any resolver runs.
+            return;
+          }
+          if (cost > limits.maxCost) throw tooComplex('maxCost', limits.maxCost, cost);
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            // Apollo files validation and parse failures under its own codes; ours go out as they were reported.
+            const original = error.originalError;
+            if (original instanceof GraphQLError && original.extensions.code === QUERY_TOO_COMPLEX) {
+              error.extensions.code = QUERY_TOO_COMPLEX;
+            } else if (TOKEN_LIMIT.test(error.message)) {
+              const refusal = tooComplex('maxTokens', limits.maxTokens);
+              error.message = refusal.message;
+              Object.assign(error.extensions, refusal.extensions);
+            }
+          }
+        },
+      };
+    },
+  };
+
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, measureCost],
+  };
+}
