@@ -138,11 +138,12 @@ describe('hostile documents are refused before they run', () => {
   });
 });
 
-describe('field suggestions', () => {
+describe('suggestions of fields, arguments, types and enum values', () => {
   const TYPOS = [
     `{ partners { items { legalNme } } }`,
     `{ partners(perPag: 5) { total } }`,
     `query($f: PartnerFiltr) { partners(filter: $f) { total } }`,
+    `{ networks(filter: { statuses: [ACTIV] }) { total } }`,
   ];
 
   test.each(TYPOS)('are not given to anonymous callers: %s', async (query) => {
@@ -157,7 +158,7 @@ describe('field suggestions', () => {
     const { errors } = JSON.parse((await graphqlPost(query, { authorization: `Bearer ${user.token}` })).body.toString('utf8')) as GqlResult;
     expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     // The error still says what is wrong, only not what would be right.
-    expect(errors!.map((e) => e.message).join(' ')).toMatch(/legalNme|perPag|PartnerFiltr/);
+    expect(errors!.map((e) => e.message).join(' ')).toMatch(/legalNme|perPag|PartnerFiltr|ACTIV/);
     for (const error of errors!) expect(error.message).not.toMatch(/did you mean/i);
   });
 });

@@ -6,7 +6,6 @@ import { DEFAULT_QUERY_LIMITS, QueryLimits } from '../config';
 import { MAX_PER_PAGE } from '../crud/crud.service';
 import { QUERY_TOO_COMPLEX } from './errors';
 
-
 /**
  * Assumed sizes of the one-to-many lists that take no perPage. A network has tens of members at
  * most (the bench's rosters have 30), one to three companies in crisis and a few allocations; a
@@ -30,8 +29,9 @@ const DESCRIPTIONS: Record<keyof QueryLimits, string> = {
 };
 
 function tooComplex(limit: keyof QueryLimits, max: number, measured?: number): GraphQLError {
-  const found = measured === undefined ? `more than ${max}` : String(measured);
-  return new GraphQLError(`Query too complex: ${DESCRIPTIONS[limit]} ${found}, over the limit of ${max} (${limit})`, {
+  // Parsing stops at the first token over, so their count is only known to exceed the limit.
+  const found = measured === undefined ? `> ${max}` : String(measured);
+  return new GraphQLError(`Query too complex: ${DESCRIPTIONS[limit]} ${found}, limit ${max} (${limit})`, {
     extensions: { code: QUERY_TOO_COMPLEX, limit, max, measured, http: { status: 400 } },
   });
 }
@@ -70,6 +70,9 @@ const NODE_LIMIT = 'Query exceeds the maximum allowed number of nodes.';
 /** graphql-js stops parsing with this message ("more that N tokens" in 16.x) past parseOptions.maxTokens. */
 const TOKEN_LIMIT = /Document contains more \w+ \d+ tokens/;
 
+/** graphql-js's hints for a misspelt field, argument, type or enum value. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 export interface DocumentLimits {
   parseOptions: ParseOptions;
   validationRules: ValidationRule[];
@@ -83,11 +86,14 @@ export interface DocumentLimits {
  *   count each fragment once, so a document of doubling fragments is measured in linear time;
  * - then, on a document known to be small once expanded, the list-multiplied cost with
  *   graphql-query-complexity and the request's variables (perPage is usually one).
- * Field suggestions ("Did you mean …") are masked for everyone: they would map the schema for
- * callers that introspection turns away.
+ * Suggestions ("Did you mean …") are masked for everyone: they would map the schema for callers
+ * that introspection turns away.
  */
 export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): DocumentLimits {
   const armor = new ApolloArmor({
+    // parseOptions.maxTokens instead: graphql-armor's token plugin parses every document a second
+    // time, and its unexpectedErrorProcessingRequest hook would hand any internal error to the
+    // client as GRAPHQL_VALIDATION_FAILED, past formatError's masking.
     maxTokens: { enabled: false },
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ...armorRejection('maxDepth', limits.maxDepth) },
     maxAliases: { n: limits.maxAliases, ...armorRejection('maxAliases', limits.maxAliases) },
@@ -101,7 +107,8 @@ export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Docu
       flattenFragments: true,
       ...armorRejection('maxFields', limits.maxFields),
     },
-    blockFieldSuggestion: { enabled: true },
+    // Masked below instead: graphql-armor's mask leaves enum values suggested ("Did you mean the enum value …").
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 
   const measureCost: ApolloServerPlugin = {
@@ -120,6 +127,7 @@ export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Docu
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
+            error.message = error.message.replace(SUGGESTION, '');
             // Apollo files validation and parse failures under its own codes; ours go out as they were reported.
             const original = error.originalError;
             if (original instanceof GraphQLError && original.extensions.code === QUERY_TOO_COMPLEX) {
@@ -138,6 +146,6 @@ export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Docu
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, measureCost],
+    plugins: [measureCost],
   };
 }
