@@ -12,6 +12,7 @@ module.exports = {
     // The console reads schema.graphql as text (Vite's `?raw`); its query builder is tested as it ships.
     '\\.graphql$': '<rootDir>/test/helpers/raw-text-transform.js',
   },
+  // react-admin re-exports its data-provider fetch types from ra-core; its UI half does not load under jest.
   moduleNameMapper: { '^(.+\\.graphql)\\?raw$': '$1', '^react-admin$': 'ra-core' },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
