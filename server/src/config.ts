@@ -53,8 +53,8 @@ export interface QueryLimits {
  * The console's costliest query (500 measures of 20 fields) costs 11,001 and its deepest reaches
  * depth 4; test/api/limits.test.ts keeps every console query within half of each budget. The
  * bench's roster queries fit as well: 50 networks with members → partner → type, companies and
- * allocations cost about 28,000 at depth 6. What is refused is what would hold the server for
- * seconds: 500 networks with their members, or any cycle through members and networks.
+ * allocations cost 14,101 at depth 6. What is refused is what would hold the server for seconds:
+ * 500 networks with their members and allocations, or a cycle through members and networks.
  */
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDepth: 8,
