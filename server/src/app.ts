@@ -3,6 +3,7 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import compression from 'compression';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -11,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { createContext } from './graphql/context';
 import { requireSignIn } from './graphql/sign-in';
 import { formatError, graphqlErrorOf } from './graphql/errors';
+import { documentLimits, QueryLimits } from './graphql/limits';
 import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
 import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
@@ -32,6 +34,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Reverse proxies in front of the server, so that the client address is the real one. */
   trustProxy?: number;
+  /** Budgets of every GraphQL document; the defaults when absent. */
+  queryLimits?: QueryLimits;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -73,18 +77,23 @@ const requestTransaction: ApolloServerPlugin<AuthContext> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0 }: AppOptions): Promise<App> {
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits }: AppOptions): Promise<App> {
   const services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
+  // GraphQL answers, the open-data files and the console's assets, gzip or brotli as the client accepts.
+  app.use(compression());
   const httpServer = http.createServer(app);
+  const limits = documentLimits(queryLimits);
   const apollo = new ApolloServer<AuthContext>({
     schema: registrySchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // Cache-control hints are unused and its plugin hooks every field.
-    plugins: [requireSignIn(PUBLIC_FIELDS), requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...limits.plugins, requireSignIn(PUBLIC_FIELDS), requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_QUERY_LIMITS, QueryLimits } from './graphql/limits';
 
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   secureCookies: boolean;
   /** Express "trust proxy": hops of reverse proxies whose X-Forwarded-For names the client (for the login throttle). */
   trustProxy: number;
+  /** Budgets every GraphQL document is measured against before it runs. */
+  queryLimits: QueryLimits;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: flag(env, 'DEMO_DATA', !databaseUrl),
     secureCookies: flag(env, 'SECURE_COOKIES', false),
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    queryLimits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+      maxFields: integer(env, 'GRAPHQL_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, 1, 1_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -25,10 +26,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The console is served from admin/dist; `npm ci` builds it, and so does this when it is missing. */
+/**
+ * The console is served from admin/dist; `npm ci` builds it, and so does this when it is missing.
+ * Test files in other workers may ask at the same time: flock lets one build while the others wait.
+ */
 export function ensureConsoleBuilt(): void {
   if (!existsSync(path.join(ROOT, 'admin/dist/index.html'))) {
-    execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: ROOT, stdio: 'inherit' });
+    const lock = path.join(tmpdir(), 'reti-admin-build.lock');
+    execFileSync('flock', [lock, 'sh', '-c', 'test -f admin/dist/index.html || npm run build -w admin'], { cwd: ROOT, stdio: 'inherit' });
   }
 }
 

@@ -58,3 +58,6 @@ export interface RequestContext {
 export function present<T>(rows: (T | null | Error)[]): T[] {
   return rows.filter((row): row is T => row !== null && !(row instanceof Error));
 }
+
+/** The most records one page of a list may hold. */
+export const MAX_PER_PAGE = 500;

@@ -2,13 +2,11 @@ import { EntityManager, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUUID } from 'class-validator';
 import { getMetadataStorage } from 'type-graphql';
-import { RequestContext } from '../common/request';
+import { MAX_PER_PAGE, RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { plainRows, scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
 import { apiColumns, equals, FilterRule, Resource, WriteAccess, writeAccess } from './resource';
-
-export const MAX_PER_PAGE = 500;
 
 export interface SortInput {
   field: string;

@@ -14,7 +14,10 @@ export function graphqlErrorOf(error: unknown): unknown {
   });
 }
 
-const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+/** A document over one of its budgets (graphql/limits.ts), refused before it runs. */
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', QUERY_TOO_COMPLEX]);
 
 interface ValidationErrorLike { property: string; children?: ValidationErrorLike[]; constraints?: Record<string, string> }
 
