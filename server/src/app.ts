@@ -6,13 +6,19 @@ import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
+import { DEFAULT_RATE_LIMITS, RateLimits } from './config';
 import { Context, createContext, Keys, Services } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { registrySchema } from './graphql/schema';
 import { Principal } from './db/request-scope';
 import { AuthService } from './modules/auth/auth.service';
+import { LoginThrottle } from './modules/auth/login-throttle';
 import { openDataRouter } from './modules/opendata/opendata.router';
+import { jsonErrors, notFound } from './http/errors';
+import { requestRateLimit } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
 
 export interface App {
   httpServer: http.Server;
@@ -29,6 +35,7 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Reverse proxies in front of the server, so that the client address is the real one. */
   trustProxy?: number;
+  rateLimits?: RateLimits;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -65,8 +72,8 @@ const requestTransaction: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0 }: AppOptions): Promise<App> {
-  const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, rateLimits = DEFAULT_RATE_LIMITS }: AppOptions): Promise<App> {
+  const services: Services = { dataSource, auth: new AuthService(dataSource, jwtSecret, new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress)), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -75,10 +82,13 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     schema: registrySchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer })],
+    // The default landing pages load Apollo's scripts from its CDN; the console is the way in.
+    plugins: [requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  app.use(securityHeaders({ secureCookies }));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(['/graphql', '/opendata'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
   serveConsole(app);
   app.use(
@@ -96,5 +106,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     }),
   );
   app.use(requestTooLarge);
+  app.use(notFound);
+  app.use(jsonErrors);
   return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(services, principal) };
 }

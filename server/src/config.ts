@@ -2,6 +2,24 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
+/** How much one caller may ask. The defaults are far above what a person at the console or a test does. */
+export interface RateLimits {
+  /** Requests to /graphql and /opendata per signed-in user (per API token for scripts) in each window. */
+  requestsPerUser: number;
+  /** Requests to /graphql and /opendata per client address in each window, signed in or not. */
+  requestsPerAddress: number;
+  windowSeconds: number;
+  /** Failed sign-ins from one client address, whatever the email, in an hour. */
+  loginFailuresPerAddress: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  requestsPerUser: 1200,
+  requestsPerAddress: 3000,
+  windowSeconds: 60,
+  loginFailuresPerAddress: 100,
+};
+
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
@@ -28,6 +46,7 @@ export interface Config {
   secureCookies: boolean;
   /** Express "trust proxy": hops of reverse proxies whose X-Forwarded-For names the client (for the login throttle). */
   trustProxy: number;
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: flag(env, 'DEMO_DATA', !databaseUrl),
     secureCookies: flag(env, 'SECURE_COOKIES', false),
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    rateLimits: {
+      requestsPerUser: integer(env, 'RATE_LIMIT_PER_USER', DEFAULT_RATE_LIMITS.requestsPerUser, 1, 1_000_000),
+      requestsPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.requestsPerAddress, 1, 1_000_000),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds, 1, 86_400),
+      loginFailuresPerAddress: integer(env, 'LOGIN_FAILURES_PER_ADDRESS', DEFAULT_RATE_LIMITS.loginFailuresPerAddress, 1, 100_000),
+    },
   };
 }

@@ -6,11 +6,10 @@ import { ANONYMOUS, Principal } from '../../db/request-scope';
 import { DomainError, ErrorCode, badInput, notFound } from '../../graphql/errors';
 import { User } from '../user/user.entity';
 import { ApiToken } from './auth.entity';
+import { LoginThrottle } from './login-throttle';
 import { API_TOKEN_PREFIX, hashSecret, newSecret, signAccessToken, verifyAccessToken } from './tokens';
 
-export const MAX_FAILED_LOGINS = 10;
 export const MIN_PASSWORD_LENGTH = 10;
-const THROTTLE_WINDOW = '15 minutes';
 const REFRESH_TOKEN_DAYS = 14;
 const API_TOKEN_MAX_DAYS = 366;
 
@@ -38,7 +37,11 @@ const decoyHash = hash('decoy password, never valid');
 
 /** Sign-in, sessions and personal API tokens. Runs in short transactions of its own, as the app role. */
 export class AuthService {
-  constructor(private readonly dataSource: DataSource, private readonly jwtSecret: Uint8Array) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwtSecret: Uint8Array,
+    private readonly throttle = new LoginThrottle(dataSource),
+  ) {}
 
   /** Who sent this request. No credentials: anonymous. Bad credentials: UNAUTHENTICATED. */
   async authenticate(authorization: string | undefined, actingTenantId: string | undefined): Promise<Principal> {
@@ -51,7 +54,10 @@ export class AuthService {
     if (!principal) throw unauthenticated('The token is invalid or has expired');
     // Administrators work across tenants; to change a tenant's records they name it.
     if (principal.role === 'ADMIN' && actingTenantId) {
-      if (!isUUID(actingTenantId)) throw badInput('X-Tenant-Id', 'X-Tenant-Id must be a tenant id');
+      // Thrown before the operation runs, so it sets its own HTTP status (Apollo's default there is 500).
+      if (!isUUID(actingTenantId)) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'X-Tenant-Id must be a tenant id', { field: 'X-Tenant-Id', http: { status: 400 } });
+      }
       return { ...principal, tenantId: actingTenantId };
     }
     return principal;
@@ -75,27 +81,7 @@ export class AuthService {
 
   async login(email: string, password: string, clientAddress: string): Promise<Session> {
     const normalised = email.trim().toLowerCase();
-    // The attempt is recorded as failed before anything is checked, and the count includes it. So
-    // of guesses sent all at once, the last to be recorded sees all the others: no more than
-    // MAX_FAILED_LOGINS passwords are ever tried, however many requests arrive together.
-    const [{ id: attemptId }] = await this.dataSource.query(
-      'INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($1, $2, false) RETURNING id',
-      [normalised, clientAddress],
-    );
-    const [{ by_email, by_client }] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE email = $1) AS by_email, count(*) FILTER (WHERE client_address = $2) AS by_client
-       FROM login_attempts
-       WHERE NOT succeeded AND at > now() - interval '${THROTTLE_WINDOW}' AND (email = $1 OR client_address = $2)`,
-      [normalised, clientAddress],
-    );
-    if (Number(by_email) > MAX_FAILED_LOGINS || Number(by_client) > MAX_FAILED_LOGINS) {
-      // A refused attempt tried no password: it does not count, nor extend the lockout.
-      await this.dataSource.query('DELETE FROM login_attempts WHERE id = $1', [attemptId]);
-      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', {
-        retryAfterSeconds: 15 * 60,
-        http: { status: 429 },
-      });
-    }
+    const attempt = await this.throttle.begin(normalised, clientAddress);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -105,11 +91,7 @@ export class AuthService {
     const valid = (await verify(user?.passwordHash ?? (await decoyHash), password)) && !!user;
     // One answer for a wrong password and an unknown user.
     if (!valid) throw unauthenticated('Wrong email or password');
-    await this.dataSource.query(
-      `WITH pending AS (DELETE FROM login_attempts WHERE id = $1)
-       INSERT INTO login_attempts (email, client_address, succeeded) VALUES ($2, $3, true)`,
-      [attemptId, normalised, clientAddress],
-    );
+    await attempt.succeeded();
     return this.startSession(this.dataSource.manager, user!, randomUUID());
   }
 
