@@ -14,6 +14,8 @@ export interface PostOptions {
   authorization?: string;
   /** Source address of the connection; defaults to the app's own client address. */
   clientAddress?: string;
+  /** The request's `extensions`, e.g. an automatic persisted query's hash. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface HttpResult<T = Record<string, any>> {
@@ -127,7 +129,7 @@ export async function startHttpApp(poolSize?: number, options?: TestAppOptions):
     else if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.cookie) headers.cookie = options.cookie;
     if (options.tenantHeader) headers['x-tenant-id'] = options.tenantHeader;
-    return request(new URL(url), JSON.stringify({ query, variables }), headers, options.clientAddress ?? clientAddress) as Promise<HttpResult<any>>;
+    return request(new URL(url), JSON.stringify({ query, variables, extensions: options.extensions }), headers, options.clientAddress ?? clientAddress) as Promise<HttpResult<any>>;
   };
 
   const login: HttpTestApp['login'] = async (email, password, from) => {

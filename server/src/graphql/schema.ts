@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../modules/resolvers';
+import { guardInput } from './input-guard';
 import { requireSignIn } from './sign-in';
 
 let schema: GraphQLSchema | undefined;
@@ -11,7 +12,7 @@ export function registrySchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers,
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [requireSignIn],
+    globalMiddlewares: [requireSignIn, guardInput],
   });
   return schema;
 }
