@@ -11,7 +11,6 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
-  printType,
 } from 'graphql';
 import { registrySchema } from '../../server/src/graphql/schema';
 import { newTenant } from '../helpers/app';
@@ -161,10 +160,4 @@ test(`${RUNS} generated hostile requests: no 5xx, no INTERNAL_SERVER_ERROR`, asy
     }),
     { numRuns: RUNS },
   );
-});
-
-test('the generator covers the schema: every argument type can be produced', () => {
-  // A guard on the test itself: an input type it cannot build would silently shrink the coverage.
-  for (const type of Object.values(schema.getTypeMap()).filter(isInputObjectType)) expect(() => valueFor(type, 0)).not.toThrow();
-  expect(printType(schema.getQueryType()!)).toContain('allocationTotals');
 });
