@@ -12,6 +12,8 @@ let editor: { email: string; password: string };
 let analyst: { email: string; password: string };
 let context: BrowserContext;
 let page: Page;
+/** What the browser refused under the server's Content-Security-Policy: the console must need nothing of it. */
+let blockedByCsp: string[];
 
 beforeAll(async () => {
   ensureConsoleBuilt();
@@ -31,10 +33,15 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
   page = await context.newPage();
+  blockedByCsp = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) blockedByCsp.push(message.text());
+  });
 });
 
 afterEach(async () => {
   await context.close();
+  expect(blockedByCsp).toEqual([]);
 });
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
