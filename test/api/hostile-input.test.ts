@@ -111,6 +111,13 @@ describe('lists are capped', () => {
   });
 });
 
+test('more invalid variables than graphql-js reports one by one are still BAD_USER_INPUT', async () => {
+  const result = await t.post(`query($s: [NetworkStatus!]) { networks(filter: { statuses: $s }) { total } }`, { s: Array.from({ length: 60 }, () => 'NOPE') }, { token: editor.token });
+  expect(result.status).toBe(400);
+  expect(JSON.stringify(result.body)).not.toContain('INTERNAL_SERVER_ERROR');
+  expect(new Set(result.body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+});
+
 test('a login email of a megabyte answers BAD_USER_INPUT naming email', async () => {
   const result = await t.post(LOGIN, { email: `${'a'.repeat(1_000_000)}@example.it`, password: 'whatever-password' }, { clientAddress: loopbackAddress() });
   expectClientError(result, 'BAD_USER_INPUT', 'email');
