@@ -7,8 +7,9 @@ import compression from 'compression';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
+import { DEFAULT_RATE_LIMITS, RateLimits } from './config';
 import { createContext } from './graphql/context';
 import { requireSignIn } from './graphql/sign-in';
 import { formatError, graphqlErrorOf } from './graphql/errors';
@@ -16,7 +17,11 @@ import { documentLimits, QueryLimits } from './graphql/limits';
 import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
 import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
+import { LoginThrottle } from './modules/auth/login-throttle';
 import { openDataRouter } from './modules/opendata/opendata.router';
+import { jsonErrors, notFound } from './http/errors';
+import { requestRateLimit } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
 import { registrySchema } from './registry';
 
 export interface App {
@@ -36,6 +41,7 @@ export interface AppOptions {
   trustProxy?: number;
   /** Budgets of every GraphQL document; the defaults when absent. */
   queryLimits?: QueryLimits;
+  rateLimits?: RateLimits;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -77,8 +83,8 @@ const requestTransaction: ApolloServerPlugin<AuthContext> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits }: AppOptions): Promise<App> {
-  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret), keys };
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits, rateLimits = DEFAULT_RATE_LIMITS }: AppOptions): Promise<App> {
+  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress)), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -92,11 +98,21 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    // Cache-control hints are unused and its plugin hooks every field.
-    plugins: [...limits.plugins, requireSignIn(PUBLIC_FIELDS), requestTransaction, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+    // Cache-control hints are unused and its plugin hooks every field; the default landing pages
+    // load Apollo's scripts from its CDN, and the console is the way in.
+    plugins: [
+      ...limits.plugins,
+      requireSignIn(PUBLIC_FIELDS),
+      requestTransaction,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
+  app.use(securityHeaders({ secureCookies }));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(['/graphql', '/opendata'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
   serveConsole(app);
   app.use(
@@ -111,5 +127,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     }),
   );
   app.use(requestTooLarge);
+  app.use(notFound);
+  app.use(jsonErrors);
   return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(services, principal) };
 }

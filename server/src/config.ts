@@ -3,6 +3,24 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_QUERY_LIMITS, QueryLimits } from './graphql/limits';
 
+/** How much one caller may ask. The defaults are far above what a person at the console or a test does. */
+export interface RateLimits {
+  /** Requests to /graphql and /opendata per signed-in user (per API token for scripts) in each window. */
+  requestsPerUser: number;
+  /** Requests to /graphql and /opendata per client address in each window, signed in or not. */
+  requestsPerAddress: number;
+  windowSeconds: number;
+  /** Failed sign-ins from one client address, whatever the email, in an hour. */
+  loginFailuresPerAddress: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  requestsPerUser: 1200,
+  requestsPerAddress: 3000,
+  windowSeconds: 60,
+  loginFailuresPerAddress: 100,
+};
+
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
@@ -31,6 +49,7 @@ export interface Config {
   trustProxy: number;
   /** Budgets every GraphQL document is measured against before it runs. */
   queryLimits: QueryLimits;
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
       maxFields: integer(env, 'GRAPHQL_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, 1, 1_000_000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
+    },
+    rateLimits: {
+      requestsPerUser: integer(env, 'RATE_LIMIT_PER_USER', DEFAULT_RATE_LIMITS.requestsPerUser, 1, 1_000_000),
+      requestsPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.requestsPerAddress, 1, 1_000_000),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds, 1, 86_400),
+      loginFailuresPerAddress: integer(env, 'LOGIN_FAILURES_PER_ADDRESS', DEFAULT_RATE_LIMITS.loginFailuresPerAddress, 1, 100_000),
     },
   };
 }

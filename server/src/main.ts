@@ -36,7 +36,15 @@ async function main(): Promise<void> {
     console.log('Loaded the demo dataset (tenant DEMO_MI). DEMO_DATA=0 turns it off.');
   }
 
-  const { httpServer, apollo } = await createApp({ dataSource, jwtSecret: config.jwtSecret, keys, secureCookies: config.secureCookies, trustProxy: config.trustProxy, queryLimits: config.queryLimits });
+  const { httpServer, apollo } = await createApp({
+    dataSource,
+    jwtSecret: config.jwtSecret,
+    keys,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    queryLimits: config.queryLimits,
+    rateLimits: config.rateLimits,
+  });
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   console.log(`Reti ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: http://localhost:${config.port}/graphql`);
   if (firstAdmin === EMBEDDED_ADMIN) console.log(`Sign in as ${EMBEDDED_ADMIN.email} / ${EMBEDDED_ADMIN.password} (local embedded database only).`);

@@ -1,25 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { newTenant } from '../helpers/app';
 import { HttpResult, HttpTestApp, LOGIN, loopbackAddress, SignedInUser, startHttpApp } from '../helpers/http';
+import { counterKey } from '../../server/src/db/rate-limits';
+import { FIRST_LOGIN_WAIT_SECONDS, FREE_LOGIN_FAILURES, loginPairKey } from '../../server/src/modules/auth/login-throttle';
 
 /**
- * The login throttle: 10 failed sign-ins in 15 minutes, for one email or from one client address,
- * and the next attempt is refused whatever the password. Every request leaves from a loopback
- * address of its own choosing, so the throttle on 127.0.0.1 (or on any other test file's address)
- * is never touched; the rows written here are deleted at the end all the same.
+ * The login throttle counts failures per email and address (10 free, then one try per wait, the
+ * wait doubling) and per address whatever the email (a higher threshold). Every request leaves
+ * from a loopback address of its own choosing, so no other test file's address is touched; the
+ * counters written here are deleted at the end all the same.
  */
 let t: HttpTestApp;
+/** The same server with a low per-address threshold, so that reaching it takes few attempts. */
+let strict: HttpTestApp;
+const STRICT_ADDRESS_FAILURES = 5;
 let tenantId: string;
-const emails = new Set<string>();
+const pairs = new Set<string>();
 const addresses = new Set<string>();
 
 beforeAll(async () => {
   t = await startHttpApp();
+  strict = await startHttpApp(2, { rateLimits: { requestsPerUser: 1000, requestsPerAddress: 1000, windowSeconds: 60, loginFailuresPerAddress: STRICT_ADDRESS_FAILURES } });
   tenantId = (await newTenant(t)).id;
 });
 afterAll(async () => {
-  // login_attempts is global: leave nothing that could throttle anyone else.
-  await t.owner.query('DELETE FROM reti_private.login_attempts WHERE email = ANY($1) OR client_address = ANY($2)', [[...emails], [...addresses]]);
+  await t.owner.query('DELETE FROM rate_limits WHERE key = ANY($1)', [
+    [...pairs].flatMap((pair) => [`login_failures:${pair}`, `login_wait:${pair}`]).concat([...addresses].map((a) => `login_address:${counterKey(a)}`)),
+  ]);
+  await strict.close();
   await t.close();
 });
 
@@ -29,55 +37,69 @@ function address(): string {
   return chosen;
 }
 
-async function user(): Promise<SignedInUser> {
-  const signed = await t.signUp('EDITOR', tenantId);
-  emails.add(signed.email);
-  return signed;
-}
+const user = (): Promise<SignedInUser> => t.signUp('EDITOR', tenantId);
 
-function attempt(email: string, password: string, from: string): Promise<HttpResult> {
-  emails.add(email.trim().toLowerCase());
+function attempt(email: string, password: string, from: string, app = t): Promise<HttpResult> {
+  pairs.add(loginPairKey(email.trim().toLowerCase(), from));
   addresses.add(from);
-  return t.post(LOGIN, { email, password }, { clientAddress: from });
+  return app.post(LOGIN, { email, password }, { clientAddress: from });
 }
 
 const codeOf = (result: HttpResult) => result.body.errors?.[0]?.extensions?.code ?? 'OK';
 
-function expectThrottled(result: HttpResult): void {
+/** Refused before any password is checked; returns the wait it announces, in seconds. */
+function expectThrottled(result: HttpResult): number {
   expect(result.status).toBe(429);
-  expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 900 });
+  const extensions = result.body.errors?.[0]?.extensions;
+  expect(extensions?.code).toBe('TOO_MANY_REQUESTS');
+  expect(result.headers['retry-after']).toBe(String(extensions?.retryAfterSeconds));
   expect(result.body.data ?? null).toBeNull();
   expect(result.setCookie.filter((c) => c.startsWith('reti_refresh='))).toEqual([]);
+  return extensions!.retryAfterSeconds;
 }
 
-test('after 10 failed logins for an email, the 11th is refused even with the right password, from anywhere', async () => {
+async function failTenTimes(email: string, from: string): Promise<void> {
+  for (let i = 0; i < FREE_LOGIN_FAILURES; i++) expect(codeOf(await attempt(email, `guess-${i}-wrong`, from))).toBe('UNAUTHENTICATED');
+}
+
+/** Stands for the wait running out: the wait's counter expires, as it would when its time comes. */
+async function endWait(email: string, from: string): Promise<void> {
+  const [, rows] = await t.owner.query(`UPDATE rate_limits SET expire = 0 WHERE key = $1`, [`login_wait:${loginPairKey(email, from)}`]);
+  expect(rows).toBe(1);
+}
+
+test('ten failures for one email from one address hold back that email from that address only', async () => {
   const victim = await user();
-  for (let i = 0; i < 10; i++) {
-    // Each guess from a different address: only the per-email count can stop them.
-    expect(codeOf(await attempt(victim.email, `guess-${i}-wrong`, address()))).toBe('UNAUTHENTICATED');
-  }
-  expectThrottled(await attempt(victim.email, victim.password, address()));
-  // The email is matched however it is spelt.
-  expectThrottled(await attempt(` ${victim.email.toUpperCase()}`, victim.password, address()));
+  const from = address();
+  await failTenTimes(victim.email, from);
+  expect(expectThrottled(await attempt(victim.email, victim.password, from))).toBeLessThanOrEqual(FIRST_LOGIN_WAIT_SECONDS);
+  // However the email is spelt.
+  expectThrottled(await attempt(` ${victim.email.toUpperCase()}`, victim.password, from));
 
-  // Everyone else signs in as usual, from the same kind of address.
-  const bystander = await user();
-  expect(codeOf(await attempt(bystander.email, bystander.password, address()))).toBe('OK');
-
-  // The lockout lasts 15 minutes: once the failures are older, the right password works again.
-  await t.owner.query(`UPDATE reti_private.login_attempts SET at = now() - interval '16 minutes' WHERE email = $1`, [victim.email]);
+  // Another user's right password from the same address works.
+  const colleague = await user();
+  expect(codeOf(await attempt(colleague.email, colleague.password, from))).toBe('OK');
+  // Guessing from elsewhere does not lock the owner out.
   expect(codeOf(await attempt(victim.email, victim.password, address()))).toBe('OK');
 });
 
-test('after 10 failed logins from one client address, that address is refused for every email', async () => {
+test('a held-back email recovers with backoff: one try per wait, each wait twice the last', async () => {
+  const person = await user();
   const from = address();
-  for (let i = 0; i < 10; i++) {
-    expect(codeOf(await attempt(`sconosciuto.${randomUUID().slice(0, 8)}@example.it`, 'whatever-password', from))).toBe('UNAUTHENTICATED');
-  }
-  const someone = await user();
-  expectThrottled(await attempt(someone.email, someone.password, from));
-  // The same user from another address is not affected.
-  expect(codeOf(await attempt(someone.email, someone.password, address()))).toBe('OK');
+  await failTenTimes(person.email, from);
+  const first = expectThrottled(await attempt(person.email, person.password, from));
+
+  await endWait(person.email, from);
+  expect(codeOf(await attempt(person.email, 'one-more-wrong-guess', from))).toBe('UNAUTHENTICATED');
+  const second = expectThrottled(await attempt(person.email, person.password, from));
+  expect(second).toBeGreaterThan(first);
+  expect(second).toBeLessThanOrEqual(2 * FIRST_LOGIN_WAIT_SECONDS);
+
+  await endWait(person.email, from);
+  expect(codeOf(await attempt(person.email, person.password, from))).toBe('OK');
+  // A success forgets the failures: a typo now is just a typo.
+  expect(codeOf(await attempt(person.email, 'typo-after-success', from))).toBe('UNAUTHENTICATED');
+  expect(codeOf(await attempt(person.email, person.password, from))).toBe('OK');
 });
 
 test('nine failures are still allowed a tenth try, and the right password then works', async () => {
@@ -89,18 +111,32 @@ test('nine failures are still allowed a tenth try, and the right password then w
 
 test('guesses sent all at once are throttled too: no more than 10 passwords are ever tried', async () => {
   const victim = await user();
-  const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(victim.email, `parallel-${i}-guess`, address())));
+  const from = address();
+  const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(victim.email, `parallel-${i}-guess`, from)));
   const codes = burst.map(codeOf);
   expect(codes.every((c) => c === 'UNAUTHENTICATED' || c === 'TOO_MANY_REQUESTS')).toBe(true);
   let tried = codes.filter((c) => c === 'UNAUTHENTICATED').length;
-  expect(tried).toBeLessThanOrEqual(10);
+  expect(tried).toBeLessThanOrEqual(FREE_LOGIN_FAILURES);
   // Guesses one after another are let through up to 10 in all, then refused.
   for (let i = 0; i < 20; i++) {
-    const result = await attempt(victim.email, `serial-${i}-guess`, address());
+    const result = await attempt(victim.email, `serial-${i}-guess`, from);
     if (codeOf(result) === 'TOO_MANY_REQUESTS') break;
     expect(codeOf(result)).toBe('UNAUTHENTICATED');
     tried += 1;
   }
-  expect(tried).toBe(10);
-  expectThrottled(await attempt(victim.email, victim.password, address()));
+  expect(tried).toBe(FREE_LOGIN_FAILURES);
+  expectThrottled(await attempt(victim.email, victim.password, from));
+});
+
+test('an address that fails for many emails waits, whatever the email; successes do not count', async () => {
+  const someone = await t.signUp('EDITOR', tenantId);
+  const from = address();
+  // Successes from an address spend nothing of its allowance.
+  for (let i = 0; i < STRICT_ADDRESS_FAILURES + 1; i++) expect(codeOf(await attempt(someone.email, someone.password, from, strict))).toBe('OK');
+  for (let i = 0; i < STRICT_ADDRESS_FAILURES; i++) {
+    expect(codeOf(await attempt(`sconosciuto.${randomUUID().slice(0, 8)}@example.it`, 'whatever-password', from, strict))).toBe('UNAUTHENTICATED');
+  }
+  expectThrottled(await attempt(someone.email, someone.password, from, strict));
+  // The same user from another address is not affected.
+  expect(codeOf(await attempt(someone.email, someone.password, address(), strict))).toBe('OK');
 });

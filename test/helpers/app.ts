@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createApp, App } from '../../server/src/app';
+import { createApp, App, AppOptions } from '../../server/src/app';
 import { StatementCounter } from '../../server/src/db/data-source';
 import { registryDataSource } from '../../server/src/registry';
 import { Principal } from '../../server/src/common/request';
@@ -21,14 +21,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Options of the app under test beyond the database and keys, e.g. low rate limits. */
+export type TestAppOptions = Omit<AppOptions, 'dataSource' | 'jwtSecret' | 'keys'>;
+
 /** The real app on the test database, connected as the unprivileged app role. */
-export async function startTestApp(poolSize = 5): Promise<TestApp> {
+export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): Promise<TestApp> {
   const statements = new StatementCounter();
   const dataSource = registryDataSource({ url: testUrls.app(), poolSize, logger: statements });
   await dataSource.initialize();
   const owner = registryDataSource({ url: testUrls.owner(), poolSize: 2 });
   await owner.initialize();
-  const app = await createApp({ dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY } });
+  const app = await createApp({ ...options, dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY } });
   return {
     app,
     dataSource,

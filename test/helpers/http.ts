@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomInt, randomUUID } from 'node:crypto';
-import { admin, GqlResult, startTestApp, TestApp } from './app';
+import { admin, GqlResult, startTestApp, TestApp, TestAppOptions } from './app';
 
 export interface PostOptions {
   /** Sent as Authorization: Bearer <token> (an access token or an API token secret). */
@@ -14,10 +14,13 @@ export interface PostOptions {
   authorization?: string;
   /** Source address of the connection; defaults to the app's own client address. */
   clientAddress?: string;
+  /** The request's `extensions`, e.g. an automatic persisted query's hash. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface HttpResult<T = Record<string, any>> {
   status: number;
+  headers: http.IncomingHttpHeaders;
   body: GqlResult<T>;
   /** The Set-Cookie headers of the response, as sent. */
   setCookie: string[];
@@ -64,14 +67,21 @@ export const LOGIN = `mutation($email: String!, $password: String!) {
 
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email role tenantId } }`;
 
-function request(url: URL, body: string, headers: Record<string, string>, localAddress: string): Promise<HttpResult> {
+export interface RawResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** Any request, answered as text; `path` may carry encoded characters that fetch would normalise away. */
+export function send(url: URL, { method = 'POST', path = url.pathname, body = '', headers = {}, localAddress }: { method?: string; path?: string; body?: string; headers?: Record<string, string>; localAddress?: string }): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: url.hostname,
         port: url.port,
-        path: url.pathname,
-        method: 'POST',
+        path,
+        method,
         // A connection per request, so closing the app never waits on idle keep-alive sockets.
         agent: false,
         localAddress,
@@ -80,14 +90,7 @@ function request(url: URL, body: string, headers: Record<string, string>, localA
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), setCookie: res.headers['set-cookie'] ?? [] });
-          } catch {
-            reject(new Error(`HTTP ${res.statusCode}: not JSON: ${text.slice(0, 500)}`));
-          }
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       },
     );
@@ -96,13 +99,22 @@ function request(url: URL, body: string, headers: Record<string, string>, localA
   });
 }
 
+async function request(url: URL, body: string, headers: Record<string, string>, localAddress: string): Promise<HttpResult> {
+  const { status, headers: responseHeaders, text } = await send(url, { body, headers, localAddress });
+  try {
+    return { status, headers: responseHeaders, body: JSON.parse(text), setCookie: responseHeaders['set-cookie'] ?? [] };
+  } catch {
+    throw new Error(`HTTP ${status}: not JSON: ${text.slice(0, 500)}`);
+  }
+}
+
 /**
  * The real app over real HTTP on 127.0.0.1, with the in-process helpers of startTestApp as well.
  * Requests are sent with node:http rather than fetch so that they can leave from a chosen source
  * address (fetch cannot bind one without undici, which is not installed).
  */
-export async function startHttpApp(poolSize?: number): Promise<HttpTestApp> {
-  const t = await startTestApp(poolSize);
+export async function startHttpApp(poolSize?: number, options?: TestAppOptions): Promise<HttpTestApp> {
+  const t = await startTestApp(poolSize, options);
   await new Promise<void>((resolve, reject) => {
     t.app.httpServer.once('error', reject);
     t.app.httpServer.listen(0, '127.0.0.1', () => resolve());
@@ -117,7 +129,7 @@ export async function startHttpApp(poolSize?: number): Promise<HttpTestApp> {
     else if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.cookie) headers.cookie = options.cookie;
     if (options.tenantHeader) headers['x-tenant-id'] = options.tenantHeader;
-    return request(new URL(url), JSON.stringify({ query, variables }), headers, options.clientAddress ?? clientAddress) as Promise<HttpResult<any>>;
+    return request(new URL(url), JSON.stringify({ query, variables, extensions: options.extensions }), headers, options.clientAddress ?? clientAddress) as Promise<HttpResult<any>>;
   };
 
   const login: HttpTestApp['login'] = async (email, password, from) => {

@@ -250,6 +250,7 @@ export const en: RetiMessages = {
         isoDate: 'Not a valid date: use YYYY-MM-DD',
         alreadyExists: 'Tax code already in the registry',
         repeatedInFile: 'Tax code repeated in the file',
+        noNul: 'Contains a NUL character, which is not allowed',
       },
     },
     crisis_company: { networks: 'Networks serving its workers' },

@@ -249,6 +249,7 @@ export const it = {
         isoDate: 'Data non valida: usa il formato AAAA-MM-GG',
         alreadyExists: 'Codice fiscale già presente nel registro',
         repeatedInFile: 'Codice fiscale ripetuto nel file',
+        noNul: 'Contiene un carattere NUL, non ammesso',
       },
     },
     crisis_company: { networks: 'Reti che ne seguono i lavoratori' },

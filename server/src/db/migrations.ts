@@ -3,6 +3,7 @@ import { AccessControl1763700000001 } from '../../../migrations/1763700000001-ac
 import { RecipientEnrolments1763700000002 } from '../../../migrations/1763700000002-recipient-enrolments';
 import { PrivateCredentials1763700000100 } from '../../../migrations/1763700000100-private-credentials';
 import { DatabaseHardening1763700000101 } from '../../../migrations/1763700000101-database-hardening';
+import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   RecipientEnrolments1763700000002,
   PrivateCredentials1763700000100,
   DatabaseHardening1763700000101,
+  RateLimits1763700000500,
 ];

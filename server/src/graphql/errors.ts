@@ -58,6 +58,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (variablePath) Object.assign(extensions, { field: variablePath.split('.').pop(), fieldPath: variablePath });
     return { ...formatted, extensions };
   }
+  // graphql-js and Apollo refuse some requests before any resolver runs with a bare GraphQLError
+  // and no code: a persisted query whose hash does not match its text (with HTTP 400), more than
+  // 50 invalid variables. Nothing went wrong inside: the request is at fault.
+  if (error instanceof GraphQLError && !error.originalError && !error.path && code === 'INTERNAL_SERVER_ERROR') {
+    const persistedQuery = (error.extensions.http as { status?: number } | undefined)?.status === 400;
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, field: persistedQuery ? 'persistedQuery' : 'variables' } };
+  }
   console.error('Unexpected error', original);
   return { message: 'Unexpected error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

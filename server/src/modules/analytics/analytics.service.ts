@@ -32,9 +32,12 @@ const FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
 export async function allocationTotals(
   ctx: RequestContext,
   groupBy: AllocationDimension[],
-  filter: AllocationFilter = {},
-  having: AllocationTotalsHaving = {},
+  filterArg?: AllocationFilter | null,
+  havingArg?: AllocationTotalsHaving | null,
 ): Promise<AllocationTotal[]> {
+  // An explicit null is the same as leaving the argument out.
+  const filter = filterArg ?? {};
+  const having = havingArg ?? {};
   if (filter.q) throw badInput('q', 'Totals cannot be searched by text; use the other filters');
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;

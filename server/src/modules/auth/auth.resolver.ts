@@ -1,4 +1,6 @@
-import { Arg, Ctx, GraphQLISODateTime, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { parseCookie } from 'cookie';
+import { MaxLength } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, GraphQLISODateTime, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { User } from '../user/user.entity';
 import { ApiToken, AuthPayload, CreatedApiToken } from './auth.entity';
@@ -13,9 +15,7 @@ export const PUBLIC_FIELDS = new Set(['login', 'refreshSession', 'logout']);
 export type AuthContext = Context & { auth: AuthService };
 
 function readCookie(ctx: Context, name: string): string | undefined {
-  const header = ctx.http?.req.headers.cookie ?? '';
-  const pair = header.split(';').map((p) => p.trim()).find((p) => p.startsWith(`${name}=`));
-  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : undefined;
+  return parseCookie(ctx.http?.req.headers.cookie ?? '')[name];
 }
 
 function sessionPayload(ctx: Context, session: Session): AuthPayload {
@@ -29,10 +29,17 @@ function sessionPayload(ctx: Context, session: Session): AuthPayload {
   return { token: session.token, expiresAt: session.expiresAt, user: session.user };
 }
 
+/** Bounds that keep an absurd sign-in (a megabyte of email) from reaching the database or the hasher. */
+@ArgsType()
+class LoginArgs {
+  @Field() @MaxLength(254) email: string;
+  @Field() @MaxLength(1024) password: string;
+}
+
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Signs in. Also sets the httpOnly refresh cookie that keeps the console signed in.' })
-  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
+  async login(@Args() { email, password }: LoginArgs, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
     return sessionPayload(ctx, await ctx.auth.login(email, password, ctx.http?.clientAddress ?? 'internal'));
   }
 

@@ -6,11 +6,10 @@ import { ANONYMOUS, Principal, Role } from '../../common/request';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { User } from '../user/user.entity';
 import { ApiToken } from './auth.entity';
+import { LoginThrottle } from './login-throttle';
 import { API_TOKEN_PREFIX, hashSecret, newSecret, signAccessToken, verifyAccessToken } from './tokens';
 
-export const MAX_FAILED_LOGINS = 10;
 export const MIN_PASSWORD_LENGTH = 10;
-const THROTTLE_WINDOW = '15 minutes';
 const REFRESH_TOKEN_TTL = '14 days';
 const API_TOKEN_MAX_DAYS = 366;
 
@@ -78,7 +77,11 @@ const decoySetting = hash('decoy password, never valid').then(settingOf);
 
 /** Sign-in, sessions and personal API tokens. Runs as the app role, through the database's auth_* functions only. */
 export class AuthService {
-  constructor(private readonly dataSource: DataSource, private readonly jwtSecret: Uint8Array) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwtSecret: Uint8Array,
+    private readonly throttle = new LoginThrottle(dataSource),
+  ) {}
 
   /** Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended: UNAUTHENTICATED. */
   async authenticate(authorization: string | undefined, actingTenantId: string | undefined): Promise<Principal> {
@@ -91,7 +94,10 @@ export class AuthService {
     if (!principal) throw unauthenticated('The token is invalid or has expired');
     // Administrators work across tenants; to change a tenant's records they name it.
     if (principal.role === 'ADMIN' && actingTenantId) {
-      if (!isUUID(actingTenantId)) throw badInput('X-Tenant-Id', 'X-Tenant-Id must be a tenant id');
+      // Thrown before the operation runs, so it sets its own HTTP status (Apollo's default there is 500).
+      if (!isUUID(actingTenantId)) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'X-Tenant-Id must be a tenant id', { field: 'X-Tenant-Id', http: { status: 400 } });
+      }
       return { ...principal, tenantId: actingTenantId };
     }
     return principal;
@@ -112,26 +118,15 @@ export class AuthService {
 
   async login(email: string, password: string, clientAddress: string): Promise<Session> {
     const normalised = email.trim().toLowerCase();
-    // The attempt is recorded as failed before anything is checked, and the count includes it. So
-    // of guesses sent all at once, the last to be recorded sees all the others: no more than
-    // MAX_FAILED_LOGINS passwords are ever tried, however many requests arrive together.
-    const [{ attempt_id: attemptId, by_email, by_client }] = await this.dataSource.query(
-      'SELECT * FROM auth_record_login_attempt($1, $2, $3)',
-      [normalised, clientAddress, THROTTLE_WINDOW],
-    );
-    if (Number(by_email) > MAX_FAILED_LOGINS || Number(by_client) > MAX_FAILED_LOGINS) {
-      // A refused attempt tried no password: it does not count, nor extend the lockout.
-      await this.dataSource.query('SELECT auth_forget_login_attempt($1)', [attemptId]);
-      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-ins; try again in 15 minutes', {
-        retryAfterSeconds: 15 * 60,
-      });
-    }
+    const attempt = await this.throttle.begin(normalised, clientAddress);
     const [{ setting }] = await this.dataSource.query('SELECT auth_login_setting($1) AS setting', [normalised]);
     const candidate = await hashWithSetting(password, setting ?? (await decoySetting));
     const { secret, hash: refreshHash } = newSecret();
-    const [row] = await this.dataSource.query('SELECT * FROM auth_sign_in($1, $2, $3, $4, $5)', [attemptId, normalised, candidate, refreshHash, REFRESH_TOKEN_TTL]);
+    // The throttle counts attempts (login-throttle.ts), so the database records none of its own.
+    const [row] = await this.dataSource.query('SELECT * FROM auth_sign_in(NULL, $1, $2, $3, $4)', [normalised, candidate, refreshHash, REFRESH_TOKEN_TTL]);
     // One answer for a wrong password and an unknown user.
     if (!row) throw unauthenticated('Wrong email or password');
+    await attempt.succeeded();
     return this.startSession(row, secret);
   }
 

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
+import { CHECKS_OWN_TEXT } from '../../graphql/input-guard';
 import { ImportKind, ImportReport } from './import.entity';
 import { importColumns, importCsv } from './import.service';
 
@@ -14,6 +15,8 @@ export class ImportResolver {
     description: 'Imports partners or companies in crisis from CSV (";" or "," separated, Italian or English headers). ' +
       'With dryRun (the default) nothing is written and every row is checked; without it the valid rows are written in one transaction.',
   })
+  // A NUL character is reported on its row, in a dry run and a real import alike.
+  @Extensions({ [CHECKS_OWN_TEXT]: true })
   importCsv(
     @Arg('kind', () => ImportKind) kind: ImportKind,
     @Arg('csv') csv: string,

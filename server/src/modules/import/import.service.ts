@@ -155,6 +155,10 @@ export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: stri
       spec.columns.forEach((column, i) => {
         const raw = positions[i] >= 0 ? (cells[positions[i]] ?? '') : '';
         if (raw === '') return;
+        if (raw.includes('\u0000')) {
+          rowErrors.push({ line, field: column.field, code: 'noNul', message: 'Carattere NUL non ammesso' });
+          return;
+        }
         try {
           input[column.field] = column.convert ? column.convert(raw, lookups) : raw;
         } catch (error) {

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { EntityManager } from 'typeorm';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
 
@@ -76,11 +77,15 @@ export async function datasetCsv(manager: EntityManager, dataset: Dataset): Prom
   return toCsv(await manager.query(sql), columns);
 }
 
+/** What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe, which keeps it text. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** CSV as Italian spreadsheets open it: ";" separated, quoted where needed, with a BOM for UTF-8. */
 function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return '\uFEFF' + [columns.join(';'), ...rows.map((row) => columns.map((c) => cell(row[c])).join(';'))].join('\r\n') + '\r\n';
+  return stringify(rows, { bom: true, delimiter: ';', record_delimiter: '\r\n', header: true, columns: [...columns], cast: { string: neutraliseFormula } });
 }

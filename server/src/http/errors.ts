@@ -1,0 +1,34 @@
+import { ErrorRequestHandler, RequestHandler } from 'express';
+
+const MESSAGES: Record<number, [code: string, message: string]> = {
+  400: ['BAD_REQUEST', 'The request is malformed'],
+  404: ['NOT_FOUND', 'Not found'],
+  405: ['BAD_REQUEST', 'Method not allowed'],
+  415: ['BAD_REQUEST', 'Unsupported content type'],
+};
+
+function body(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** A path nothing serves: JSON, like every other answer of the server. */
+export const notFound: RequestHandler = (_req, res) => void res.status(404).json(body(...MESSAGES[404]));
+
+/**
+ * The last error handler, in place of Express's default, which outside production answers an
+ * HTML page with the stack trace and the server's file paths. Client errors (a body that is not
+ * JSON, a path the static server refuses) get a fixed message; anything else is logged and masked.
+ */
+export const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const { status, statusCode, type } = error as { status?: number; statusCode?: number; type?: string };
+  const given = status ?? statusCode ?? 500;
+  if (given >= 500 || given < 400) {
+    console.error('Request failed', error);
+    return void res.status(500).json(body('INTERNAL_SERVER_ERROR', 'Unexpected error'));
+  }
+  if (type === 'entity.parse.failed') return void res.status(400).json(body('BAD_REQUEST', 'The request body is not valid JSON'));
+  // A refused static path (403, e.g. one that climbs out of the folder) is answered as not found.
+  const answered = given === 403 ? 404 : given;
+  res.status(answered).json(body(...(MESSAGES[answered] ?? MESSAGES[400])));
+};

@@ -1,0 +1,74 @@
+import { admin } from '../helpers/app';
+import { HttpResult, HttpTestApp, LOGIN, loopbackAddress, RawResult, send, startHttpApp } from '../helpers/http';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Requests to /graphql and /opendata per user and per client address, with limits set low here
+ * (the defaults are far above what the console or the test suite sends). Each case uses fresh
+ * loopback addresses and users, so the counters of one case never reach another.
+ */
+const PER_USER = 4;
+const PER_ADDRESS = 6;
+let t: HttpTestApp;
+
+beforeAll(async () => {
+  t = await startHttpApp(2, { rateLimits: { requestsPerUser: PER_USER, requestsPerAddress: PER_ADDRESS, windowSeconds: 600, loginFailuresPerAddress: 100 } });
+});
+afterAll(() => t.close());
+
+/** A user signed in from an address of its own; the sign-in spends that address's allowance, not the user's. */
+async function newUser(): Promise<string> {
+  const email = `analyst.${randomUUID().slice(0, 12)}@example.it`;
+  const password = `pw-${randomUUID()}`;
+  const created = await t.gql(admin, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+    input: { email, displayName: 'Analista regionale', role: 'ANALYST', tenantId: null, password },
+  });
+  expect(created.errors).toBeUndefined();
+  const signedIn = await t.post(LOGIN, { email, password }, { clientAddress: loopbackAddress() });
+  return signedIn.body.data!.login.token;
+}
+
+const ME = '{ me { email } }';
+
+function expectLimited(result: HttpResult | RawResult): void {
+  expect(result.status).toBe(429);
+  const body = 'body' in result ? result.body : JSON.parse(result.text);
+  expect(body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+  expect(Number(result.headers['retry-after'])).toBe(body.errors[0].extensions.retryAfterSeconds);
+  expect(Number(result.headers['retry-after'])).toBeGreaterThan(0);
+}
+
+const download = (token: string, from: string) =>
+  send(new URL(t.url), { method: 'GET', path: '/opendata/progetti.csv', headers: { authorization: `Bearer ${token}` }, localAddress: from });
+
+test('a user spends one allowance wherever the requests come from, on /graphql and /opendata alike', async () => {
+  const token = await newUser();
+  for (let i = 0; i < PER_USER - 1; i++) expect((await t.post(ME, {}, { token, clientAddress: loopbackAddress() })).status).toBe(200);
+  expect((await download(token, loopbackAddress())).status).toBe(200);
+  expectLimited(await t.post(ME, {}, { token, clientAddress: loopbackAddress() }));
+  expectLimited(await download(token, loopbackAddress()));
+  // Another user is not affected.
+  const other = await newUser();
+  expect((await t.post(ME, {}, { token: other, clientAddress: loopbackAddress() })).status).toBe(200);
+});
+
+test('an address spends one allowance whoever sends, signed in or not', async () => {
+  const from = loopbackAddress();
+  for (let i = 0; i < PER_ADDRESS; i++) {
+    const result = await t.post('{ __typename }', {}, { clientAddress: from });
+    expect([i, result.status]).toEqual([i, 200]);
+  }
+  expectLimited(await t.post('{ __typename }', {}, { clientAddress: from }));
+  expectLimited(await t.post(ME, {}, { token: await newUser(), clientAddress: from }));
+  // Another address is not affected.
+  expect((await t.post('{ __typename }', {}, { clientAddress: loopbackAddress() })).status).toBe(200);
+});
+
+test('the console and the health check are not counted', async () => {
+  const from = loopbackAddress();
+  for (let i = 0; i < PER_ADDRESS + 1; i++) {
+    expect((await send(new URL(t.url), { method: 'GET', path: '/healthz', localAddress: from })).status).toBe(200);
+    expect((await send(new URL(t.url), { method: 'GET', path: '/admin/', localAddress: from })).status).toBeLessThan(500);
+  }
+  expect((await t.post('{ __typename }', {}, { clientAddress: from })).status).toBe(200);
+});
