@@ -58,7 +58,7 @@ describe('a NUL character is refused wherever text comes in, and spoils nothing 
   });
 
   test("an API token's name, without failing the rest of the request or creating a token", async () => {
-    const tokens = () => countRows(t, 'api_tokens', 'user_id = $1', [editor.id]);
+    const tokens = () => countRows(t, 'reti_private.api_tokens', 'user_id = $1', [editor.id]);
     const before = await tokens();
     const result = await t.post(
       `mutation($name: String!, $expiresAt: DateTimeISO!) { createApiToken(name: $name, expiresAt: $expiresAt) { secret } }`,

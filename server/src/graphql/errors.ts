@@ -1,16 +1,19 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../common/errors';
 
 /** HTTP status of a response that carries one of these errors: sign in again, or wait. */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.TOO_MANY_REQUESTS]: 429 };
 
-/** The one mapping from domain errors to GraphQL errors; anything else passes unchanged. */
+/** The one mapping from domain errors to GraphQL errors; anything else passes unchanged. A wait to respect becomes Retry-After. */
 export function graphqlErrorOf(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
   const status = HTTP_STATUS[error.code];
+  const retryAfter = error.details.retryAfterSeconds;
+  const http = status && (typeof retryAfter === 'number' ? { status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } : { status });
   return new GraphQLError(error.message, {
     originalError: error,
-    extensions: { code: error.code, ...error.details, ...(status ? { http: { status } } : {}) },
+    extensions: { code: error.code, ...error.details, ...(http ? { http } : {}) },
   });
 }
 

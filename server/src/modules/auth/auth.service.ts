@@ -80,7 +80,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwtSecret: Uint8Array,
-    private readonly throttle = new LoginThrottle(dataSource),
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended: UNAUTHENTICATED. */

@@ -1,7 +1,5 @@
-import { HeaderMap } from '@apollo/server';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { DEFAULT_RATE_LIMITS } from '../../config';
 import { counterKey, refusal, retryAfterSeconds, sharedCounter } from '../../db/rate-limits';
 import { DomainError, ErrorCode } from '../../common/errors';
 
@@ -30,7 +28,6 @@ export interface LoginAttempt {
 function tooManyAttempts(seconds: number): DomainError {
   return new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${seconds} s`, {
     retryAfterSeconds: seconds,
-    http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
   });
 }
 
@@ -48,7 +45,7 @@ export class LoginThrottle {
   private readonly waits: RateLimiterPostgres;
   private readonly byAddress: RateLimiterPostgres;
 
-  constructor(dataSource: DataSource, failuresPerAddress = DEFAULT_RATE_LIMITS.loginFailuresPerAddress) {
+  constructor(dataSource: DataSource, failuresPerAddress: number) {
     // Counted with penalty() and reward(), which never refuse: the waits below do.
     this.failures = sharedCounter(dataSource, { keyPrefix: 'login_failures', points: FREE_LOGIN_FAILURES, duration: FAILURE_MEMORY_SECONDS });
     // One try per wait: the attempt that takes the single point holds it for the whole wait.
