@@ -313,6 +313,8 @@ async function writeFigures(reti: Server, token: string, ownerUrl: string): Prom
 }
 
 async function main(): Promise<void> {
+  // PostGraphile v5 needs Node 22, and all three servers run on the Node that runs the bench.
+  if (Number(process.versions.node.split('.')[0]) < 22) throw new Error(`Node ${process.versions.node}: run the bench with npm run bench, which uses the project's Node 22`);
   const options = parseOptions(process.argv.slice(2));
   ensurePeerInstalled();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-bench-'));
@@ -371,9 +373,9 @@ async function main(): Promise<void> {
     console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
     for (const q of QUERIES) for (const server of servers) console.log(sampleRow(q.name, server.name, merge(samples.get(`${q.name}/${server.name}`)!)));
 
-    console.log(`\nRatios of req/s, this run only (per-round range in brackets)`);
-    const ratioWidths = [5, 82, 20, 20];
-    console.log(row(['query', '', 'Reti / PostGraphile', 'Reti / floor'], ratioWidths));
+    console.log(`\nRatios of req/s, this run only (per-round range in brackets); then of server CPU per request, inverted so that above 1 means Reti spends less`);
+    const ratioWidths = [5, 82, 20, 20, 12, 12];
+    console.log(row(['query', '', 'Reti / PostGraphile', 'Reti / floor', 'CPU vs PG', 'CPU vs floor'], ratioWidths));
     for (const q of QUERIES) {
       const rate = (server: ServerName) => samples.get(`${q.name}/${server}`)!.map((s) => s.requests / s.seconds);
       const [reti, peer, floor] = SERVERS.map(rate);
@@ -382,7 +384,11 @@ async function main(): Promise<void> {
         const perRound = reti.map((r, i) => r / other[i]);
         return `${(total(reti) / total(other)).toFixed(2)} [${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}]`;
       };
-      console.log(row([q.name, q.label, ratio(peer), ratio(floor)], ratioWidths));
+      const cpu = (server: ServerName) => {
+        const all = merge(samples.get(`${q.name}/${server}`)!);
+        return all.cpuMs / all.requests;
+      };
+      console.log(row([q.name, q.label, ratio(peer), ratio(floor), (cpu('PostGraphile') / cpu('Reti')).toFixed(2), (cpu('floor') / cpu('Reti')).toFixed(2)], ratioWidths));
     }
     console.log('');
     await writeFigures(servers[0], (await signIn(servers[0])).editor, pg.url);
