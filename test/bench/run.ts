@@ -120,9 +120,20 @@ async function startServer(name: ServerName, script: string, env: Record<string,
 /** Set when the bench ends, so that the servers' exits are expected. */
 let stopping = false;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+// Idle sockets close after 2 s, before the servers' own keep-alive timeout (Node's 5 s) can close one under a new request.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 2000 });
 
-function post(port: number, urlPath: string, payload: Buffer, token?: string): Promise<{ status: number; body: Buffer }> {
+async function post(port: number, urlPath: string, payload: Buffer, token?: string): Promise<{ status: number; body: Buffer }> {
+  try {
+    return await send(port, urlPath, payload, token);
+  } catch (error) {
+    // A kept-alive socket the server closed just as it was reused: once more on a new one.
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+    return send(port, urlPath, payload, token);
+  }
+}
+
+function send(port: number, urlPath: string, payload: Buffer, token?: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, path: urlPath, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, ...(token ? { authorization: `Bearer ${token}` } : {}) } },
