@@ -194,7 +194,7 @@ interface Sample {
   peakRss: number;
 }
 
-async function drive(server: Server, q: BenchQuery, variables: Record<string, unknown>, token: string, seconds: number, monitor?: Client): Promise<Sample> {
+async function drive(server: Server, q: BenchQuery, variables: Record<string, unknown>, token: string, seconds: number, monitor?: Client, connections = CONNECTIONS): Promise<Sample> {
   const payload = Buffer.from(JSON.stringify(server.body(q, variables)));
   const urlPath = server.path(q);
   const latencies: number[] = [];
@@ -214,7 +214,7 @@ async function drive(server: Server, q: BenchQuery, variables: Record<string, un
       if (status !== 200 || body.includes('"errors"')) errors++;
     }
   };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const after = processStats(pid);
@@ -400,6 +400,15 @@ async function main(): Promise<void> {
         return all.cpuMs / all.requests;
       };
       console.log(row([q.name, q.label, ratio(peer), ratio(floor), (cpu('PostGraphile') / cpu('Reti')).toFixed(2), (cpu('floor') / cpu('Reti')).toFixed(2)], ratioWidths));
+    }
+    console.log(`\nOne request at a time (1 connection, ${options.seconds} s per query and server): p50 ms`);
+    tokens = await signIn(servers[0]);
+    const latencyWidths = [5, 0, 12, 12, 12];
+    console.log(row(['query', '', ...SERVERS], latencyWidths));
+    for (const q of QUERIES) {
+      const p50 = [];
+      for (const server of servers) p50.push(percentile((await drive(server, q, q.variables(ids), tokens[q.who], options.seconds, undefined, 1)).latencies.sort((a, b) => a - b), 0.5).toFixed(1));
+      console.log(row([q.name, '', ...p50], latencyWidths));
     }
     console.log('');
     await writeFigures(servers[0], (await signIn(servers[0])).editor, pg.url);
