@@ -4,6 +4,8 @@ const tsJest = ['ts-jest', { tsconfig: { allowJs: true, esModuleInterop: true, i
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // The bench's peer (PostGraphile) installs its own node_modules there; nothing of it is a test.
+  modulePathIgnorePatterns: ['<rootDir>/test/bench/peer/'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': tsJest,

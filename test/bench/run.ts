@@ -1,87 +1,427 @@
-import 'reflect-metadata';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../../server/src/app';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded';
+import { Client } from 'pg';
 import { appRoleUrl } from '../../server/src/db/bootstrap';
-import { prepareRegistryDatabase, registryDataSource } from '../../server/src/registry';
-import { Principal } from '../../server/src/common/request';
+import { prepareRegistryDatabase } from '../../server/src/registry';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded';
 import { organisationCheckDigit } from '../../server/src/common/tax-code';
+import { BENCH_PASSWORD, BENCH_USERS, Dataset, generateData, Scale, SCALES } from './data';
+import { BenchQuery, canonical, Names, QUERIES, Who } from './queries';
 
 /**
- * Prints performance figures on a throwaway embedded PostgreSQL. Targets live here, not in tests:
- * start-up ≤ 10 s, a page of 50 networks with their relations p95 ≤ 150 ms, writes ≥ 100/s,
- * a 5,000-row CSV import ≤ 10 s.
+ * `npm run bench [-- --scale small|full] [--allocations N] [--rounds R] [--seconds S]`
+ *
+ * Builds a deterministic dataset on a throwaway embedded PostgreSQL, then drives three servers over
+ * HTTP with 8 connections, alternating Reti → PostGraphile v5 → hand-written SQL for every query in
+ * every round. Prints req/s, p50/p99, SQL statements per request (pg_stat_statements), server CPU
+ * per request and peak RSS, then the ratios. Only ratios within one run mean anything: the machine
+ * is shared. The peer installs into test/bench/peer on first use, outside the product's install.
  */
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-bench-'));
-  chmodSync(dataDir, 0o755);
-  let t = performance.now();
-  const pg = await startEmbeddedPostgres({ dataDir, port: 54399, password: 'bench', persistent: false });
-  await prepareRegistryDatabase(pg.url, 'bench_app_password');
-  const dataSource = registryDataSource({ url: appRoleUrl(pg.url, 'bench_app_password'), poolSize: 10 });
-  await dataSource.initialize();
-  const app = await createApp({ dataSource, jwtSecret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret!!'), keys: { recipientHash: new TextEncoder().encode('bench-recipient-key-bench-recipient-key') } });
-  const startup = performance.now() - t;
+const ROOT = path.resolve(__dirname, '../../../..');
+const PEER_DIR = path.join(ROOT, 'test/bench/peer');
+const APP_PASSWORD = 'bench_app_password';
+const JWT_SECRET = 'bench-jwt-secret-bench-jwt-secret-bench!!';
+const CONNECTIONS = 8;
+const SERVERS = ['Reti', 'PostGraphile', 'floor'] as const;
+type ServerName = (typeof SERVERS)[number];
 
-  const gql = async (principal: Principal, query: string, variables?: Record<string, unknown>) => {
-    const res = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(principal) });
-    const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
-    if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
-    return body.data as Record<string, any>;
+interface Options {
+  scale: Scale;
+  scaleName: string;
+  rounds: number;
+  seconds: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
   };
-  const admin: Principal = { userId: null, role: 'ADMIN', tenantId: null };
-  const tenant = (await gql(admin, `mutation { createTenant(input: { code: "BENCH", name: "Bench", kind: PROVINCE }) { id } }`)).createTenant.id;
-  const editor: Principal = { userId: null, role: 'EDITOR', tenantId: tenant };
-  const [{ id: typeId }] = await dataSource.query(`SELECT id FROM partner_types WHERE code = 'LABOUR_OPERATOR'`);
-  const [{ id: measureId }] = await dataSource.query(`SELECT id FROM measures WHERE code = 'AZIONI_RETE_FASE_II'`);
+  const scaleName = value('--scale') ?? 'small';
+  if (scaleName !== 'small' && scaleName !== 'full') throw new Error('--scale is small or full');
+  const scale = { ...SCALES[scaleName] };
+  if (value('--allocations')) scale.allocations = Number(value('--allocations'));
+  const rounds = Number(value('--rounds') ?? 3);
+  const seconds = Number(value('--seconds') ?? (scaleName === 'small' ? 4 : 6));
+  if (![scale.allocations, rounds, seconds].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--allocations, --rounds and --seconds take positive integers');
+  return { scale, scaleName: scale.allocations === SCALES[scaleName].allocations ? scaleName : `${scaleName}, ${scale.allocations} allocations`, rounds, seconds };
+}
 
-  const writes = 300;
-  t = performance.now();
-  const partners: string[] = [];
-  for (let i = 0; i < writes; i++) {
-    const body = String(10_000_000 + i).padStart(10, '0');
-    const taxCode = body + organisationCheckDigit(body);
-    partners.push((await gql(editor, `mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`, { i: { legalName: `Partner ${i}`, taxCode, partnerTypeId: typeId, labourAccredited: true } })).createPartner.id);
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** PostGraphile and its aggregates plugin install into their own folder, from their own lock file. */
+function ensurePeerInstalled(): void {
+  if (existsSync(path.join(PEER_DIR, 'node_modules/postgraphile'))) return;
+  console.log('Installing the peer (PostGraphile v5) into test/bench/peer …');
+  const result = spawnSync('npm', ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm ci --prefix test/bench/peer failed');
+}
+
+/** pg_stat_statements needs a restart to load; the bench counts every statement the servers send with it. */
+async function startDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const port = await freePort();
+  const first = await startEmbeddedPostgres({ dataDir, port, password: 'bench', persistent: true });
+  const db = new Client({ connectionString: first.url });
+  await db.connect();
+  await db.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+  await db.query(`ALTER SYSTEM SET pg_stat_statements.max = 10000`);
+  await db.end();
+  await first.stop();
+  return startEmbeddedPostgres({ dataDir, port, password: 'bench', persistent: false });
+}
+
+interface Server {
+  name: ServerName;
+  port: number;
+  child: ChildProcess;
+  startup: number;
+  path: (q: BenchQuery) => string;
+  body: (q: BenchQuery, variables: Record<string, unknown>) => unknown;
+}
+
+async function startServer(name: ServerName, script: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (/ready/i.test(output)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} stopped unexpectedly (${code ?? signal}):\n${output.slice(-3000)}`);
+  });
+  const routes = {
+    Reti: { path: () => '/graphql', body: (q: BenchQuery, variables: Record<string, unknown>) => ({ query: q.reti, variables }) },
+    PostGraphile: { path: () => '/graphql', body: (q: BenchQuery, variables: Record<string, unknown>) => ({ query: q.peer, variables }) },
+    floor: { path: (q: BenchQuery) => `/q/${q.floor}`, body: (_q: BenchQuery, variables: Record<string, unknown>) => variables },
+  };
+  return { name, port, child, startup: (performance.now() - started) / 1000, ...routes[name] };
+}
+
+/** Set when the bench ends, so that the servers' exits are expected. */
+let stopping = false;
+
+// Idle sockets close after 2 s, before the servers' own keep-alive timeout (Node's 5 s) can close one under a new request.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 2000 });
+
+async function post(port: number, urlPath: string, payload: Buffer, token?: string): Promise<{ status: number; body: Buffer }> {
+  try {
+    return await send(port, urlPath, payload, token);
+  } catch (error) {
+    // A kept-alive socket the server closed just as it was reused: once more on a new one.
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+    return send(port, urlPath, payload, token);
   }
-  const writeSeconds = (performance.now() - t) / 1000;
+}
 
-  for (let n = 0; n < 200; n++) {
-    const network = (await gql(editor, `mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`, {
-      i: { code: `B-${n}`, title: `Rete ${n}`, measureId, startDate: '2021-03-01', endDate: '2022-02-28', plannedSuspended: 20 },
-    })).createNetwork.id;
-    for (let m = 0; m < 3; m++) {
-      await gql(editor, `mutation($i: CreateNetworkMemberInput!) { createNetworkMember(input: $i) { id } }`, { i: { networkId: network, partnerId: partners[(n + m) % partners.length], role: m === 0 ? 'LEAD' : 'PARTNER' } });
+function send(port: number, urlPath: string, payload: Buffer, token?: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path: urlPath, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function graphql(port: number, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+  const { body } = await post(port, '/graphql', Buffer.from(JSON.stringify({ query, variables })), token);
+  const result = JSON.parse(body.toString());
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+/** Signs in over HTTP as a real user; access tokens last 15 minutes, so every round signs in afresh. */
+async function signIn(reti: Server): Promise<Record<Who, string>> {
+  const login = async (email: string) =>
+    (await graphql(reti.port, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: BENCH_PASSWORD })).login.token as string;
+  return { editor: await login(BENCH_USERS.editor), regionalAnalyst: await login(BENCH_USERS.regionalAnalyst) };
+}
+
+/** /proc/<pid>/stat counts CPU time in clock ticks, 100 per second on Linux. */
+const MS_PER_TICK = 10;
+
+function processStats(pid: number): { rss: number; cpuTicks: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  // Rarely the kernel shows a status without VmRSS for a moment; that sample then counts as 0.
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { rss, cpuTicks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/** Statements the app role ran (all of them, and those that are neither transaction control nor settings). */
+async function statementCount(monitor: Client): Promise<{ all: number; data: number }> {
+  const { rows } = await monitor.query(`
+    SELECT coalesce(sum(calls), 0)::bigint AS all,
+           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\('), 0)::bigint AS data
+    FROM pg_stat_statements WHERE userid = 'reti_app'::regrole`);
+  return { all: Number(rows[0].all), data: Number(rows[0].data) };
+}
+
+interface Sample {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  statements: number;
+  dataStatements: number;
+  cpuMs: number;
+  peakRss: number;
+}
+
+async function drive(server: Server, q: BenchQuery, variables: Record<string, unknown>, token: string, seconds: number, monitor?: Client, connections = CONNECTIONS): Promise<Sample> {
+  const payload = Buffer.from(JSON.stringify(server.body(q, variables)));
+  const urlPath = server.path(q);
+  const latencies: number[] = [];
+  let errors = 0;
+  const pid = server.child.pid!;
+  const before = processStats(pid);
+  let peakRss = before.rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, processStats(pid).rss)), 200);
+  const statementsBefore = monitor ? await statementCount(monitor) : { all: 0, data: 0 };
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const { status, body } = await post(server.port, urlPath, payload, token);
+      latencies.push(performance.now() - t);
+      if (status !== 200 || body.includes('"errors"')) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = processStats(pid);
+  const statementsAfter = monitor ? await statementCount(monitor) : { all: 0, data: 0 };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds: elapsed,
+    latencies,
+    statements: statementsAfter.all - statementsBefore.all,
+    dataStatements: statementsAfter.data - statementsBefore.data,
+    cpuMs: (after.cpuTicks - before.cpuTicks) * MS_PER_TICK,
+    peakRss: Math.max(peakRss, after.rss),
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+
+function merge(samples: Sample[]): Sample {
+  return samples.reduce((a, b) => ({
+    requests: a.requests + b.requests,
+    errors: a.errors + b.errors,
+    seconds: a.seconds + b.seconds,
+    latencies: a.latencies.concat(b.latencies),
+    statements: a.statements + b.statements,
+    dataStatements: a.dataStatements + b.dataStatements,
+    cpuMs: a.cpuMs + b.cpuMs,
+    peakRss: Math.max(a.peakRss, b.peakRss),
+  }));
+}
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+}
+
+const SAMPLE_HEAD = ['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'data SQL/req', 'CPU ms/req', 'peak RSS MiB', 'errors'];
+const SAMPLE_WIDTHS = [5, 12, 8, 8, 8, 8, 12, 10, 12, 6];
+
+function sampleRow(query: string, server: string, s: Sample): string {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  return row(
+    [query, server, (s.requests / s.seconds).toFixed(1), percentile(sorted, 0.5).toFixed(1), percentile(sorted, 0.99).toFixed(1),
+      (s.statements / s.requests).toFixed(1), (s.dataStatements / s.requests).toFixed(1), (s.cpuMs / s.requests).toFixed(2), (s.peakRss / 2 ** 20).toFixed(0), s.errors],
+    SAMPLE_WIDTHS,
+  );
+}
+
+async function names(ownerUrl: string): Promise<Names> {
+  const db = new Client({ connectionString: ownerUrl });
+  await db.connect();
+  try {
+    const fundSources = (await db.query(`SELECT id, code FROM fund_sources`)).rows;
+    const provinces = (await db.query(
+      `SELECT t.id, p.name FROM tenants t JOIN provinces p ON p.istat_code = t.istat_code
+       UNION ALL SELECT t.id, p.name FROM tenants t JOIN municipalities m ON m.istat_code = t.istat_code JOIN provinces p ON p.id = m.province_id`,
+    )).rows;
+    return { fundSources: new Map(fundSources.map((r) => [r.id, r.code])), tenantProvinces: new Map(provinces.map((r) => [r.id, r.name])) };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Before measuring: every server answers every query with the same data. */
+async function checkSameData(servers: Server[], tokens: Record<Who, string>, ids: { networkId: string; tenantId: string }, lookup: Names): Promise<void> {
+  for (const q of QUERIES) {
+    const answers = await Promise.all(
+      servers.map(async (server) => {
+        const { status, body } = await post(server.port, server.path(q), Buffer.from(JSON.stringify(server.body(q, q.variables(ids)))), tokens[q.who]);
+        const result = JSON.parse(body.toString() || '{}');
+        if (status !== 200 || result.errors) throw new Error(`${server.name} ${q.name}: ${status} ${body.toString().slice(0, 500)}`);
+        return canonical(server.name === 'PostGraphile' ? q.fromPeer(result.data, lookup) : result.data);
+      }),
+    );
+    const size = (answers[0].match(/\{/g) ?? []).length;
+    if (size < 2) throw new Error(`${q.name} selected nothing`);
+    const same = answers.every((a) => a === answers[0]);
+    console.log(`  ${q.name}: ${same ? 'same data from all three' : 'DIFFERENT DATA'} (${size} objects, ${answers[0].length} bytes canonical)`);
+    if (!same) {
+      answers.forEach((a, i) => console.log(`    ${servers[i].name}: ${a.slice(0, 300)}…`));
+      throw new Error(`${q.name}: the servers disagree`);
     }
   }
+}
+
+/** Reti alone, after the reads: sequential createPartner and a 5,000-row CSV import, over HTTP. */
+async function writeFigures(reti: Server, token: string, ownerUrl: string): Promise<void> {
+  const db = new Client({ connectionString: ownerUrl });
+  await db.connect();
+  const [{ id: typeId }] = (await db.query(`SELECT id FROM partner_types WHERE code = 'LABOUR_OPERATOR'`)).rows;
+  await db.end();
+  const writes = 300;
+  let t = performance.now();
+  for (let i = 0; i < writes; i++) {
+    const body = String(3_000_000_000 + i).padStart(10, '0');
+    await graphql(reti.port, `mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }`, { i: { legalName: `Partner ${i}`, taxCode: body + organisationCheckDigit(body), partnerTypeId: typeId } }, token);
+  }
+  const writeSeconds = (performance.now() - t) / 1000;
   const rows = ['ragione_sociale;codice_fiscale;tipo;comune_istat'];
   for (let i = 0; i < 5000; i++) {
-    const body = String(20_000_000 + i).padStart(10, '0');
-    rows.push(`Soggetto importato ${i};${body}${organisationCheckDigit(body)};OTHER;015182`);
+    const body = String(4_000_000_000 + i).padStart(10, '0');
+    rows.push(`Soggetto importato ${i};${body}${organisationCheckDigit(body)};OTHER;012133`);
   }
   t = performance.now();
-  const imported = (await gql(editor, `mutation($csv: String!) { importCsv(kind: PARTNERS, csv: $csv, dryRun: false) { imported } }`, { csv: rows.join('\n') })).importCsv.imported;
-  const importSeconds = (performance.now() - t) / 1000;
+  const { importCsv } = await graphql(reti.port, `mutation($csv: String!) { importCsv(kind: PARTNERS, csv: $csv, dryRun: false) { imported } }`, { csv: rows.join('\n') }, token);
+  console.log(`Reti createPartner: ${(writes / writeSeconds).toFixed(0)} writes/s (${writes} sequential, over HTTP)   target ≥ 100/s`);
+  console.log(`Reti CSV import of ${importCsv.imported} partners (check and write, one transaction): ${((performance.now() - t) / 1000).toFixed(2)} s   target ≤ 10 s`);
+}
 
-  const timings: number[] = [];
-  for (let run = 0; run < 100; run++) {
+async function main(): Promise<void> {
+  // PostGraphile v5 needs Node 22, and all three servers run on the Node that runs the bench.
+  if (Number(process.versions.node.split('.')[0]) < 22) throw new Error(`Node ${process.versions.node}: run the bench with npm run bench, which uses the project's Node 22`);
+  const options = parseOptions(process.argv.slice(2));
+  ensurePeerInstalled();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-bench-'));
+  // PostgreSQL runs as its own user when the bench runs as root: it must reach the folder.
+  chmodSync(dataDir, 0o755);
+  const children: ChildProcess[] = [];
+  let pg: EmbeddedDatabase | undefined;
+  let monitor: Client | undefined;
+  try {
+    let t = performance.now();
+    pg = await startDatabase(dataDir);
+    await prepareRegistryDatabase(pg.url, APP_PASSWORD);
+    monitor = new Client({ connectionString: pg.url });
+    await monitor.connect();
+    await monitor.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    console.log(`Embedded PostgreSQL, migrations, reference data: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
     t = performance.now();
-    await gql(editor, `{ networks(perPage: 50, page: ${1 + (run % 4)}) { total items { code lead { legalName } members { role partner { legalName partnerType { code } } } compliance { ok } } } }`);
-    timings.push(performance.now() - t);
+    const dataset: Dataset = await generateData(pg.url, options.scale);
+    console.log(`Data (${options.scaleName}) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${Object.entries(dataset.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+
+    const appUrl = appRoleUrl(pg.url, APP_PASSWORD);
+    const dataDirReti = path.join(dataDir, 'reti');
+    const servers = [
+      await startServer('Reti', path.join(ROOT, 'server/dist/server/src/main.js'), { DATABASE_URL: pg.url, APP_DB_PASSWORD: APP_PASSWORD, DATA_DIR: dataDirReti, DEMO_DATA: '0', JWT_SECRET }),
+      await startServer('PostGraphile', path.join(PEER_DIR, 'server.mjs'), { DATABASE_URL: appUrl, JWT_SECRET }),
+      await startServer('floor', path.join(__dirname, 'floor.js'), { DATABASE_URL: appUrl, JWT_SECRET }),
+    ];
+    children.push(...servers.map((s) => s.child));
+    console.log(`Start-up to listening (data in place): ${servers.map((s) => `${s.name} ${s.startup.toFixed(1)} s`).join(', ')}   target Reti ≤ 10 s`);
+
+    const ids = { networkId: dataset.networkId, tenantId: dataset.tenantId };
+    const lookup = await names(pg.url);
+    let tokens = await signIn(servers[0]);
+    console.log('Same data check:');
+    await checkSameData(servers, tokens, ids, lookup);
+
+    console.log(`Warm-up: every query on every server, ${Math.min(2, options.seconds)} s each`);
+    for (const q of QUERIES) for (const server of servers) await drive(server, q, q.variables(ids), tokens[q.who], Math.min(2, options.seconds));
+
+    const samples = new Map<string, Sample[]>();
+    for (let round = 1; round <= options.rounds; round++) {
+      tokens = await signIn(servers[0]);
+      console.log(`\nRound ${round} of ${options.rounds}: ${CONNECTIONS} connections, ${options.seconds} s per query and server`);
+      console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
+      for (const q of QUERIES) {
+        for (const server of servers) {
+          const sample = await drive(server, q, q.variables(ids), tokens[q.who], options.seconds, monitor);
+          samples.set(`${q.name}/${server.name}`, [...(samples.get(`${q.name}/${server.name}`) ?? []), sample]);
+          console.log(sampleRow(q.name, server.name, sample));
+        }
+      }
+    }
+
+    console.log(`\nAll ${options.rounds} rounds together`);
+    console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
+    for (const q of QUERIES) for (const server of servers) console.log(sampleRow(q.name, server.name, merge(samples.get(`${q.name}/${server.name}`)!)));
+
+    console.log(`\nRatios of req/s, this run only (per-round range in brackets); then of server CPU per request, inverted so that above 1 means Reti spends less`);
+    const ratioWidths = [5, 82, 20, 20, 12, 12];
+    console.log(row(['query', '', 'Reti / PostGraphile', 'Reti / floor', 'CPU vs PG', 'CPU vs floor'], ratioWidths));
+    for (const q of QUERIES) {
+      const rate = (server: ServerName) => samples.get(`${q.name}/${server}`)!.map((s) => s.requests / s.seconds);
+      const [reti, peer, floor] = SERVERS.map(rate);
+      const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const ratio = (other: number[]) => {
+        const perRound = reti.map((r, i) => r / other[i]);
+        return `${(total(reti) / total(other)).toFixed(2)} [${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}]`;
+      };
+      const cpu = (server: ServerName) => {
+        const all = merge(samples.get(`${q.name}/${server}`)!);
+        return all.cpuMs / all.requests;
+      };
+      console.log(row([q.name, q.label, ratio(peer), ratio(floor), (cpu('PostGraphile') / cpu('Reti')).toFixed(2), (cpu('floor') / cpu('Reti')).toFixed(2)], ratioWidths));
+    }
+    console.log(`\nOne request at a time (1 connection, ${options.seconds} s per query and server): p50 ms`);
+    tokens = await signIn(servers[0]);
+    const latencyWidths = [5, 0, 12, 12, 12];
+    console.log(row(['query', '', ...SERVERS], latencyWidths));
+    for (const q of QUERIES) {
+      const p50 = [];
+      for (const server of servers) p50.push(percentile((await drive(server, q, q.variables(ids), tokens[q.who], options.seconds, undefined, 1)).latencies.sort((a, b) => a - b), 0.5).toFixed(1));
+      console.log(row([q.name, '', ...p50], latencyWidths));
+    }
+    console.log('');
+    await writeFigures(servers[0], (await signIn(servers[0])).editor, pg.url);
+  } finally {
+    stopping = true;
+    await monitor?.end();
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))));
+    agent.destroy();
+    await pg?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  timings.sort((a, b) => a - b);
-  const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor(p * timings.length))].toFixed(1);
-
-  console.log(`start-up (embedded PostgreSQL, migrations, reference data, API): ${(startup / 1000).toFixed(2)} s   target ≤ 10 s`);
-  console.log(`createPartner: ${(writes / writeSeconds).toFixed(0)} writes/s (${writes} sequential)   target ≥ 100/s`);
-  console.log(`CSV import of ${imported} partners (check and write, one transaction): ${importSeconds.toFixed(2)} s   target ≤ 10 s`);
-  console.log(`networks page of 50 with lead, members, partners, compliance: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms (100 runs)   target p95 ≤ 150 ms`);
-
-  await app.apollo.stop();
-  await dataSource.destroy();
-  await pg.stop();
 }
 
 main().catch((error) => {
