@@ -11,24 +11,24 @@ const JOIN_TENANT = 'JOIN tenants t ON t.id = x.tenant_id';
 const JOINS = [JOIN_MEASURE, JOIN_FUND_SOURCE, JOIN_TENANT, JOIN_TENANT_PROVINCE];
 
 /**
- * Each dimension's SQL over the totals `x`, the joins it needs and the output field it fills: an
- * allow-list, never caller SQL.
+ * Each dimension's column in the totals, its label over the summed totals `x` with the joins the
+ * label needs, and the output field it fills: an allow-list, never caller SQL.
  */
-const DIMENSIONS: Record<AllocationDimension, { sql: string; joins: string[]; field: keyof AllocationTotal }> = {
-  MEASURE: { sql: 'm.code', joins: [JOIN_MEASURE], field: 'measure' },
-  FUND_SOURCE: { sql: 'f.code', joins: [JOIN_FUND_SOURCE], field: 'fundSource' },
-  PROVINCE: { sql: 'tp.name', joins: [JOIN_TENANT, JOIN_TENANT_PROVINCE], field: 'province' },
-  TENANT: { sql: 't.code', joins: [JOIN_TENANT], field: 'tenant' },
-  KIND: { sql: 'x.kind', joins: [], field: 'kind' },
-  STATUS: { sql: 'x.status', joins: [], field: 'status' },
-  YEAR: { sql: 'x.year', joins: [], field: 'year' },
+const DIMENSIONS: Record<AllocationDimension, { column: string; sql: string; joins: string[]; field: keyof AllocationTotal }> = {
+  MEASURE: { column: 'measure_id', sql: 'm.code', joins: [JOIN_MEASURE], field: 'measure' },
+  FUND_SOURCE: { column: 'fund_source_id', sql: 'f.code', joins: [JOIN_FUND_SOURCE], field: 'fundSource' },
+  PROVINCE: { column: 'tenant_id', sql: 'tp.name', joins: [JOIN_TENANT, JOIN_TENANT_PROVINCE], field: 'province' },
+  TENANT: { column: 'tenant_id', sql: 't.code', joins: [JOIN_TENANT], field: 'tenant' },
+  KIND: { column: 'kind', sql: 'x.kind', joins: [], field: 'kind' },
+  STATUS: { column: 'status', sql: 'x.status', joins: [], field: 'status' },
+  YEAR: { column: 'year', sql: 'x.year', joins: [], field: 'year' },
 };
 
 /** Filters on the rollup's key columns. */
 const KEY_FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
-  fundSourceId: 'x.fund_source_id = $n',
-  kind: 'x.kind = $n',
-  status: 'x.status = $n',
+  fundSourceId: 'fund_source_id = $n',
+  kind: 'kind = $n',
+  status: 'status = $n',
 };
 
 /** Filters that need the single allocations. */
@@ -43,7 +43,8 @@ const ROW_FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
  * Grouped totals of the allocations the caller may see (GROUP BY … HAVING), one statement.
  * They are summed from allocation_totals, kept exact by triggers and limited by row-level
  * security as the allocations are, unless a filter needs single allocations (ids, network,
- * dates): then from the allocations, joining their networks only to group by measure.
+ * dates): then from the allocations, joining their networks only to group by measure. Either is
+ * first summed by the ids the grouping needs, so codes and provinces join a few rows.
  */
 export async function allocationTotals(
   ctx: Context,
@@ -56,7 +57,7 @@ export async function allocationTotals(
   const bind = (value: unknown) => `$${params.push(value)}`;
   const where = ['true'];
   const rowWhere = [];
-  if (ctx.principal.tenantId) where.push(`x.tenant_id = ${bind(ctx.principal.tenantId)}`);
+  if (ctx.principal.tenantId) where.push(`tenant_id = ${bind(ctx.principal.tenantId)}`);
   for (const [key, value] of Object.entries(filter) as [keyof AllocationFilter, unknown][]) {
     if (value === undefined || value === null) continue;
     if (KEY_FILTERS[key]) where.push(KEY_FILTERS[key].replace('$n', bind(value)));
@@ -68,7 +69,8 @@ export async function allocationTotals(
   const dimensions = [...new Set(groupBy)].map((d) => DIMENSIONS[d]);
   const joins = JOINS.filter((join) => dimensions.some((d) => d.joins.includes(join)));
   const byMeasure = joins.includes(JOIN_MEASURE);
-  const totals = rowWhere.length
+  const columns = [...new Set(dimensions.map((d) => d.column))];
+  const source = rowWhere.length
     ? `(SELECT a.tenant_id, ${byMeasure ? 'n.measure_id' : 'NULL::uuid AS measure_id'}, a.fund_source_id, a.kind, a.status,
                extract(year FROM a.allocated_on)::int AS year, a.amount, 1 AS count
         FROM allocations a
@@ -79,9 +81,11 @@ export async function allocationTotals(
   const manager = await ctx.scope.manager();
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT ${[...keys, 'sum(x.amount)::text AS total', 'sum(x.count)::int AS count'].join(', ')}
-     FROM ${totals} x
+     FROM (SELECT ${[...columns, 'sum(amount) AS amount', 'sum(count) AS count'].join(', ')}
+           FROM ${source} s
+           WHERE ${where.join(' AND ')}
+           ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}) x
      ${joins.join('\n')}
-     WHERE ${where.join(' AND ')}
      ${dimensions.length ? `GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : ''}
      ${conditions.length ? `HAVING ${conditions.join(' AND ')}` : ''}
      ORDER BY ${['sum(x.amount) DESC', ...dimensions.map((_, i) => i + 1)].join(', ')}`,
