@@ -24,14 +24,14 @@ const DIMENSIONS: Record<AllocationDimension, { column: string; sql: string; joi
   YEAR: { column: 'year', sql: 'x.year', joins: [], field: 'year' },
 };
 
-/** Filters on the rollup's key columns. */
+/** Filters on columns that the rollup and the allocations share. */
 const KEY_FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
   fundSourceId: 'fund_source_id = $n',
   kind: 'kind = $n',
   status: 'status = $n',
 };
 
-/** Filters that need the single allocations. */
+/** Filters that need the single allocations `a`. */
 const ROW_FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
   ids: 'a.id = ANY($n::uuid[])',
   networkId: 'a.network_id = $n',
@@ -40,11 +40,27 @@ const ROW_FILTERS: Partial<Record<keyof AllocationFilter, string>> = {
 };
 
 /**
+ * The allocations `a` that pass `where`, summed by `columns`. A network's measure is looked up
+ * once per network and group, after summing, whatever row-level security makes the planner
+ * expect of the join.
+ */
+function summedAllocations(columns: string[], where: string[]): string {
+  const byNetwork = [...new Set(columns.flatMap((c) => (c === 'measure_id' ? ['tenant_id', 'network_id'] : [c])))];
+  const sums = `SELECT ${[...byNetwork.map((c) => (c === 'year' ? 'extract(year FROM allocated_on)::int AS year' : c)), 'sum(amount) AS amount', 'count(*) AS count'].join(', ')}
+    FROM allocations a
+    WHERE ${where.join(' AND ')}
+    ${byNetwork.length ? `GROUP BY ${byNetwork.map((_, i) => i + 1).join(', ')}` : ''}`;
+  if (!columns.includes('measure_id')) return sums;
+  const measure = '(SELECT n.measure_id FROM networks n WHERE n.tenant_id = g.tenant_id AND n.id = g.network_id) AS measure_id';
+  return `SELECT ${[...columns.map((c) => (c === 'measure_id' ? measure : c)), 'amount', 'count'].join(', ')} FROM (${sums}) g`;
+}
+
+/**
  * Grouped totals of the allocations the caller may see (GROUP BY … HAVING), one statement.
  * They are summed from allocation_totals, kept exact by triggers and limited by row-level
  * security as the allocations are, unless a filter needs single allocations (ids, network,
- * dates): then from the allocations, joining their networks only to group by measure. Either is
- * first summed by the ids the grouping needs, so codes and provinces join a few rows.
+ * dates). Either way they are first summed by the ids the grouping needs, so that codes and
+ * provinces join a few rows.
  */
 export async function allocationTotals(
   ctx: Context,
@@ -67,24 +83,19 @@ export async function allocationTotals(
   if (having.minTotal !== undefined && having.minTotal !== null) conditions.push(`sum(x.amount) >= ${bind(having.minTotal)}`);
   if (having.minCount !== undefined && having.minCount !== null) conditions.push(`sum(x.count) >= ${bind(having.minCount)}`);
   const dimensions = [...new Set(groupBy)].map((d) => DIMENSIONS[d]);
-  const joins = JOINS.filter((join) => dimensions.some((d) => d.joins.includes(join)));
-  const byMeasure = joins.includes(JOIN_MEASURE);
   const columns = [...new Set(dimensions.map((d) => d.column))];
-  const source = rowWhere.length
-    ? `(SELECT a.tenant_id, ${byMeasure ? 'n.measure_id' : 'NULL::uuid AS measure_id'}, a.fund_source_id, a.kind, a.status,
-               extract(year FROM a.allocated_on)::int AS year, a.amount, 1 AS count
-        FROM allocations a
-        ${byMeasure ? 'JOIN networks n ON n.tenant_id = a.tenant_id AND n.id = a.network_id' : ''}
-        WHERE ${rowWhere.join(' AND ')})`
-    : 'allocation_totals';
+  const summed = rowWhere.length
+    ? summedAllocations(columns, [...where, ...rowWhere])
+    : `SELECT ${[...columns, 'sum(amount) AS amount', 'sum(count) AS count'].join(', ')}
+       FROM allocation_totals
+       WHERE ${where.join(' AND ')}
+       ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}`;
+  const joins = JOINS.filter((join) => dimensions.some((d) => d.joins.includes(join)));
   const keys = dimensions.map((d, i) => `${d.sql} AS k${i}`);
   const manager = await ctx.scope.manager();
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT ${[...keys, 'sum(x.amount)::text AS total', 'sum(x.count)::int AS count'].join(', ')}
-     FROM (SELECT ${[...columns, 'sum(amount) AS amount', 'sum(count) AS count'].join(', ')}
-           FROM ${source} s
-           WHERE ${where.join(' AND ')}
-           ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}) x
+     FROM (${summed}) x
      ${joins.join('\n')}
      ${dimensions.length ? `GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : ''}
      ${conditions.length ? `HAVING ${conditions.join(' AND ')}` : ''}
