@@ -54,16 +54,17 @@ BEGIN
     AND total.count = 0;
 END $$;
 
--- The allocations a statement removed (old) and added (new), with their network's measure.
--- Their networks are locked FOR SHARE first: a network changing measure concurrently then either
--- commits before (and its new measure is read here) or waits for this transaction (and its
--- trigger moves these allocations too).
+-- The allocations a statement removed (old) and added (new), keyed by their network's measure.
+-- Their networks are locked FOR KEY SHARE first (as a foreign key check does; ordinary network
+-- updates do not wait for it): a network changing measure takes FOR UPDATE, so it either commits
+-- before, and its new measure is read here, or waits for this transaction and then moves these
+-- allocations too.
 CREATE FUNCTION allocation_totals_apply(old_rows allocations[], new_rows allocations[]) RETURNS void LANGUAGE plpgsql SET search_path = public AS $$
 BEGIN
   PERFORM FROM networks n
   WHERE (n.tenant_id, n.id) IN (SELECT tenant_id, network_id FROM unnest(old_rows || new_rows))
   ORDER BY n.tenant_id, n.id
-  FOR SHARE OF n;
+  FOR KEY SHARE OF n;
   PERFORM allocation_totals_add(ARRAY(
     SELECT ROW(a.tenant_id, n.measure_id, a.fund_source_id, a.kind, a.status, extract(year FROM a.allocated_on)::int, a.sign * a.amount, a.sign)::allocation_totals
     FROM (SELECT *, -1 AS sign FROM unnest(old_rows) UNION ALL SELECT *, 1 FROM unnest(new_rows)) a
@@ -84,6 +85,7 @@ END $$;
 
 CREATE FUNCTION allocation_totals_on_networks() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  PERFORM FROM networks WHERE tenant_id = NEW.tenant_id AND id = NEW.id FOR UPDATE;
   PERFORM allocation_totals_add(ARRAY(
     SELECT ROW(a.tenant_id, m.measure_id, a.fund_source_id, a.kind, a.status, extract(year FROM a.allocated_on)::int, m.sign * a.amount, m.sign)::allocation_totals
     FROM allocations a CROSS JOIN (VALUES (OLD.measure_id, -1), (NEW.measure_id, 1)) m (measure_id, sign)

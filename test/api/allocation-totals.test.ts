@@ -117,9 +117,14 @@ async function expectTotalsMatchTheAllocations() {
 
   // The rollup itself holds exactly the sums of the allocations of these tenants, as a rebuild would.
   const ids = tenants.map((tenant) => tenant.id);
+  await expectRollupRebuilt(ids);
+}
+
+async function expectRollupRebuilt(tenantIds: string[]) {
   const columns = 'tenant_id, measure_id, fund_source_id, kind, status, year, amount::text, count';
-  const rollup = await t.owner.query(`SELECT ${columns} FROM allocation_totals WHERE tenant_id = ANY($1)`, [ids]);
-  const rebuilt = await t.owner.query(`SELECT ${columns} FROM (${ALLOCATION_TOTALS_FROM_BASE}) x WHERE tenant_id = ANY($1)`, [ids]);
+  const rollup = await t.owner.query(`SELECT ${columns} FROM allocation_totals WHERE tenant_id = ANY($1)`, [tenantIds]);
+  const rebuilt = await t.owner.query(`SELECT ${columns} FROM (${ALLOCATION_TOTALS_FROM_BASE}) x WHERE tenant_id = ANY($1)`, [tenantIds]);
+  expect(rollup.length).toBeGreaterThan(0);
   expect(sorted(rollup)).toEqual(sorted(rebuilt));
 }
 
@@ -225,11 +230,57 @@ test('concurrent writers on one key lose no update', async () => {
 
 describe('the rollup in the database', () => {
   let app: Client;
+  let other: Client;
   beforeAll(async () => {
     app = new Client({ connectionString: testUrls.app() });
-    await app.connect();
+    other = new Client({ connectionString: testUrls.app() });
+    await Promise.all([app.connect(), other.connect()]);
   });
-  afterAll(() => app.end());
+  afterAll(() => Promise.all([app.end(), other.end()]));
+
+  /*
+   * A network changing measure while another transaction writes its allocations: whichever locks
+   * the network first, the other waits for its commit, and the allocations end under the new measure.
+   */
+  test('a change of measure and concurrent allocation writes keep the rollup exact', async () => {
+    const tenant = tenants[2];
+    const network = networks.find((n) => n.tenant === 2)!.id;
+    const begin = (client: Client) => client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenant.id}', true)`);
+    const setMeasure = (code: string) => app.query(`UPDATE networks SET measure_id = $1 WHERE id = $2`, [ref.measure(code), network]);
+    const [{ id: allocation }] = await t.owner.query(`SELECT id FROM allocations WHERE network_id = $1 LIMIT 1`, [network]);
+    /** Whether `query`, sent on `client`, waits for a lock (rather than finishing first). */
+    const waitsForLock = async (client: Client, query: Promise<unknown>) => {
+      const finished = query.then(() => 'finished');
+      for (;;) {
+        const check = t.owner.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [(client as unknown as { processID: number }).processID]);
+        const state = await Promise.race([finished, check.then((rows: { wait_event_type: string | null }[]) => rows[0]?.wait_event_type)]);
+        if (state === 'finished' || state === 'Lock') return state === 'Lock';
+      }
+    };
+
+    // The allocation is written first; the change of measure waits for it and then moves it.
+    await Promise.all([begin(app), begin(other)]);
+    await other.query(`UPDATE allocations SET amount = amount + 10.01 WHERE id = $1`, [allocation]);
+    const measureChanged = setMeasure('AZIONI_RETE_LAVORO');
+    expect(await waitsForLock(app, measureChanged)).toBe(true);
+    await other.query('COMMIT');
+    await measureChanged;
+    await app.query('COMMIT');
+    await expectRollupRebuilt([tenant.id]);
+
+    // The measure changes first; the allocation written meanwhile waits for it and takes the new measure.
+    await Promise.all([begin(app), begin(other)]);
+    await setMeasure('COPROGETTAZIONE_ART55');
+    const written = other.query(
+      `INSERT INTO allocations (tenant_id, network_id, fund_source_id, amount, allocated_on, kind) VALUES ($1, $2, $3, 77.77, '2024-02-02', 'VOUCHER')`,
+      [tenant.id, network, sources[1]],
+    );
+    expect(await waitsForLock(other, written)).toBe(true);
+    await app.query('COMMIT');
+    await written;
+    await other.query('COMMIT');
+    await expectRollupRebuilt([tenant.id]);
+  });
 
   async function inTransaction<T>(work: () => Promise<T>): Promise<T> {
     await app.query('BEGIN');
