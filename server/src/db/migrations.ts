@@ -3,6 +3,7 @@ import { AccessControl1763700000001 } from '../../../migrations/1763700000001-ac
 import { RecipientEnrolments1763700000002 } from '../../../migrations/1763700000002-recipient-enrolments';
 import { PrivateCredentials1763700000100 } from '../../../migrations/1763700000100-private-credentials';
 import { DatabaseHardening1763700000101 } from '../../../migrations/1763700000101-database-hardening';
+import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
@@ -12,5 +13,6 @@ export const migrations = [
   RecipientEnrolments1763700000002,
   PrivateCredentials1763700000100,
   DatabaseHardening1763700000101,
+  AllocationTotals1763700000200,
   RateLimits1763700000500,
 ];
