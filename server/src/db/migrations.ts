@@ -4,6 +4,7 @@ import { RecipientEnrolments1763700000002 } from '../../../migrations/1763700000
 import { PrivateCredentials1763700000100 } from '../../../migrations/1763700000100-private-credentials';
 import { DatabaseHardening1763700000101 } from '../../../migrations/1763700000101-database-hardening';
 import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
+import { AllocationTotalsSearchPath1763700000201 } from '../../../migrations/1763700000201-allocation-totals-search-path';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
@@ -14,5 +15,6 @@ export const migrations = [
   PrivateCredentials1763700000100,
   DatabaseHardening1763700000101,
   AllocationTotals1763700000200,
+  AllocationTotalsSearchPath1763700000201,
   RateLimits1763700000500,
 ];
