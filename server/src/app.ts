@@ -95,6 +95,8 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   const apollo = new ApolloServer<AuthContext>({
     schema: registrySchema(),
     formatError,
+    // Compact JSON: pretty-printing costs time on every answer and bytes on the wire.
+    stringifyResult: (result) => JSON.stringify(result),
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
