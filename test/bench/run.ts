@@ -27,6 +27,8 @@ const PEER_DIR = path.join(ROOT, 'test/bench/peer');
 const APP_PASSWORD = 'bench_app_password';
 const JWT_SECRET = 'bench-jwt-secret-bench-jwt-secret-bench!!';
 const CONNECTIONS = 8;
+/** Reti's targets as ratios of req/s: at least PostGraphile's on the roster reads, and half the hand-written floor. */
+const TARGETS: Record<string, { peer?: number; floor?: number }> = { Q1: { peer: 1 }, Q2: { peer: 1, floor: 0.5 }, Q3: { peer: 1, floor: 0.5 } };
 const SERVERS = ['Reti', 'PostGraphile', 'floor'] as const;
 type ServerName = (typeof SERVERS)[number];
 
@@ -398,6 +400,7 @@ async function main(): Promise<void> {
     console.log(`\nRatios of req/s, this run only (per-round range in brackets); then of server CPU per request, inverted so that above 1 means Reti spends less`);
     const ratioWidths = [5, 82, 20, 20, 12, 12];
     console.log(row(['query', '', 'Reti / PostGraphile', 'Reti / floor', 'CPU vs PG', 'CPU vs floor'], ratioWidths));
+    const shortfalls: string[] = [];
     for (const q of QUERIES) {
       const rate = (server: ServerName) => samples.get(`${q.name}/${server}`)!.map((s) => s.requests / s.seconds);
       const [reti, peer, floor] = SERVERS.map(rate);
@@ -411,7 +414,12 @@ async function main(): Promise<void> {
         return all.cpuMs / all.requests;
       };
       console.log(row([q.name, q.label, ratio(peer), ratio(floor), (cpu('PostGraphile') / cpu('Reti')).toFixed(2), (cpu('floor') / cpu('Reti')).toFixed(2)], ratioWidths));
+      const versusPeer = total(reti) / total(peer);
+      const versusFloor = total(reti) / total(floor);
+      if (TARGETS[q.name]?.peer && versusPeer < TARGETS[q.name].peer!) shortfalls.push(`${q.name}: ${versusPeer.toFixed(2)} of PostGraphile, target ${TARGETS[q.name].peer}`);
+      if (TARGETS[q.name]?.floor && versusFloor < TARGETS[q.name].floor!) shortfalls.push(`${q.name}: ${versusFloor.toFixed(2)} of the floor, target ${TARGETS[q.name].floor}`);
     }
+    if (shortfalls.length) console.log(`\nShort of the targets (README, Performance, says why): ${shortfalls.join('; ')}`);
     console.log(`\nOne request at a time (1 connection, ${options.seconds} s per query and server): p50 ms`);
     tokens = await signIn(servers[0]);
     const latencyWidths = [5, 0, 12, 12, 12];
