@@ -98,6 +98,8 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
     // Compact JSON: pretty-printing costs time on every answer and bytes on the wire.
     stringifyResult: (result) => JSON.stringify(result),
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the server on SIGINT and SIGTERM, draining it before the pool and the database close.
+    stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     // Cache-control hints are unused and its plugin hooks every field; the default landing pages

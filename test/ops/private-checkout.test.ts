@@ -84,7 +84,8 @@ async function login(port: number): Promise<unknown> {
     checkout = path.join(privateDir, 'reti');
     copyCheckout(checkout);
     port = await freePort();
-    env = { PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DEMO_DATA: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: '' };
+    // As npm start runs it: production mode, where Apollo would otherwise handle the signals itself.
+    env = { NODE_ENV: 'production', PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DEMO_DATA: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: '' };
   }, 300_000);
 
   afterAll(async () => {
