@@ -141,3 +141,14 @@ test('a malformed refresh cookie answers UNAUTHENTICATED', async () => {
   expectClientError(result, 'UNAUTHENTICATED');
   expect(result.status).toBe(401);
 });
+
+test('an email with a lone UTF-16 surrogate, which makes the email validator throw, is BAD_USER_INPUT and creates nobody', async () => {
+  const before = await countRows(t, 'users');
+  const result = await t.post(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { email: '\ud800', displayName: 'Surrogato', role: 'ANALYST', password: 'una-password-lunga' } },
+    { token: admin.token },
+  );
+  expectClientError(result, 'BAD_USER_INPUT');
+  expect(await countRows(t, 'users')).toBe(before);
+});

@@ -44,7 +44,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
   if (validationErrors) {
-    const first = firstInvalidPath(validationErrors);
+    // A validator that throws (isEmail on a lone UTF-16 surrogate, say) leaves an error here instead of a list.
+    const first = Array.isArray(validationErrors) ? firstInvalidPath(validationErrors) : undefined;
     return {
       message: first ? `${first.field}: ${first.message}` : 'Invalid input',
       locations: formatted.locations,
