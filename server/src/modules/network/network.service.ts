@@ -11,7 +11,7 @@ import { AtecoSector, PartnerType } from '../reference/reference.entities';
 import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
 import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
 import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
-import { atLeast, atMost, linkedBy, oneOf, Resource } from '../../crud/resource';
+import { atLeast, atMost, linkedBy, oneOf, Resource, WriteHooks } from '../../crud/resource';
 import * as inputs from './network.inputs';
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
@@ -80,6 +80,20 @@ export async function complianceOf(network: Network, loaders: BatchReads): Promi
     violations,
     plannedRecipients: network.plannedRecipients,
     enrolledRecipients: snapshot.enrolled.suspended + snapshot.enrolled.unemployed,
+  };
+}
+
+/**
+ * Hooks of the records that hang on a network (members, company links, enrolments): a change
+ * re-checks the network the record joins, and the one it leaves when it moves.
+ */
+export function guardsItsNetwork<E extends { networkId: string }, C>(): WriteHooks<E, C> {
+  return {
+    async afterWrite(ctx, manager, record, previous) {
+      if (previous && previous.networkId !== record.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
+      await guardNetworkChange(ctx, manager, record.networkId);
+    },
+    afterRemove: (ctx, manager, record) => guardNetworkChange(ctx, manager, record.networkId),
   };
 }
 
@@ -154,13 +168,7 @@ export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetwork
   plural: 'networkMembers',
   searchable: [],
   filter: inputs.NetworkMemberFilter,
-  hooks: {
-    async afterWrite(ctx, manager, member, previous) {
-      if (previous && previous.networkId !== member.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, member.networkId);
-    },
-    afterRemove: (ctx, manager, member) => guardNetworkChange(ctx, manager, member.networkId),
-  },
+  hooks: guardsItsNetwork(),
   createInput: inputs.CreateNetworkMemberInput,
   updateInput: inputs.UpdateNetworkMemberInput,
 };
@@ -171,13 +179,7 @@ export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetwo
   plural: 'networkCompanies',
   searchable: [],
   filter: inputs.NetworkCompanyFilter,
-  hooks: {
-    async afterWrite(ctx, manager, link, previous) {
-      if (previous && previous.networkId !== link.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, link.networkId);
-    },
-    afterRemove: (ctx, manager, link) => guardNetworkChange(ctx, manager, link.networkId),
-  },
+  hooks: guardsItsNetwork(),
   createInput: inputs.CreateNetworkCompanyInput,
   updateInput: inputs.UpdateNetworkCompanyInput,
 };

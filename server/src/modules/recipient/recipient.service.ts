@@ -1,6 +1,6 @@
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import { recipientHash } from '../../common/crypto';
-import { guardNetworkChange } from '../network/network.service';
+import { guardsItsNetwork } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
 import { CreateRecipientEnrolmentInput, RecipientEnrolmentFilter, UpdateRecipientEnrolmentInput } from './recipient.inputs';
 
@@ -19,10 +19,6 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
       if (data.taxCode) Object.assign(data, { recipientHash: recipientHash(ctx.keys.recipientHash, data.taxCode) });
       delete data.taxCode;
     },
-    async afterWrite(ctx, manager, enrolment, previous) {
-      if (previous && previous.networkId !== enrolment.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, enrolment.networkId);
-    },
-    afterRemove: (ctx, manager, enrolment) => guardNetworkChange(ctx, manager, enrolment.networkId),
+    ...guardsItsNetwork<RecipientEnrolment, CreateRecipientEnrolmentInput>(),
   },
 };
