@@ -169,7 +169,7 @@ function chooseBackup(backupDir: string, named: string | undefined): string {
     if (!folder) throw new BackupError(`${named} is not a backup (no manifest.json there or in ${backupDir}).`);
     return folder;
   }
-  const names = existsSync(backupDir) ? readdirSync(backupDir).filter((file) => existsSync(path.join(backupDir, file, 'manifest.json'))).sort() : [];
+  const names = existsSync(backupDir) ? readdirSync(backupDir).filter((file) => !file.endsWith('.partial') && existsSync(path.join(backupDir, file, 'manifest.json'))).sort() : [];
   if (!names.length) throw new BackupError(`There is no backup in ${backupDir}: run npm run backup first, or name one.`);
   return path.join(backupDir, names[names.length - 1]);
 }
