@@ -70,8 +70,8 @@ async function stopServer(): Promise<void> {
   server = undefined;
 }
 
-function cli(command: 'backup' | 'restore'): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['server/dist/server/src/backup-cli.js', command], { cwd: ROOT, env, encoding: 'utf8' });
+function cli(command: 'backup' | 'restore', environment = env): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['server/dist/server/src/backup-cli.js', command], { cwd: ROOT, env: environment, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -157,4 +157,18 @@ test('a backup taken while the server runs is restored table for table after a r
   expect(names).not.toContain('Patto dopo il backup');
   expect(names).not.toContain('Patto rinominato');
   await stopServer();
+});
+
+test('each refusal is one sentence that says what to do', () => {
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'reti-backup-empty-'));
+  try {
+    const fresh = { ...env, DATA_DIR: empty };
+    expect(cli('restore', fresh)).toEqual({ status: 1, output: `There is no backup in ${path.join(empty, 'backups')}: run npm run backup first, or name one.\n` });
+    expect(cli('backup', fresh)).toEqual({ status: 1, output: `There is no embedded database in ${path.join(empty, 'pg')} to back up: check DATA_DIR.\n` });
+    const external = cli('backup', { ...fresh, DATABASE_URL: 'postgres://reti@db.example.org/reti' });
+    expect(external.status).toBe(1);
+    expect(external.output).toMatch(/^DATABASE_URL names an external PostgreSQL, .*pg_dump.*\n$/);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
 });
