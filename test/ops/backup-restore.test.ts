@@ -75,6 +75,25 @@ function cli(command: 'backup' | 'restore', environment = env): { status: number
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** The same, without blocking this process: requests keep flowing while it runs. */
+function cliInBackground(command: 'backup' | 'restore'): Promise<{ status: number | null; output: string }> {
+  const child = spawn(process.execPath, ['server/dist/server/src/backup-cli.js', command], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('exit', (status) => resolve({ status, output })));
+}
+
+async function ownerQuery<T>(sql: string): Promise<T[]> {
+  const client = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: OWNER_PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Every permanent table of public and reti_private: its row count and an md5 of its rows in order. */
 async function snapshot(): Promise<Record<string, { rows: number; md5: string }>> {
   const client = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: OWNER_PASSWORD, database: 'postgres' });
@@ -100,7 +119,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-backup-'));
   port = await freePort();
   pgPort = await freePort();
-  env = { ...process.env, NODE_ENV: 'production', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_PASSWORD: OWNER_PASSWORD, DATA_DIR: dataDir, DEMO_DATA: '1' };
+  env = { ...process.env, NODE_ENV: 'production', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_PASSWORD: OWNER_PASSWORD, DATA_DIR: dataDir, DEMO_DATA: '1', RATE_LIMIT_PER_USER: '1000000' };
   delete env.DATABASE_URL;
   delete env.BACKUP_DIR;
 });
@@ -156,6 +175,43 @@ test('a backup taken while the server runs is restored table for table after a r
   expect(names).toContain('Patto prima del backup');
   expect(names).not.toContain('Patto dopo il backup');
   expect(names).not.toContain('Patto rinominato');
+  await stopServer();
+});
+
+test('writes racing the backup come back whole or not at all, and every one answered before it began comes back', async () => {
+  await startServer();
+  const { login } = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: EDITOR.email, p: EDITOR.password });
+  const answered: string[] = [];
+  let writing = true;
+  const writer = async (name: string) => {
+    for (let i = 0; writing; i++) {
+      const { createCompetencePact } = await gql(`mutation($name: String!) { createCompetencePact(input: { name: $name, territory: "Lombardia" }) { id } }`, { name: `Concorrente ${name}-${i}` }, login.token);
+      answered.push(createCompetencePact.id);
+    }
+  };
+  const writers = [writer('a'), writer('b')];
+  while (answered.length < 6) await new Promise((resolve) => setTimeout(resolve, 20));
+  const beforeBackup = [...answered];
+  const backup = await cliInBackground('backup');
+  writing = false;
+  await Promise.all(writers);
+  expect(backup).toEqual({ status: 0, output: expect.stringContaining('Backup written to') });
+  await stopServer();
+
+  expect(cli('restore')).toEqual({ status: 0, output: expect.stringContaining('Restored the backup of') });
+  await startServer();
+  // A pact and the audit row its transaction wrote are restored together, or neither is.
+  const pacts = await ownerQuery<{ id: string; audited: number }>(`
+    SELECT p.id, (SELECT count(*)::int FROM audit_events a WHERE a.entity = 'competence_pacts' AND a.entity_id = p.id AND a.action = 'INSERT') AS audited
+    FROM competence_pacts p WHERE p.name LIKE 'Concorrente %'`);
+  const orphans = await ownerQuery<{ n: number }>(`
+    SELECT count(*)::int AS n FROM audit_events a
+    WHERE a.entity = 'competence_pacts' AND a.after ->> 'name' LIKE 'Concorrente %' AND NOT EXISTS (SELECT FROM competence_pacts p WHERE p.id = a.entity_id)`);
+  const restored = pacts.map((pact) => pact.id);
+  expect(restored).toEqual(expect.arrayContaining(beforeBackup));
+  expect(answered).toEqual(expect.arrayContaining(restored));
+  expect(pacts.filter((pact) => pact.audited !== 1)).toEqual([]);
+  expect(orphans).toEqual([{ n: 0 }]);
   await stopServer();
 });
 
