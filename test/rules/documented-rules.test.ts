@@ -212,6 +212,9 @@ describe("8. recipients' eligibility", () => {
       input: { name: 'Azienda emiliana', taxCode: orgTaxCode(), municipalityId: municipality.id, crisisInstrument: 'CIGS' },
     });
     expectError(result, 'BAD_USER_INPUT', 'municipalityId');
+    const csv = `denominazione;codice_fiscale;comune_istat;strumento\nAzienda emiliana;${orgTaxCode()};033032;CIGS\nAzienda lombarda;${orgTaxCode()};015182;CIGS\n`;
+    const imported = await must(t, editor, `mutation($csv: String!) { importCsv(kind: CRISIS_COMPANIES, csv: $csv, dryRun: true) { valid errors { line field code } } }`, { csv });
+    expect(imported).toEqual({ valid: 1, errors: [{ line: 2, field: 'municipalityId', code: 'lombardy' }] });
   });
 });
 

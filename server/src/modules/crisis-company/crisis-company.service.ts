@@ -12,10 +12,10 @@ import { CreateCrisisCompanyInput, CrisisCompanyFilter, UpdateCrisisCompanyInput
  * ISTAT codes of Lombardy's provinces: a municipality's code starts with its province's (Milan's
  * with the historic 015). Fixed by law, so a territory an administrator adds elsewhere stays out.
  */
-const LOMBARDY_PROVINCES = ['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108'];
+export const LOMBARDY_PROVINCES = ['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108'];
 
 /** Production units are in Lombardy (seeds 000, 002). */
-export async function requireLombardy(manager: EntityManager, municipalityId: string): Promise<void> {
+async function requireLombardy(manager: EntityManager, municipalityId: string): Promise<void> {
   const municipality = await manager.getRepository(Municipality).findOneBy({ id: municipalityId });
   if (municipality && !LOMBARDY_PROVINCES.includes(municipality.istatCode.slice(0, 3))) {
     throw badInput('municipalityId', `L'unità produttiva deve trovarsi in Lombardia: ${municipality.name} non è un comune lombardo.`);
