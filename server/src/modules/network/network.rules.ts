@@ -70,7 +70,7 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export function tierFor(params: Pick<MeasureParameters, 'tiers'>, recipients: number) {
+function tierFor(params: Pick<MeasureParameters, 'tiers'>, recipients: number) {
   return params.tiers.find((t) => recipients >= t.minRecipients && recipients <= t.maxRecipients);
 }
 
