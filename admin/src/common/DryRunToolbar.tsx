@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import SaveIcon from '@mui/icons-material/Save';
 import { Button } from '@mui/material';
-import { Confirm, Toolbar, useDataProvider, useLocaleState, useRecordContext, useSaveContext, useTranslate } from 'react-admin';
+import { Confirm, DeleteButton, Toolbar, useDataProvider, useLocaleState, useRecordContext, useSaveContext, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import type { NetworkImpact, RetiDataProvider } from '../providers/dataProvider';
 import { useApiErrorNotifier, violationText } from './useApiErrorNotifier';
@@ -41,6 +41,7 @@ export const DryRunToolbar = ({ resource }: { resource: 'measures' | 'fundingTie
       <Button variant="contained" startIcon={<SaveIcon />} disabled={saving || checking} onClick={check}>
         {translate('ra.action.save')}
       </Button>
+      <DeleteButton mutationMode="pessimistic" sx={{ ml: 'auto' }} />
       <Confirm
         isOpen={pending !== null}
         title="reti.rules.dry_run_title"
