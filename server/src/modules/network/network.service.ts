@@ -139,12 +139,17 @@ function guardNetworks(mode: 'OWN' | 'ENFORCE' | 'PREVIEW'): NetworkGuard {
         const frozen = networks.find((n) => READ_ONLY.includes(previous.get(n.id)?.status ?? n.status));
         if (frozen) throw ruleViolation(`La rete ${frozen.code} è ${frozen.status === NetworkStatus.CLOSED ? 'chiusa' : 'ritirata'} e non può più cambiare.`);
       }
-      const impacts: NetworkImpact[] = [];
-      for (const network of networks.filter((n) => n.status === NetworkStatus.ACTIVE)) {
-        const broken = previous.get(network.id)?.broken ?? new Set<string>();
-        const fresh = (await complianceOf(network, loaders)).violations.filter((v) => !broken.has(ruleKey(v)));
-        if (fresh.length) impacts.push({ networkId: network.id, code: network.code, title: network.title, violations: fresh });
-      }
+      // All at once, so the loaders batch their reads across the networks.
+      const checked = await Promise.all(
+        networks
+          .filter((n) => n.status === NetworkStatus.ACTIVE)
+          .map(async (network) => {
+            const broken = previous.get(network.id)?.broken ?? new Set<string>();
+            const fresh = (await complianceOf(network, loaders)).violations.filter((v) => !broken.has(ruleKey(v)));
+            return { networkId: network.id, code: network.code, title: network.title, violations: fresh };
+          }),
+      );
+      const impacts: NetworkImpact[] = checked.filter((impact) => impact.violations.length);
       if (impacts.length && mode !== 'PREVIEW' && !preview) {
         const codes = impacts.map((i) => i.code).join(', ');
         throw ruleViolation(
