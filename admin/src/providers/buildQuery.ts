@@ -35,8 +35,7 @@ function updateInput(schema: ResourceSchema, data: Values, previous: Values): Va
 
 /** The variables of an update (or of its dry run): the version that was read and what changed. */
 export function updateVariables(resource: string, id: unknown, data: Values, previous: Values) {
-  const schema = resourceSchema(resource);
-  return { type: schema.type, variables: { id, version: previous.version, input: updateInput(schema, data, previous) } };
+  return { id, version: previous.version, input: updateInput(resourceSchema(resource), data, previous) };
 }
 
 function listQuery(schema: ResourceSchema, { pagination, sort, filter = {} }: ListParams, extraFilter: Values = {}): BuildQueryResult {
@@ -92,7 +91,7 @@ export const buildQuery: BuildQuery = (fetchType, resource, params) => {
     case CREATE:
       return mutation(schema, 'create', `$input: Create${schema.type}Input!`, 'input: $input', { input: createInput(schema, params.data) });
     case UPDATE:
-      return mutation(schema, 'update', `$id: ID!, $version: Int!, $input: Update${schema.type}Input!`, 'id: $id, version: $version, input: $input', updateVariables(resource, params.id, params.data, params.previousData).variables);
+      return mutation(schema, 'update', `$id: ID!, $version: Int!, $input: Update${schema.type}Input!`, 'id: $id, version: $version, input: $input', updateVariables(resource, params.id, params.data, params.previousData));
     case DELETE:
       return mutation(schema, 'delete', '$id: ID!, $version: Int!', 'id: $id, version: $version', { id: params.id, version: params.previousData.version });
     default:

@@ -111,19 +111,28 @@ async function getList(resource: string, params: GetListParams): Promise<GetList
   return { data: records.slice(0, perPage), total };
 }
 
-const VIOLATION = 'rule message messageEn ids field from';
-
 const COMPLIANCE = gql`
   query ($id: ID!) {
     network(id: $id) {
       id
-      compliance { ok violations { ${VIOLATION} } upcoming { ${VIOLATION} } }
-      allowedTransitions { status allowed blockedBy { ${VIOLATION} } }
+      compliance { ok violations { rule message messageEn ids field from } upcoming { rule message messageEn ids field from } }
+      allowedTransitions { status allowed blockedBy { rule message messageEn ids field from } }
     }
   }
 `;
 
-const PREVIEW_UPDATE = { measures: 'previewUpdateMeasure', fundingTiers: 'previewUpdateFundingTier' };
+const PREVIEW_UPDATE = {
+  measures: gql`
+    mutation ($id: ID!, $version: Int!, $input: UpdateMeasureInput!) {
+      result: previewUpdateMeasure(id: $id, version: $version, input: $input) { networkId code title violations { rule message messageEn ids field from } }
+    }
+  `,
+  fundingTiers: gql`
+    mutation ($id: ID!, $version: Int!, $input: UpdateFundingTierInput!) {
+      result: previewUpdateFundingTier(id: $id, version: $version, input: $input) { networkId code title violations { rule message messageEn ids field from } }
+    }
+  `,
+};
 
 const SET_NETWORK_STATUS = gql`
   mutation ($id: ID!, $version: Int!, $status: NetworkStatus!) {
@@ -168,12 +177,8 @@ export const dataProvider: RetiDataProvider = {
 
   previewUpdate: (resource, { id, data, previousData }) =>
     request(async () => {
-      const { type, variables } = updateVariables(resource, id, data, previousData);
-      const mutation = gql`
-        mutation ($id: ID!, $version: Int!, $input: Update${type}Input!) {
-          result: ${PREVIEW_UPDATE[resource]}(id: $id, version: $version, input: $input) { networkId code title violations { ${VIOLATION} } }
-        }`;
-      return (await graphqlClient.mutate({ mutation, variables })).data.result;
+      const variables = updateVariables(resource, id, data, previousData);
+      return (await graphqlClient.mutate({ mutation: PREVIEW_UPDATE[resource], variables })).data.result;
     }),
 
   setNetworkStatus: ({ id, version, status }) =>
