@@ -13,6 +13,7 @@ import competencePacts from './resources/competencePacts';
 import crisisCompanies from './resources/crisisCompanies';
 import fundingTiers from './resources/fundingTiers';
 import fundSources from './resources/fundSources';
+import measureCompatibilities from './resources/measureCompatibilities';
 import measures from './resources/measures';
 import municipalities from './resources/municipalities';
 import networkMembers from './resources/networkMembers';
@@ -49,6 +50,7 @@ export const App = () => (
       <Resource name="fundSources" {...fundSources} />
       <Resource name="measures" {...measures} />
       <Resource name="fundingTiers" {...fundingTiers} />
+      <Resource name="measureCompatibilities" {...measureCompatibilities} />
       <Resource name="serviceTypes" {...serviceTypes} />
       <Resource name="partnerTypes" {...partnerTypes} />
       <Resource name="provinces" {...provinces} />

@@ -345,6 +345,29 @@ const specs: Spec[] = [
     update: () => ({ maxContribution: '75000.50', maxRecipients: 19 }),
   },
   {
+    name: 'measureCompatibility',
+    plural: 'measureCompatibilities',
+    table: 'measure_compatibilities',
+    fields: 'measureId compatibleMeasureId',
+    writer: 'admin',
+    async inputs() {
+      const [m1, m2] = f.measures;
+      const more: string[] = [];
+      for (const suffix of ['C', 'D', 'E']) more.push((await createAs(admin, CREATE_MEASURE, { code: uniqueCode(`CRUD_${suffix}`), name: 'Misura di prova' }, 'measures')).id as string);
+      return [
+        { measureId: m1, compatibleMeasureId: m2 },
+        { measureId: more[0], compatibleMeasureId: m1 },
+        { measureId: more[1], compatibleMeasureId: more[2] },
+        { measureId: m2, compatibleMeasureId: more[0] },
+      ];
+    },
+    sortField: 'createdAt',
+    // Pairs carry no names or codes for the search to match.
+    search: () => ({ q: 'misura', expect: [] }),
+    filters: async () => [{ filter: { measureId: f.measures[0] }, expect: [0, 1] }],
+    update: (records) => ({ compatibleMeasureId: records[2].measureId === f.measures[1] ? f.measures[0] : f.measures[1] }),
+  },
+  {
     name: 'serviceType',
     plural: 'serviceTypes',
     table: 'service_types',
@@ -670,7 +693,8 @@ const specs: Spec[] = [
       const source = f.ref.fundSource('AZIONI_RETE');
       return [
         { networkId: n1.id, fundSourceId: source, amount: '90.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
-        { networkId: n1.id, fundSourceId: f.ref.fundSource('GOL_PNRR_2022'), amount: '1000.00', allocatedOn: '2021-05-01', kind: 'RESULT', note: `Assegnazione ${f.token}` },
+        // GOL PNRR 2022 resources are usable from 2022 through 2023 (seed 003).
+        { networkId: n1.id, fundSourceId: f.ref.fundSource('GOL_PNRR_2022'), amount: '1000.00', allocatedOn: '2022-05-02', kind: 'RESULT', note: `Assegnazione ${f.token}` },
         { networkId: n2.id, fundSourceId: source, amount: '2500.50', allocatedOn: '2021-06-01', kind: 'VOUCHER', status: 'REVOKED' },
         { networkId: n1.id, fundSourceId: source, amount: '10.00', allocatedOn: '2021-07-01', kind: 'PROCESS' },
       ];
@@ -683,8 +707,8 @@ const specs: Spec[] = [
       { filter: { fundSourceId: f.ref.fundSource('GOL_PNRR_2022') }, expect: [1] },
       { filter: { networkId: records[2].networkId }, expect: [2] },
       { filter: { allocatedFrom: '2021-05-01' }, expect: [1, 2] },
-      { filter: { allocatedTo: '2021-05-01' }, expect: [0, 1] },
-      { filter: { allocatedFrom: '2021-04-02', allocatedTo: '2021-06-01' }, expect: [1, 2] },
+      { filter: { allocatedTo: '2021-05-01' }, expect: [0] },
+      { filter: { allocatedFrom: '2021-04-02', allocatedTo: '2022-05-02' }, expect: [1, 2] },
       { filter: { kind: 'VOUCHER' }, expect: [2] },
       { filter: { status: 'REVOKED' }, expect: [2] },
     ],

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { RetiMessages } from './it';
+import { rules } from './rules';
 
 const record = {
   id: 'Id',
@@ -13,6 +14,7 @@ const record = {
 export const en: RetiMessages = {
   ...englishMessages,
   resources: {
+    ...rules.en.resources,
     partners: {
       name: 'Partner |||| Partners',
       fields: {
@@ -48,6 +50,7 @@ export const en: RetiMessages = {
         plannedSuspended: 'Suspended recipients (CIGS/CIGD)',
         plannedUnemployed: 'Unemployed recipients',
         plannedRecipients: 'Planned recipients',
+        ...rules.en.networkFields,
         supplyChain: 'Sector / supply chain',
         atecoSectorId: 'ATECO sector',
         pactId: 'Competence pact',
@@ -140,6 +143,7 @@ export const en: RetiMessages = {
         leadPartnerTypeCodes: 'Partner types allowed as lead',
         requiredPartnerTypeCodes: 'Partner types required in the network',
         maxCompanies: 'Maximum companies in crisis',
+        ...rules.en.measureFields,
         minRecipients: 'Minimum recipients',
         maxRecipients: 'Maximum recipients',
         maxDurationMonths: 'Maximum duration (months)',
@@ -197,6 +201,7 @@ export const en: RetiMessages = {
     },
   },
   reti: {
+    ...rules.en.reti,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {
       wrong_credentials: 'Wrong email or password',
@@ -319,6 +324,7 @@ export const en: RetiMessages = {
       regional: 'Regional / unassigned',
     },
     enums: {
+      RecipientKind: rules.en.recipientKinds,
       NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
       MemberRole: { LEAD: 'Lead', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Process services', RESULT: 'Result services', VOUCHER: 'Voucher' },
@@ -333,6 +339,7 @@ export const en: RetiMessages = {
       AuditAction: { INSERT: 'Insert', UPDATE: 'Update', DELETE: 'Delete' },
       ImportKind: { PARTNERS: 'Partners', CRISIS_COMPANIES: 'Companies in crisis' },
       RuleCode: {
+        ...rules.en.ruleCodes,
         MIN_PARTNERS: 'Minimum members',
         ONE_LEAD: 'Exactly one lead',
         LEAD_TYPE: 'Lead partner type',

@@ -1,4 +1,5 @@
 import { raItalian } from './raItalian';
+import { rules } from './rules';
 
 const record = {
   id: 'Identificativo',
@@ -12,6 +13,7 @@ const record = {
 export const it = {
   ...raItalian,
   resources: {
+    ...rules.it.resources,
     partners: {
       name: 'Partner |||| Partner',
       fields: {
@@ -47,6 +49,7 @@ export const it = {
         plannedSuspended: 'Destinatari sospesi (CIGS/CIGD)',
         plannedUnemployed: 'Destinatari disoccupati',
         plannedRecipients: 'Destinatari previsti',
+        ...rules.it.networkFields,
         supplyChain: 'Settore / filiera',
         atecoSectorId: 'Settore ATECO',
         pactId: 'Patto territoriale',
@@ -139,6 +142,7 @@ export const it = {
         leadPartnerTypeCodes: 'Tipologie ammesse come capofila',
         requiredPartnerTypeCodes: 'Tipologie obbligatorie nella rete',
         maxCompanies: 'Aziende in crisi al massimo',
+        ...rules.it.measureFields,
         minRecipients: 'Destinatari minimi',
         maxRecipients: 'Destinatari massimi',
         maxDurationMonths: 'Durata massima (mesi)',
@@ -196,6 +200,7 @@ export const it = {
     },
   },
   reti: {
+    ...rules.it.reti,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {
       wrong_credentials: 'Email o password errate',
@@ -318,6 +323,7 @@ export const it = {
       regional: 'Regionale / non attribuito',
     },
     enums: {
+      RecipientKind: rules.it.recipientKinds,
       NetworkStatus: { DRAFT: 'Bozza', ACTIVE: 'Attiva', CLOSED: 'Chiusa', WITHDRAWN: 'Ritirata' },
       MemberRole: { LEAD: 'Capofila', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Servizi a processo', RESULT: 'Servizi a risultato', VOUCHER: 'Voucher' },
@@ -332,6 +338,7 @@ export const it = {
       AuditAction: { INSERT: 'Inserimento', UPDATE: 'Modifica', DELETE: 'Eliminazione' },
       ImportKind: { PARTNERS: 'Soggetti', CRISIS_COMPANIES: 'Aziende in crisi' },
       RuleCode: {
+        ...rules.it.ruleCodes,
         MIN_PARTNERS: 'Numero minimo di soggetti',
         ONE_LEAD: 'Un solo capofila',
         LEAD_TYPE: 'Tipologia del capofila',

@@ -5,7 +5,7 @@ import { IMPORT_PATH } from '../csvImport/ImportPage';
 import { useCanImport } from '../csvImport/importKinds';
 
 const REGISTRY = ['networks', 'partners', 'crisisCompanies', 'competencePacts', 'allocations', 'auditEvents'];
-const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors'];
+const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'measureCompatibilities', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors'];
 const ADMINISTRATION = ['tenants', 'users'];
 
 const Section = ({ label }: { label: string }) => {

@@ -6,6 +6,8 @@ import { DatabaseHardening1763700000101 } from '../../../migrations/176370000010
 import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
 import { AllocationTotalsSearchPath1763700000201 } from '../../../migrations/1763700000201-allocation-totals-search-path';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
+import { MeasureRulesAsDocumented1763700000700 } from '../../../migrations/1763700000700-measure-rules-as-documented';
+import { GolP5WithoutDuration1763700000701 } from '../../../migrations/1763700000701-gol-p5-without-duration';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   AllocationTotals1763700000200,
   AllocationTotalsSearchPath1763700000201,
   RateLimits1763700000500,
+  MeasureRulesAsDocumented1763700000700,
+  GolP5WithoutDuration1763700000701,
 ];

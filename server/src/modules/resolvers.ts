@@ -2,7 +2,7 @@ import { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from './tenant/tenant.resolver';
 import { UserResolver } from './user/user.resolver';
 import { AtecoSectorResolver, MunicipalityResolver, PartnerTypeResolver, ProvinceResolver } from './reference/reference.resolver';
-import { FundingTierResolver, MeasureResolver, ServiceTypeResolver } from './measure/measure.resolver';
+import { FundingTierResolver, MeasureCompatibilityResolver, MeasureResolver, ServiceTypeResolver } from './measure/measure.resolver';
 import { AllocationResolver, FundSourceResolver } from './funding/funding.resolver';
 import { PartnerResolver } from './partner/partner.resolver';
 import { NetworkCompanyResolver, NetworkMemberResolver, NetworkResolver } from './network/network.resolver';
@@ -17,7 +17,7 @@ import { AnalyticsResolver } from './analytics/analytics.resolver';
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
   TenantResolver, UserResolver, PartnerTypeResolver, ProvinceResolver, MunicipalityResolver, AtecoSectorResolver,
-  MeasureResolver, FundingTierResolver, ServiceTypeResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
+  MeasureResolver, FundingTierResolver, ServiceTypeResolver, MeasureCompatibilityResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
   RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
