@@ -344,6 +344,7 @@ export const en: RetiMessages = {
         FUND_BUDGET: 'Fund source budget',
         PER_RECIPIENT_CAPS: 'Caps per recipient',
         EXCLUSIVE_POLICY: 'Exclusive active-labour policy',
+        RESIDENCE_IN_AMBITO: 'Recipients reside in the ambito',
       },
     },
   },

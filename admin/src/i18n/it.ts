@@ -343,6 +343,7 @@ export const it = {
         FUND_BUDGET: 'Dotazione della fonte',
         PER_RECIPIENT_CAPS: 'Tetti per destinatario',
         EXCLUSIVE_POLICY: 'Esclusività delle politiche attive',
+        RESIDENCE_IN_AMBITO: "Destinatari residenti nei comuni dell'ambito",
       },
     },
   },

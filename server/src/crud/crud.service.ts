@@ -134,6 +134,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
       if (!existing) throw notFound(this.label, id);
+      this.requireOwn(ctx, existing);
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
       // The version check lives in the UPDATE itself, so two writers can never both succeed; a
@@ -155,6 +156,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
       if (!existing) throw notFound(this.label, id);
+      this.requireOwn(ctx, existing);
       const result = await this.scopedWrite(ctx, manager.createQueryBuilder().delete().from(this.resource.entity), id, version)
         .returning('*')
         .execute();
@@ -163,6 +165,13 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       await this.resource.hooks?.afterRemove?.(ctx, manager, record);
       return record;
     });
+  }
+
+  /** A record another tenant shares for reading (db/scoped-query.ts) is not the caller's to change. */
+  private requireOwn(ctx: RequestContext, existing: E): void {
+    if (this.access === 'TENANT' && existing.tenantId !== ctx.principal.tenantId) {
+      throw forbidden(`Questo record appartiene a un altro ente: si può leggere, non modificare. (${this.label} belongs to another tenant: readable, not writable.)`);
+    }
   }
 
   private scopedWrite<Q extends { where(sql: string, params: object): Q; andWhere(sql: string, params: object): Q }>(

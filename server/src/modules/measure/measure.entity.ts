@@ -16,6 +16,7 @@ export enum RuleCode {
   FUND_BUDGET = 'FUND_BUDGET',
   PER_RECIPIENT_CAPS = 'PER_RECIPIENT_CAPS',
   EXCLUSIVE_POLICY = 'EXCLUSIVE_POLICY',
+  RESIDENCE_IN_AMBITO = 'RESIDENCE_IN_AMBITO',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 

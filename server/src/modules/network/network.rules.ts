@@ -126,6 +126,8 @@ const CHECKS: Record<RuleCode, Check> = {
     s.overlappingEnrolments.length
       ? [violation(`${s.overlappingEnrolments.length} destinatari risultano iscritti a un'altra misura per date sovrapposte.`, `${s.overlappingEnrolments.length} recipients are enrolled in another measure for overlapping dates.`, s.overlappingEnrolments)]
       : [],
+  // Kept where enrolments are written (a trigger on recipient_enrolments): a recipient outside the ambito never gets in.
+  RESIDENCE_IN_AMBITO: () => [],
   PER_RECIPIENT_CAPS: (s, p) => {
     const out = [];
     const committedOf = (kind: string) => sumCents(s.allocations.filter((a) => a.status === 'COMMITTED' && a.kind === kind).map((a) => a.amount));
