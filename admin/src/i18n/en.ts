@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { RetiMessages } from './it';
+import { codesign } from './codesign';
 
 const record = {
   id: 'Id',
@@ -13,6 +14,7 @@ const record = {
 export const en: RetiMessages = {
   ...englishMessages,
   resources: {
+    ...codesign.en.resources,
     partners: {
       name: 'Partner |||| Partners',
       fields: {
@@ -197,6 +199,7 @@ export const en: RetiMessages = {
     },
   },
   reti: {
+    codesign: codesign.en.messages,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {
       wrong_credentials: 'Wrong email or password',
@@ -319,12 +322,13 @@ export const en: RetiMessages = {
       regional: 'Regional / unassigned',
     },
     enums: {
+      ...codesign.en.enums,
       NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
       MemberRole: { LEAD: 'Lead', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Process services', RESULT: 'Result services', VOUCHER: 'Voucher' },
       AllocationStatus: { COMMITTED: 'Committed', REVOKED: 'Revoked' },
       CrisisInstrument: { CIGS: 'CIGS', CIGD: 'CIGD', COLLECTIVE_DISMISSAL: 'Collective dismissal', INSOLVENCY: 'Insolvency proceedings', OTHER: 'Other' },
-      TenantKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city', AMBITO: 'Social-services district', REGION: 'Region' },
+      TenantKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city', AMBITO: 'Social-services district', REGION: 'Region', THIRD_SECTOR_BODY: 'Third-sector body' },
       ProvinceKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city' },
       UserRole: { ADMIN: 'Administrator', EDITOR: 'Editor', ANALYST: 'Analyst' },
       AtecoLevel: { SECTION: 'Section', DIVISION: 'Division', GROUP: 'Group', CLASS: 'Class', CATEGORY: 'Category' },

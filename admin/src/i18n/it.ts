@@ -1,4 +1,5 @@
 import { raItalian } from './raItalian';
+import { codesign } from './codesign';
 
 const record = {
   id: 'Identificativo',
@@ -12,6 +13,7 @@ const record = {
 export const it = {
   ...raItalian,
   resources: {
+    ...codesign.it.resources,
     partners: {
       name: 'Partner |||| Partner',
       fields: {
@@ -196,6 +198,7 @@ export const it = {
     },
   },
   reti: {
+    codesign: codesign.it.messages,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {
       wrong_credentials: 'Email o password errate',
@@ -318,12 +321,13 @@ export const it = {
       regional: 'Regionale / non attribuito',
     },
     enums: {
+      ...codesign.it.enums,
       NetworkStatus: { DRAFT: 'Bozza', ACTIVE: 'Attiva', CLOSED: 'Chiusa', WITHDRAWN: 'Ritirata' },
       MemberRole: { LEAD: 'Capofila', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Servizi a processo', RESULT: 'Servizi a risultato', VOUCHER: 'Voucher' },
       AllocationStatus: { COMMITTED: 'Impegnata', REVOKED: 'Revocata' },
       CrisisInstrument: { CIGS: 'CIGS', CIGD: 'CIGD', COLLECTIVE_DISMISSAL: 'Licenziamento collettivo', INSOLVENCY: 'Procedura concorsuale', OTHER: 'Altro' },
-      TenantKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana', AMBITO: 'Ambito territoriale', REGION: 'Regione' },
+      TenantKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana', AMBITO: 'Ambito territoriale', REGION: 'Regione', THIRD_SECTOR_BODY: 'Ente del terzo settore' },
       ProvinceKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana' },
       UserRole: { ADMIN: 'Amministratore', EDITOR: 'Operatore', ANALYST: 'Analista' },
       AtecoLevel: { SECTION: 'Sezione', DIVISION: 'Divisione', GROUP: 'Gruppo', CLASS: 'Classe', CATEGORY: 'Categoria' },
