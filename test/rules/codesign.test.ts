@@ -59,7 +59,7 @@ describe('reference data from seed 004', () => {
 describe('the call', () => {
   test('only an ambito opens one', async () => {
     const input = { code: 'X1', title: 'Bando', object: 'Oggetto', deadline: new Date(Date.now() + 86_400_000).toISOString() };
-    for (const who of [province.editor, bodyA.editor]) expect(firstError(await t.gql(who, CREATE_CALL, { input }))).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'NOT_AMBITO' } });
+    for (const who of [province.editor, bodyA.editor]) expect(firstError(await t.gql(who, CREATE_CALL, { input }))).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'NOT_AN_AMBITO' } });
     expectError(await t.gql(ambito.analyst, CREATE_CALL, { input }), 'FORBIDDEN');
   });
 
@@ -114,7 +114,7 @@ describe('from proposal to award', () => {
   test('only third-sector bodies write proposals', async () => {
     const input = { callId: call.id, title: 'Proposta', leadLegalName: 'Provincia', leadTaxCode: orgTaxCode() };
     const result = await t.gql(ambito.editor, `mutation($input: CreateCodesignProposalInput!) { createCodesignProposal(input: $input) { id } }`, { input });
-    expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', reason: 'NOT_A_THIRD_SECTOR_BODY' });
+    expect(firstError(result).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_A_THIRD_SECTOR_BODY' });
   });
 
   test('a proposal is submitted only complete: the refusal names the missing sections', async () => {
@@ -178,7 +178,7 @@ describe('from proposal to award', () => {
     const [quality, network] = call.criteria;
     const score = (who: Principal, input: Record<string, unknown>) => t.gql(who, CREATE_SCORE, { input: { proposalId: proposalA.id, criterionId: quality.id, score: 50, reason: 'Buona', ...input } });
     expect(firstError(await score(conflicted, {})).extensions).toMatchObject({ code: 'RULE_VIOLATION', reason: 'OWN_BODY_PROPOSAL' });
-    expect(firstError(await score(bystander, {})).extensions).toMatchObject({ reason: 'NOT_AN_EVALUATOR' });
+    expect(firstError(await score(bystander, {})).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_AN_EVALUATOR' });
     expect(firstError(await score(evaluator, { score: 61 })).extensions).toMatchObject({ reason: 'SCORE_OUT_OF_RANGE' });
     expectError(await score(evaluator, { reason: '   ' }), 'BAD_USER_INPUT', 'reason');
     expect(firstError(await score(evaluator, { proposalId: proposalB.id })).extensions).toMatchObject({ code: 'NOT_FOUND' });

@@ -5,6 +5,12 @@ import { camelCase } from './naming';
 /** SQLSTATE of a refusal raised by a trigger that keeps a domain rule (codesign_refuse in the migrations). */
 const RULE_REFUSED = 'RT001';
 
+/** PROPOSAL_NOT_FOUND is NOT_FOUND; NOT_AN_AMBITO, NOT_AN_EVALUATOR (the wrong tenant or role) FORBIDDEN; other reasons break a rule. */
+function refusalCode(reason = ''): ErrorCode {
+  if (reason.endsWith('_NOT_FOUND')) return ErrorCode.NOT_FOUND;
+  return /^NOT_AN?_/.test(reason) ? ErrorCode.FORBIDDEN : ErrorCode.RULE_VIOLATION;
+}
+
 /** Field named by a constraint such as ck_allocations__amount or fk_networks__measure_id. */
 function constraintField(constraint?: string): string | undefined {
   const column = constraint?.split('__')[1];
@@ -35,7 +41,7 @@ export function translateDatabaseError(error: unknown): unknown {
       return badInput(field ?? 'input', 'Malformed value');
     case RULE_REFUSED:
       // A rule kept by a trigger: Italian message, English in DETAIL, the reason's code in HINT.
-      return new DomainError(pgError.hint?.endsWith('_NOT_FOUND') ? ErrorCode.NOT_FOUND : ErrorCode.RULE_VIOLATION, pgError.message ?? '', {
+      return new DomainError(refusalCode(pgError.hint), pgError.message ?? '', {
         reason: pgError.hint,
         messageEn: pgError.detail,
       });

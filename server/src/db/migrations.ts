@@ -9,6 +9,7 @@ import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-
 import { AmbitoTerritories1763700000900 } from '../../../migrations/1763700000900-ambito-territories';
 import { ThirdSectorBodies1763700000901 } from '../../../migrations/1763700000901-third-sector-bodies';
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
+import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AmbitoTerritories1763700000900,
   ThirdSectorBodies1763700000901,
   Codesign1763700000902,
+  CodesignCallKind1763700000903,
 ];

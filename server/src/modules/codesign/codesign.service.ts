@@ -10,7 +10,6 @@ import { networkMemberResource, networkResource } from '../network/network.servi
 import { partnerResource } from '../partner/partner.service';
 import { Partner } from '../partner/partner.entity';
 import { MemberRole } from '../network/network.entity';
-import { TenantKind } from '../tenant/tenant.entity';
 import {
   ACTION_SECTIONS,
   AmbitoMunicipality,
@@ -33,13 +32,7 @@ const CODESIGN_MEASURE = 'COPROGETTAZIONE_ART55';
 const BODY_PARTNER_TYPE = 'THIRD_SECTOR';
 
 /** A refusal of the procedure's rules: Italian message, English and the reason's code in extensions. */
-const refusal = (reason: string, message: string, messageEn: string, code = ErrorCode.RULE_VIOLATION) =>
-  new DomainError(code, message, { reason, messageEn });
-
-async function requireTenantKind(ctx: RequestContext, manager: EntityManager, kind: TenantKind, message: string, messageEn: string): Promise<void> {
-  const [tenant] = await manager.query('SELECT kind FROM tenants WHERE id = $1', [ctx.principal.tenantId]);
-  if (tenant?.kind !== kind) throw refusal(`NOT_${kind}`, message, messageEn, ErrorCode.FORBIDDEN);
-}
+const refusal = (reason: string, message: string, messageEn: string) => new DomainError(ErrorCode.RULE_VIOLATION, message, { reason, messageEn });
 
 export const ambitoMunicipalityResource: Resource<AmbitoMunicipality, inputs.CreateAmbitoMunicipalityInput, inputs.AmbitoMunicipalityFilter> = {
   entity: AmbitoMunicipality,
@@ -75,10 +68,7 @@ export const codesignCallResource: Resource<CodesignCall, inputs.CreateCodesignC
   updateInput: inputs.UpdateCodesignCallInput,
   defaultSort: { field: 'deadline', order: 'DESC' },
   hooks: {
-    async prepare(ctx, manager, data, existing) {
-      if (!existing) {
-        await requireTenantKind(ctx, manager, TenantKind.AMBITO, "Le istruttorie di coprogettazione le indice un ambito territoriale.", 'Co-design calls are published by an ambito.');
-      }
+    async prepare(_ctx, manager, data) {
       if (data.targetGroupIds?.length) {
         const [{ found }] = await manager.query('SELECT count(*)::int AS found FROM target_groups WHERE id = ANY($1::uuid[])', [data.targetGroupIds]);
         if (found !== new Set(data.targetGroupIds).size) throw new DomainError(ErrorCode.NOT_FOUND, 'Gruppo di destinatari non trovato. (Target group not found.)', { field: 'targetGroupIds' });
