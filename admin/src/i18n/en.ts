@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { RetiMessages } from './it';
 import { rules } from './rules';
+import { codesign } from './codesign';
 
 const record = {
   id: 'Id',
@@ -15,6 +16,7 @@ export const en: RetiMessages = {
   ...englishMessages,
   resources: {
     ...rules.en.resources,
+    ...codesign.en.resources,
     partners: {
       name: 'Partner |||| Partners',
       fields: {
@@ -202,6 +204,7 @@ export const en: RetiMessages = {
   },
   reti: {
     ...rules.en.reti,
+    codesign: codesign.en.messages,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {
       wrong_credentials: 'Wrong email or password',
@@ -325,12 +328,13 @@ export const en: RetiMessages = {
     },
     enums: {
       RecipientKind: rules.en.recipientKinds,
+      ...codesign.en.enums,
       NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
       MemberRole: { LEAD: 'Lead', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Process services', RESULT: 'Result services', VOUCHER: 'Voucher' },
       AllocationStatus: { COMMITTED: 'Committed', REVOKED: 'Revoked' },
       CrisisInstrument: { CIGS: 'CIGS', CIGD: 'CIGD', COLLECTIVE_DISMISSAL: 'Collective dismissal', INSOLVENCY: 'Insolvency proceedings', OTHER: 'Other' },
-      TenantKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city', AMBITO: 'Social-services district', REGION: 'Region' },
+      TenantKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city', AMBITO: 'Social-services district', REGION: 'Region', THIRD_SECTOR_BODY: 'Third-sector body' },
       ProvinceKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city' },
       UserRole: { ADMIN: 'Administrator', EDITOR: 'Editor', ANALYST: 'Analyst' },
       AtecoLevel: { SECTION: 'Section', DIVISION: 'Division', GROUP: 'Group', CLASS: 'Class', CATEGORY: 'Category' },
@@ -351,6 +355,7 @@ export const en: RetiMessages = {
         FUND_BUDGET: 'Fund source budget',
         PER_RECIPIENT_CAPS: 'Caps per recipient',
         EXCLUSIVE_POLICY: 'Exclusive active-labour policy',
+        RESIDENCE_IN_AMBITO: 'Recipients reside in the ambito',
       },
     },
   },

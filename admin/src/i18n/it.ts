@@ -1,5 +1,6 @@
 import { raItalian } from './raItalian';
 import { rules } from './rules';
+import { codesign } from './codesign';
 
 const record = {
   id: 'Identificativo',
@@ -14,6 +15,7 @@ export const it = {
   ...raItalian,
   resources: {
     ...rules.it.resources,
+    ...codesign.it.resources,
     partners: {
       name: 'Partner |||| Partner',
       fields: {
@@ -201,6 +203,7 @@ export const it = {
   },
   reti: {
     ...rules.it.reti,
+    codesign: codesign.it.messages,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {
       wrong_credentials: 'Email o password errate',
@@ -324,12 +327,13 @@ export const it = {
     },
     enums: {
       RecipientKind: rules.it.recipientKinds,
+      ...codesign.it.enums,
       NetworkStatus: { DRAFT: 'Bozza', ACTIVE: 'Attiva', CLOSED: 'Chiusa', WITHDRAWN: 'Ritirata' },
       MemberRole: { LEAD: 'Capofila', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Servizi a processo', RESULT: 'Servizi a risultato', VOUCHER: 'Voucher' },
       AllocationStatus: { COMMITTED: 'Impegnata', REVOKED: 'Revocata' },
       CrisisInstrument: { CIGS: 'CIGS', CIGD: 'CIGD', COLLECTIVE_DISMISSAL: 'Licenziamento collettivo', INSOLVENCY: 'Procedura concorsuale', OTHER: 'Altro' },
-      TenantKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana', AMBITO: 'Ambito territoriale', REGION: 'Regione' },
+      TenantKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana', AMBITO: 'Ambito territoriale', REGION: 'Regione', THIRD_SECTOR_BODY: 'Ente del terzo settore' },
       ProvinceKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana' },
       UserRole: { ADMIN: 'Amministratore', EDITOR: 'Operatore', ANALYST: 'Analista' },
       AtecoLevel: { SECTION: 'Sezione', DIVISION: 'Divisione', GROUP: 'Gruppo', CLASS: 'Classe', CATEGORY: 'Categoria' },
@@ -350,6 +354,7 @@ export const it = {
         FUND_BUDGET: 'Dotazione della fonte',
         PER_RECIPIENT_CAPS: 'Tetti per destinatario',
         EXCLUSIVE_POLICY: 'Esclusività delle politiche attive',
+        RESIDENCE_IN_AMBITO: "Destinatari residenti nei comuni dell'ambito",
       },
     },
   },

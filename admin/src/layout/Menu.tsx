@@ -5,7 +5,8 @@ import { IMPORT_PATH } from '../csvImport/ImportPage';
 import { useCanImport } from '../csvImport/importKinds';
 
 const REGISTRY = ['networks', 'partners', 'crisisCompanies', 'competencePacts', 'allocations', 'auditEvents'];
-const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'measureCompatibilities', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors'];
+const CODESIGN = ['codesignCalls', 'codesignProposals'];
+const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'measureCompatibilities', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors', 'targetGroups', 'ambitoMunicipalities'];
 const ADMINISTRATION = ['tenants', 'users'];
 
 const Section = ({ label }: { label: string }) => {
@@ -33,6 +34,10 @@ export const Menu = () => {
         <RaMenu.ResourceItem key={name} name={name} />
       ))}
       <ImportItem />
+      <Section label="reti.codesign.menu" />
+      {CODESIGN.map((name) => (
+        <RaMenu.ResourceItem key={name} name={name} />
+      ))}
       <Section label="reti.menu.reference" />
       {REFERENCE.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

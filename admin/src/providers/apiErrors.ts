@@ -30,7 +30,7 @@ export interface ApiErrorBody {
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string; constraint?: string; version?: number; violations?: Violation[] };
+  extensions?: { code?: string; field?: string; constraint?: string; version?: number; violations?: Violation[]; reason?: string; messageEn?: string };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -60,7 +60,9 @@ export function toHttpError(error: unknown): HttpError {
   const graphqlError = firstGraphqlError(error);
   if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const { field, constraint, version, violations } = graphqlError.extensions ?? {};
+  const { field, constraint, version, reason, messageEn } = graphqlError.extensions ?? {};
+  // A refusal with a reason (co-design's rules) reads like a broken rule: its words in Italian and English.
+  const violations = graphqlError.extensions?.violations ?? (reason ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [] }] : undefined);
   const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
   if (code === 'BAD_USER_INPUT' && field) {
     const detail = withoutFieldPrefix(graphqlError.message, field);

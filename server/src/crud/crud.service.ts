@@ -158,6 +158,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     requireUuid(id);
     const existing = await this.findById(ctx, manager, id);
     if (!existing) throw notFound(this.label, id);
+    this.requireOwn(ctx, existing);
     const data: Record<string, unknown> = givenFields(input);
     await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
     const before = await this.networksBefore(ctx, manager, existing);
@@ -179,6 +180,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
       if (!existing) throw notFound(this.label, id);
+      this.requireOwn(ctx, existing);
       const before = await this.networksBefore(ctx, manager, existing);
       const result = await this.scopedWrite(ctx, manager.createQueryBuilder().delete().from(this.resource.entity), id, version)
         .returning('*')
@@ -205,6 +207,13 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     if (!reach || !before) return [];
     const ids = new Set([...before.ids, ...(record ? await reach.networksOf(manager, record) : [])]);
     return reach.guard.after(ctx, manager, [...ids], before.state, preview);
+  }
+
+  /** A record another tenant shares for reading (db/scoped-query.ts) is not the caller's to change. */
+  private requireOwn(ctx: RequestContext, existing: E): void {
+    if (this.access === 'TENANT' && existing.tenantId !== ctx.principal.tenantId) {
+      throw forbidden(`Questo record appartiene a un altro ente: si può leggere, non modificare. (${this.label} belongs to another tenant: readable, not writable.)`);
+    }
   }
 
   private scopedWrite<Q extends { where(sql: string, params: object): Q; andWhere(sql: string, params: object): Q }>(

@@ -13,6 +13,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 import { ImportResolver } from './import/import.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { codesignResolvers } from './codesign/codesign.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -20,5 +21,5 @@ export const resolvers: NonEmptyArray<Function> = [
   MeasureResolver, FundingTierResolver, ServiceTypeResolver, MeasureCompatibilityResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
-  RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
+  RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver, ...codesignResolvers,
 ];

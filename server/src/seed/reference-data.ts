@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ATECO_2007 } from './ateco';
 import { lombardyMunicipalities } from './municipalities';
+import { loadCodesignReference } from './codesign-reference';
 import { FUND_SOURCES, FUNDING_TIERS, MEASURES, PARTNER_TYPES, PROVINCES, SERVICE_TYPES } from './registry-reference';
 
 /**
@@ -79,5 +80,6 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
        ON CONFLICT DO NOTHING`,
       SERVICE_TYPES,
     );
+    await loadCodesignReference(tx);
   });
 }

@@ -139,7 +139,7 @@ export const MEASURES = [
     legal_act: 'Art. 55 D.Lgs. 117/2017 e L. 241/1990',
     open_from: null,
     open_to: null,
-    rules: ['ONE_LEAD', 'FUND_BUDGET'],
+    rules: ['ONE_LEAD', 'FUND_BUDGET', 'RESIDENCE_IN_AMBITO'],
     min_partners: null,
     lead_partner_type_codes: [],
     required_partner_type_codes: [],

@@ -230,6 +230,8 @@ const CHECKS: Record<RuleCode, Check> = {
         : finding('recipientEnrolments', `${n} destinatari risultano iscritti, nelle stesse date, a un altro intervento di politica attiva finanziato con risorse pubbliche.`, `${n} recipients are enrolled, on the same dates, in another publicly funded active-labour-policy intervention.`, s.overlappingEnrolments),
     ];
   },
+  // Kept where enrolments are written (a trigger on recipient_enrolments): a recipient outside the ambito never gets in.
+  RESIDENCE_IN_AMBITO: () => [],
   PER_RECIPIENT_CAPS: (s, p) => {
     const out: Finding[] = [];
     const n = plannedTotal(s);
