@@ -62,7 +62,7 @@ export function toHttpError(error: unknown): HttpError {
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const { field, constraint, version, reason, messageEn } = graphqlError.extensions ?? {};
   // A refusal with a reason (co-design's rules) reads like a broken rule: its words in Italian and English.
-  const violations = graphqlError.extensions?.violations ?? (reason ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [] }] : undefined);
+  const violations = graphqlError.extensions?.violations ?? (reason ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [], field: field ?? '', from: null }] : undefined);
   const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
   if (code === 'BAD_USER_INPUT' && field) {
     const detail = withoutFieldPrefix(graphqlError.message, field);
