@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const SECTIONS = ['recipient_types', 'territorial_needs', 'general_objectives', 'specific_objectives', 'activities', 'timing',
   'human_resources', 'network_actors', 'expected_outputs', 'monitoring_tools'];
 const RULES = `'MIN_PARTNERS', 'ONE_LEAD', 'LEAD_TYPE', 'PROVINCE_AND_CPI', 'MAX_COMPANIES', 'RECIPIENTS_RANGE',
-    'DURATION', 'TIER_CAP', 'FUND_BUDGET', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY'`;
+    'DURATION', 'TIER_CAP', 'FUND_BUDGET', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY'`;
 
 /** Columns each app role may write, per table: the database sets ids, versions, timestamps and what the triggers derive. */
 const WRITABLE: Record<string, { insert: string[]; update: string[] }> = {

@@ -41,6 +41,15 @@ JOIN owned r ON r.oid = f.confrelid
 WHERE f.contype = 'f' AND f.conrelid NOT IN (SELECT oid FROM owned)
 ORDER BY 1`;
 
+/**
+ * Co-design crosses tenants by design (seed 004): a third-sector body's proposal answers an ambito's
+ * call, and the ambito's evaluators score it. docs/scaling.md says how these tables distribute.
+ */
+const CROSS_TENANT_BY_DESIGN = [
+  'codesign_proposals: foreign key fk_codesign_proposals__call_id to codesign_calls does not join on tenant_id',
+  'codesign_scores: foreign key fk_codesign_scores__proposal_id to codesign_proposals does not join on tenant_id',
+];
+
 const OWNED = `
 SELECT c.relname AS name FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -55,7 +64,7 @@ beforeAll(async () => {
 });
 afterAll(() => owner.end());
 
-const violations = async () => (await owner.query(VIOLATIONS)).rows.map((row) => row.violation as string);
+const violations = async () => (await owner.query(VIOLATIONS)).rows.map((row) => row.violation as string).filter((v) => !CROSS_TENANT_BY_DESIGN.includes(v));
 
 test('the catalog finds every table the entities call tenant-owned', async () => {
   const owned = (await owner.query(OWNED)).rows.map((row) => row.name as string);
