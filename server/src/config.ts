@@ -29,6 +29,8 @@ export interface Config {
   /** A streaming replica of DATABASE_URL's database, for analysts' read-only requests. */
   databaseReplicaUrl?: string;
   dataDir: string;
+  /** Where `npm run backup` writes and `npm run restore` looks (embedded database only). */
+  backupDir: string;
   /** Port and superuser password of the embedded server, which listens on 127.0.0.1 only. */
   embeddedPort: number;
   embeddedPassword: string;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databaseReplicaUrl,
     dataDir,
+    backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54320, 1024, 65535),
     embeddedPassword: env.EMBEDDED_PG_PASSWORD || 'reti_owner_local',
     appDbPassword: env.APP_DB_PASSWORD || 'reti_app_local',
