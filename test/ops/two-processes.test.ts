@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { admin, newTenant, TestApp, startTestApp } from '../helpers/app';
 import { ApiProcess, buildServer, GqlAnswer, startApiProcess } from '../helpers/api-process';
 import { LOGIN, loopbackAddress } from '../helpers/http';
 import { orgTaxCode, referenceIds } from '../helpers/factories';
 import { TEST_APP_PASSWORD, testUrls } from '../helpers/env';
 import { counterKey } from '../../server/src/db/rate-limits';
+import { migrations } from '../../server/src/db/migrations';
+import { prepareRegistryDatabase } from '../../server/src/registry';
 import { FREE_LOGIN_FAILURES, loginPairKey } from '../../server/src/modules/auth/login-throttle';
 
 /**
@@ -136,5 +139,25 @@ it('the request rate limit per user is one allowance, spent on either process', 
     const answer = await over.post(ME, {}, { token, from });
     expect(answer.status).toBe(429);
     expect(codeOf(answer)).toBe('TOO_MANY_REQUESTS');
+  }
+});
+
+it('processes that start together on a new database prepare it in turn: the migrations run once, and neither fails', async () => {
+  const database = `reti_two_processes_${process.pid}`;
+  const server = new Client({ connectionString: testUrls.server() });
+  await server.connect();
+  try {
+    await server.query(`CREATE DATABASE ${database}`);
+    const url = new URL(testUrls.server());
+    url.pathname = `/${database}`;
+    // What each process's start-up does before it serves (main.ts).
+    await Promise.all([prepareRegistryDatabase(url.toString(), TEST_APP_PASSWORD), prepareRegistryDatabase(url.toString(), TEST_APP_PASSWORD)]);
+    const applied = new Client({ connectionString: url.toString() });
+    await applied.connect();
+    const { rows } = await applied.query('SELECT count(*)::int AS applied FROM schema_migrations').finally(() => applied.end());
+    expect(rows).toEqual([{ applied: migrations.length }]);
+  } finally {
+    await server.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await server.end();
   }
 });

@@ -58,7 +58,7 @@ function livePid(file: string): number | undefined {
 }
 
 /** Copies a running cluster's files, leaving out what a base backup must not carry; files dropped meanwhile are skipped. */
-function copyCluster(from: string, to: string, top = true): number {
+export function copyCluster(from: string, to: string, top = true): number {
   let bytes = 0;
   mkdirSync(to, { recursive: true, mode: 0o700 });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
