@@ -14,23 +14,24 @@ export function appRoleUrl(ownerUrl: string, password: string): string {
   return url.toString();
 }
 
-/**
- * As the owner: applies pending migrations, lets the app role sign in, and loads the reference
- * data. Safe to run at every start.
- */
 export interface FirstAdmin {
   email: string;
   password: string;
 }
 
-export async function prepareDatabase(ownerUrl: string, appPassword: string, migrations: MixedList<Function>, firstAdmin?: FirstAdmin): Promise<void> {
+/**
+ * As the owner: applies pending migrations, lets the app role sign in, and loads the reference
+ * data. Safe to run at every start. Answers the names of the migrations it applied.
+ */
+export async function prepareDatabase(ownerUrl: string, appPassword: string, migrations: MixedList<Function>, firstAdmin?: FirstAdmin): Promise<string[]> {
   const owner = createDataSource({ url: ownerUrl, poolSize: 2, migrations });
   await owner.initialize();
   try {
-    await owner.runMigrations({ transaction: 'each' });
+    const applied = await owner.runMigrations({ transaction: 'each' });
     await owner.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${escapeLiteral(appPassword)} NOSUPERUSER NOBYPASSRLS`);
     await loadReferenceData(owner);
     if (firstAdmin) await ensureFirstAdmin(owner, firstAdmin);
+    return applied.map((migration) => migration.name);
   } finally {
     await owner.destroy();
   }
