@@ -60,14 +60,22 @@ async function main(): Promise<void> {
   if (firstAdmin === EMBEDDED_ADMIN) logger.info(`sign in as ${EMBEDDED_ADMIN.email} (local embedded database only; the password is in the README)`);
   if (config.demoData) logger.info(`demo users: ${DEMO_USERS.editor} and ${DEMO_USERS.analyst} (the password is in the README)`);
 
+  // Answers not yet sent, counted so that a shutdown can say whether it cut any off.
+  let unanswered = 0;
+  httpServer.on('request', (_req, res) => {
+    unanswered += 1;
+    res.once('close', () => (unanswered -= 1));
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: refusing new connections, finishing requests in flight');
-    // Requests still waiting on the database when the grace period is over hold their connections:
-    // the process leaves without them, and PostgreSQL rolls their transactions back.
-    const drained = await Promise.race([
+    logger.info({ signal, graceMs: config.shutdownGraceMs, inFlight: unanswered }, 'shutting down: refusing new connections, finishing requests in flight');
+    // Set before Apollo's own timer of the same length, so it counts what that timer is about to cut off.
+    let cutOff = 0;
+    const grace = setTimeout(() => (cutOff = unanswered), config.shutdownGraceMs);
+    // Closing the pool ends the connections of requests cut off, and PostgreSQL rolls their transactions back.
+    const closed = await Promise.race([
       (async () => {
         await apollo.stop();
         await dataSource.destroy();
@@ -75,10 +83,12 @@ async function main(): Promise<void> {
       })(),
       new Promise<false>((resolve) => setTimeout(resolve, config.shutdownGraceMs + POOL_CLOSE_MS, false)),
     ]);
-    if (!drained) logger.warn('requests were still running when the grace period ended; their transactions are rolled back');
+    clearTimeout(grace);
+    if (cutOff) logger.warn({ cutOff }, 'requests were still running when the grace period ended: cut off, their transactions rolled back');
+    if (!closed) logger.warn('the database pool did not close in time');
     await embedded?.stop();
     logger.info({ signal }, 'stopped');
-    process.exit(drained ? 0 : 1);
+    process.exit(cutOff || !closed ? 1 : 0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
