@@ -8,11 +8,12 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { Kind } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { DataSource } from 'typeorm';
 import { DEFAULT_RATE_LIMITS, RateLimits } from './config';
 import { createLogger, Logger } from './common/logger';
 import { checkReadiness } from './db/readiness';
+import { translateDatabaseError } from './db/database-errors';
 import { createContext } from './graphql/context';
 import { requireSignIn } from './graphql/sign-in';
 import { formatError, graphqlErrorOf } from './graphql/errors';
@@ -80,12 +81,25 @@ const rethrowAsGraphQL = (error: unknown): never => {
   throw graphqlErrorOf(error);
 };
 
-/** Commits each request's transaction before the response leaves, whatever happened. */
+/**
+ * Commits each request's transaction before the response leaves, whatever happened. A commit that
+ * fails voids what the operation answered: the client gets the failure instead (a lost database
+ * is UNAVAILABLE with 503 and Retry-After), since Apollo turns an error thrown here into a bare 500.
+ */
 const requestTransaction: ApolloServerPlugin<AuthContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
-        await contextValue.scope.finish().catch(rethrowAsGraphQL);
+      async willSendResponse({ contextValue, response }) {
+        try {
+          await contextValue.scope.finish();
+        } catch (cause) {
+          const error = graphqlErrorOf(translateDatabaseError(cause));
+          if (!(error instanceof GraphQLError)) throw cause;
+          const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } };
+          if (http?.status) response.http.status = http.status;
+          for (const [name, value] of http?.headers ?? []) response.http.headers.set(name, value);
+          response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions }] } };
+        }
       },
     };
   },
@@ -96,8 +110,12 @@ const requestTransaction: ApolloServerPlugin<AuthContext> = {
  * fields ("mutation login"). Errors keep the log of their request, so that formatError, which
  * Apollo calls without the request, logs the unexpected ones under the request's id.
  */
-function operationLog(requestLogs: WeakMap<object, Logger>): ApolloServerPlugin<AuthContext> {
+function operationLog(requestLogs: WeakMap<object, Logger>, logger: Logger): ApolloServerPlugin<AuthContext> {
   return {
+    // Apollo answers a bare "Internal server error" for what its plugins throw; the cause goes here.
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      (requestContext.contextValue.http?.req.log ?? logger).error({ err: error }, 'Unexpected error processing the request');
+    },
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
@@ -152,7 +170,7 @@ export async function createApp({
       ...limits.plugins,
       requireSignIn(PUBLIC_FIELDS),
       requestTransaction,
-      operationLog(requestLogs),
+      operationLog(requestLogs, logger),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { TEST_APP_PASSWORD, TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
+import { orgTaxCode } from './factories';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -162,3 +163,52 @@ export function onTestDatabase(): Record<string, string> {
     DEMO_DATA: '0',
   };
 }
+
+/** Signs in over HTTP; throws unless it works. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const answer = await graphql(base, `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, { email, password });
+  if (answer.status !== 200 || answer.body.errors) throw new Error(`login failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.data.login.token;
+}
+
+export interface SeededTenant {
+  id: string;
+  /** An administrator acting in the tenant. */
+  headers: Record<string, string>;
+  partners: { id: string; version: number; legalName: string }[];
+}
+
+/** As an administrator, over HTTP: a new tenant and `count` partners in it, committed. */
+export async function tenantWithPartners(base: string, adminToken: string, count: number): Promise<SeededTenant> {
+  const must = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+    const answer = await graphql(base, query, variables, headers);
+    if (answer.status !== 200 || answer.body.errors) throw new Error(`${query}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return Object.values(answer.body.data)[0] as any;
+  };
+  const asAdmin = { authorization: `Bearer ${adminToken}` };
+  const code = `OPS_${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const tenant = await must(`mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }`, { input: { code, name: `Ente ${code}`, kind: 'PROVINCE' } }, asAdmin);
+  const headers = { ...asAdmin, 'x-tenant-id': tenant.id };
+  const types = await must(`query { partnerTypes(filter: { q: "LABOUR_OPERATOR" }) { items { id code } } }`, {}, headers);
+  const partnerTypeId = types.items.find((type: { code: string }) => type.code === 'LABOUR_OPERATOR').id;
+  const partners = [];
+  for (let i = 0; i < count; i++) {
+    partners.push(
+      await must(
+        `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id version legalName } }`,
+        { input: { legalName: `Partner ${code} ${i}`, taxCode: orgTaxCode(), partnerTypeId, labourAccredited: true } },
+        headers,
+      ),
+    );
+  }
+  return { id: tenant.id, headers, partners };
+}
+
+/** The legal names of a tenant's partners, by id, read over HTTP. */
+export async function partnerNames(base: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  const answer = await graphql(base, `query { partners(perPage: 500) { items { id legalName } } }`, {}, headers);
+  if (answer.status !== 200 || answer.body.errors) throw new Error(`partners: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return Object.fromEntries(answer.body.data.partners.items.map((p: { id: string; legalName: string }) => [p.id, p.legalName]));
+}
+
+export const UPDATE_PARTNER = `mutation Rename($id: ID!, $version: Int!, $input: UpdatePartnerInput!) { updatePartner(id: $id, version: $version, input: $input) { id legalName } }`;
