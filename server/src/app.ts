@@ -8,8 +8,12 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, Kind } from 'graphql';
 import { DataSource } from 'typeorm';
 import { DEFAULT_RATE_LIMITS, RateLimits } from './config';
+import { createLogger, Logger } from './common/logger';
+import { checkReadiness } from './db/readiness';
+import { translateDatabaseError } from './db/database-errors';
 import { createContext } from './graphql/context';
 import { requireSignIn } from './graphql/sign-in';
 import { formatError, graphqlErrorOf } from './graphql/errors';
@@ -21,6 +25,7 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { openDataRouter } from './modules/opendata/opendata.router';
 import { jsonErrors, notFound } from './http/errors';
 import { requestRateLimit } from './http/rate-limit';
+import { noteCaller, noteOperation, requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { registrySchema } from './registry';
 
@@ -42,6 +47,10 @@ export interface AppOptions {
   /** Budgets of every GraphQL document; the defaults when absent. */
   queryLimits?: QueryLimits;
   rateLimits?: RateLimits;
+  /** Where requests and unexpected errors are logged; warnings and errors on stdout when absent. */
+  logger?: Logger;
+  /** How long stopping waits for requests in flight before it closes their connections. */
+  shutdownGraceMs?: number;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -72,29 +81,82 @@ const rethrowAsGraphQL = (error: unknown): never => {
   throw graphqlErrorOf(error);
 };
 
-/** Commits each request's transaction before the response leaves, whatever happened. */
+/**
+ * Commits each request's transaction before the response leaves, whatever happened. A commit that
+ * fails voids what the operation answered: the client gets the failure instead (a lost database
+ * is UNAVAILABLE with 503 and Retry-After), since Apollo turns an error thrown here into a bare 500.
+ */
 const requestTransaction: ApolloServerPlugin<AuthContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
-        await contextValue.scope.finish();
+      async willSendResponse({ contextValue, response }) {
+        try {
+          await contextValue.scope.finish();
+        } catch (cause) {
+          const error = graphqlErrorOf(translateDatabaseError(cause));
+          if (!(error instanceof GraphQLError)) throw cause;
+          const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } };
+          if (http?.status) response.http.status = http.status;
+          for (const [name, value] of http?.headers ?? []) response.http.headers.set(name, value);
+          response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions }] } };
+        }
       },
     };
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits, rateLimits = DEFAULT_RATE_LIMITS }: AppOptions): Promise<App> {
+/**
+ * What the request log tells of an operation: its name, or for an anonymous one its type and root
+ * fields ("mutation login"). Errors keep the log of their request, so that formatError, which
+ * Apollo calls without the request, logs the unexpected ones under the request's id.
+ */
+function operationLog(requestLogs: WeakMap<object, Logger>, logger: Logger): ApolloServerPlugin<AuthContext> {
+  return {
+    // Apollo answers a bare "Internal server error" for what its plugins throw; the cause goes here.
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      (requestContext.contextValue.http?.req.log ?? logger).error({ err: error }, 'Unexpected error processing the request');
+    },
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          const res = contextValue.http?.res;
+          if (!res || !operation) return;
+          const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
+          noteOperation(res, operation.name?.value ?? `${operation.operation} ${fields.join(',')}`);
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          const log = contextValue.http?.req.log;
+          if (log) for (const error of errors) requestLogs.set(error, log);
+        },
+      };
+    },
+  };
+}
+
+export async function createApp({
+  dataSource,
+  jwtSecret,
+  keys,
+  secureCookies = false,
+  trustProxy = 0,
+  queryLimits,
+  rateLimits = DEFAULT_RATE_LIMITS,
+  logger = createLogger({ level: 'warn' }),
+  shutdownGraceMs,
+}: AppOptions): Promise<App> {
   const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress)), keys };
   const { auth } = services;
   const app = express();
   app.set('trust proxy', trustProxy);
+  app.use(requestLog(logger));
   // GraphQL answers, the open-data files and the console's assets, gzip or brotli as the client accepts.
   app.use(compression());
   const httpServer = http.createServer(app);
   const limits = documentLimits(queryLimits);
+  const requestLogs = new WeakMap<object, Logger>();
   const apollo = new ApolloServer<AuthContext>({
     schema: registrySchema(),
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, requestLogs.get(error as object) ?? logger),
     // Compact JSON: pretty-printing costs time on every answer and bytes on the wire.
     stringifyResult: (result) => JSON.stringify(result),
     includeStacktraceInErrorResponses: false,
@@ -108,14 +170,20 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
       ...limits.plugins,
       requireSignIn(PUBLIC_FIELDS),
       requestTransaction,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLog(requestLogs, logger),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
   app.use(securityHeaders({ secureCookies }));
+  // Alive: the process answers. Ready: the database answers and has run exactly this code's migrations.
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await checkReadiness(dataSource);
+    res.status(readiness.ready ? 200 : 503).json(readiness);
+  });
   app.use(['/graphql', '/opendata'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
   serveConsole(app);
@@ -126,6 +194,7 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
       // The verified token is the only source of the tenant a request may touch.
       context: async ({ req, res }) => {
         const principal = await auth.authenticate(req.headers.authorization, req.get('x-tenant-id')).catch(rethrowAsGraphQL);
+        noteCaller(res, principal);
         return createContext(services, principal, { req, res, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', secureCookies });
       },
     }),

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_QUERY_LIMITS, QueryLimits } from './graphql/limits';
+import { LOG_LEVELS, LogLevel } from './common/logger';
 
 /** How much one caller may ask. The defaults are far above what a person at the console or a test does. */
 export interface RateLimits {
@@ -54,6 +55,11 @@ export interface Config {
   /** Budgets every GraphQL document is measured against before it runs. */
   queryLimits: QueryLimits;
   rateLimits: RateLimits;
+  /** How long a SIGTERM or SIGINT waits for requests in flight before it cuts them off. */
+  shutdownGraceMs: number;
+  logLevel: LogLevel;
+  /** Readable log lines instead of JSON, when pino-pretty (a development dependency) is installed. */
+  logPretty: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminPassword = env.ADMIN_PASSWORD || undefined;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const dataDir = path.resolve(env.DATA_DIR || path.join(process.cwd(), '.data'));
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -138,5 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds, 1, 86_400),
       loginFailuresPerAddress: integer(env, 'LOGIN_FAILURES_PER_ADDRESS', DEFAULT_RATE_LIMITS.loginFailuresPerAddress, 1, 100_000),
     },
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
+    logLevel,
+    logPretty: flag(env, 'LOG_PRETTY', env.NODE_ENV === 'development'),
   };
 }

@@ -14,7 +14,7 @@ export function registryDataSource(options: Omit<DataSourceOptions, 'entities' |
 }
 
 /** Migrates the database, lets the app role sign in, loads the reference data (see db/bootstrap.ts). */
-export function prepareRegistryDatabase(ownerUrl: string, appPassword: string, firstAdmin?: FirstAdmin): Promise<void> {
+export function prepareRegistryDatabase(ownerUrl: string, appPassword: string, firstAdmin?: FirstAdmin): Promise<string[]> {
   return prepareDatabase(ownerUrl, appPassword, migrations, firstAdmin);
 }
 

@@ -14,10 +14,6 @@ export function appRoleUrl(ownerUrl: string, password: string): string {
   return url.toString();
 }
 
-/**
- * As the owner: applies pending migrations, lets the app role sign in, and loads the reference
- * data. Safe to run at every start.
- */
 export interface FirstAdmin {
   email: string;
   password: string;
@@ -26,17 +22,22 @@ export interface FirstAdmin {
 /** Held while one process prepares the database, so that API processes starting together take turns. */
 const PREPARE_LOCK = 'reti.prepare-database';
 
-export async function prepareDatabase(ownerUrl: string, appPassword: string, migrations: MixedList<Function>, firstAdmin?: FirstAdmin): Promise<void> {
+/**
+ * As the owner: applies pending migrations, lets the app role sign in, and loads the reference
+ * data. Safe to run at every start. Answers the names of the migrations it applied.
+ */
+export async function prepareDatabase(ownerUrl: string, appPassword: string, migrations: MixedList<Function>, firstAdmin?: FirstAdmin): Promise<string[]> {
   const owner = createDataSource({ url: ownerUrl, poolSize: 2, migrations });
   await owner.initialize();
   // A session lock on a connection of its own: the migrations commit one by one on the other.
   const lock = owner.createQueryRunner();
   try {
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [PREPARE_LOCK]);
-    await owner.runMigrations({ transaction: 'each' });
+    const applied = await owner.runMigrations({ transaction: 'each' });
     await owner.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${escapeLiteral(appPassword)} NOSUPERUSER NOBYPASSRLS`);
     await loadReferenceData(owner);
     if (firstAdmin) await ensureFirstAdmin(owner, firstAdmin);
+    return applied.map((migration) => migration.name);
   } finally {
     await lock.release();
     await owner.destroy();

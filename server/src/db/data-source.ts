@@ -5,13 +5,13 @@ import { SnakeNamingStrategy } from './naming';
 // DATE columns stay ISO strings ('2021-02-19'); the default parser would shift them into local-time Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
-/** Counts the SQL statements a data source sends; tests use it to prove batching. */
+/** Counts the SQL statements a data source sends; tests use it to prove batching, LOG_SQL to log each one. */
 export class StatementCounter implements Logger {
   count = 0;
-  constructor(private readonly echo = false) {}
+  constructor(private readonly echo?: (query: string) => void) {}
   logQuery(query: string): void {
     this.count += 1;
-    if (this.echo) console.log(query);
+    this.echo?.(query);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

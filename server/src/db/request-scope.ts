@@ -1,17 +1,18 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { translateDatabaseError } from './database-errors';
+import { databaseUnavailable, translateDatabaseError } from './database-errors';
 import { Principal, readsAllTenants, Scope } from '../common/request';
 import { ADMIN_ROLE, APP_ROLE } from './roles';
 
 /**
  * Field resolvers of one request run concurrently but share one connection; pg wants one query at
- * a time per client, so the runner's queries are chained.
+ * a time per client, so the runner's queries are chained. A runner released before its request
+ * finished lost its connection (TypeORM releases it then), and the transaction with it.
  */
-function queueQueries(runner: QueryRunner): void {
+function queueQueries(runner: QueryRunner, lost: () => boolean): void {
   const query = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = tail.then(() => query(...args));
+    const next = tail.then(() => (lost() ? Promise.reject(databaseUnavailable()) : query(...args)));
     tail = next.catch(() => undefined);
     return next;
   }) as QueryRunner['query'];
@@ -25,6 +26,7 @@ function queueQueries(runner: QueryRunner): void {
 export class RequestScope implements Scope {
   private runner?: Promise<QueryRunner>;
   private savepoints = 0;
+  private finished = false;
 
   constructor(private readonly dataSource: DataSource, readonly principal: Principal) {}
 
@@ -38,7 +40,7 @@ export class RequestScope implements Scope {
     // see the data a little late; everyone else stays on the primary and reads their own writes.
     const runner = this.dataSource.createQueryRunner(this.principal.role === 'ANALYST' ? 'slave' : 'master');
     await runner.connect();
-    queueQueries(runner);
+    queueQueries(runner, () => runner.isReleased && !this.finished);
     try {
       await runner.startTransaction();
       const { role, tenantId, userId } = this.principal;
@@ -66,7 +68,8 @@ export class RequestScope implements Scope {
       await manager.query(`RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (error) {
-      await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      // With the connection lost there is nothing to roll back to: the error says what happened.
+      if (!manager.queryRunner?.isReleased) await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw translateDatabaseError(error);
     }
   }
@@ -76,6 +79,8 @@ export class RequestScope implements Scope {
     if (!this.runner) return;
     const runner = await this.runner;
     this.runner = undefined;
+    if (runner.isReleased) throw databaseUnavailable();
+    this.finished = true;
     try {
       if (runner.isTransactionActive) await runner.commitTransaction();
     } finally {

@@ -1,12 +1,18 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../common/errors';
+import { Logger } from '../common/logger';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/database-errors';
 
 /** HTTP status of a response that carries one of these errors: sign in again, or wait. */
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.TOO_MANY_REQUESTS]: 429 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.TOO_MANY_REQUESTS]: 429, [ErrorCode.UNAVAILABLE]: 503 };
 
-/** The one mapping from domain errors to GraphQL errors; anything else passes unchanged. A wait to respect becomes Retry-After. */
-export function graphqlErrorOf(error: unknown): unknown {
+/**
+ * The one mapping from domain errors to GraphQL errors; anything else passes unchanged, except a
+ * database that cannot be reached, wherever it surfaced. A wait to respect becomes Retry-After.
+ */
+export function graphqlErrorOf(cause: unknown): unknown {
+  const error = !(cause instanceof DomainError) && isDatabaseUnavailable(cause) ? databaseUnavailable() : cause;
   if (!(error instanceof DomainError)) return error;
   const status = HTTP_STATUS[error.code];
   const retryAfter = error.details.retryAfterSeconds;
@@ -38,9 +44,9 @@ function firstInvalidPath(errors: ValidationErrorLike[], prefix: string[] = []):
 
 /**
  * The one place errors meet the client. Known codes pass; validation failures name their field;
- * everything else is masked so no SQL or stack trace ever leaves the server.
+ * everything else is masked so no SQL or stack trace ever leaves the server, and goes to `log`.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: Logger): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
   if (validationErrors) {
@@ -69,6 +75,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const persistedQuery = (error.extensions.http as { status?: number } | undefined)?.status === 400;
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, field: persistedQuery ? 'persistedQuery' : 'variables' } };
   }
-  console.error('Unexpected error', original);
+  log?.error({ err: original, path: formatted.path }, 'Unexpected error');
   return { message: 'Unexpected error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { DomainError } from '../../common/errors';
+import { databaseUnavailable, isDatabaseUnavailable } from '../../db/database-errors';
 import { createContext, Services } from '../../graphql/context';
 import { AuthService } from '../auth/auth.service';
 import { datasetCsv, DATASETS, isDataset } from './opendata.service';
@@ -21,12 +22,15 @@ export function openDataRouter(services: Services & { auth: AuthService }): Rout
       ctx = createContext(services, principal);
       const csv = await datasetCsv(await ctx.scope.manager(), name);
       res.type('text/csv; charset=utf-8').attachment(`reti-${name}.csv`).send(csv);
-    } catch (error) {
+    } catch (cause) {
+      const error = !(cause instanceof DomainError) && isDatabaseUnavailable(cause) ? databaseUnavailable() : cause;
       const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
-      if (code === 'INTERNAL_SERVER_ERROR') console.error('Open-data export failed', error);
-      res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400).json({ error: code });
+      if (code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error }, 'Open-data export failed');
+      if (code === 'UNAVAILABLE') res.set('Retry-After', String((error as DomainError).details.retryAfterSeconds));
+      res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'UNAVAILABLE' ? 503 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400).json({ error: code });
     } finally {
-      await ctx?.scope.finish();
+      // The answer has left; a read-only transaction whose connection broke has nothing to keep.
+      await ctx?.scope.finish().catch(() => undefined);
     }
   });
   return router;

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import { Logger } from '../common/logger';
+import { Principal } from '../common/request';
+
+/** A request id a proxy or client sent that is safe to repeat in logs and headers. */
+const GIVEN_ID = /^[\w.:@-]{1,128}$/;
+
+/** Who made a request and what it asked, told by the handlers that learn it, read when the request's log line is written. */
+interface RequestFacts {
+  principal?: Principal;
+  operation?: string;
+}
+
+const factsOf = (res: ServerResponse): RequestFacts => ((res as Response).locals ?? {}) as RequestFacts;
+
+/** Remembers who made the request, for its log line. */
+export function noteCaller(res: Response, principal: Principal): void {
+  res.locals.principal = principal;
+}
+
+/** Remembers the GraphQL operation a request ran, for its log line. */
+export function noteOperation(res: Response, operation: string): void {
+  res.locals.operation = operation;
+}
+
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/** Only the path, as the client sent it (Express rewrites req.url under a mount): a query string may carry a GET request's GraphQL variables. */
+const pathOf = (req: IncomingMessage) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
+
+function lineOf(req: IncomingMessage, res: ServerResponse, durationMs: number): Record<string, unknown> {
+  const { principal, operation } = factsOf(res);
+  return {
+    method: req.method,
+    path: pathOf(req),
+    status: res.statusCode,
+    durationMs,
+    ...(principal ? { tenant: principal.tenantId ?? undefined, user: principal.userId ?? undefined, role: principal.role } : {}),
+    ...(operation ? { operation } : {}),
+  };
+}
+
+/**
+ * One line per request once it is answered: its id (the caller's X-Request-Id when it sends a
+ * sane one, else a new one, returned in the same header), method and path, status, duration,
+ * who asked (tenant, user, role) and the GraphQL operation. Never headers, bodies or variables.
+ */
+export function requestLog(logger: Logger) {
+  return pinoHttp<IncomingMessage, ServerResponse>({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customAttributeKeys: { reqId: 'requestId' },
+    quietReqLogger: true,
+    quietResLogger: true,
+    wrapSerializers: false,
+    // Probes that find all well come every few seconds: debug, not info.
+    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : PROBES.has(pathOf(req)) && res.statusCode < 400 ? 'debug' : 'info'),
+    customSuccessObject: (req, res, { responseTime }) => lineOf(req, res, responseTime as number),
+    // What went wrong inside is logged where it happened, with this request's id (req.log).
+    customErrorObject: (req, res, _error, { responseTime }) => lineOf(req, res, responseTime as number),
+    customSuccessMessage: (req, res) => (res.writableEnded ? `${req.method} ${pathOf(req)} ${res.statusCode}` : `${req.method} ${pathOf(req)} aborted`),
+    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+  });
+}
