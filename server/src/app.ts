@@ -19,6 +19,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { openDataRouter } from './modules/opendata/opendata.router';
+import { exportRouter } from './modules/export/export.router';
+import { EXPORT_MAX_ROWS } from './modules/export/export.service';
 import { jsonErrors, notFound } from './http/errors';
 import { requestRateLimit } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
@@ -42,6 +44,8 @@ export interface AppOptions {
   /** Budgets of every GraphQL document; the defaults when absent. */
   queryLimits?: QueryLimits;
   rateLimits?: RateLimits;
+  /** The most rows one export of a list carries (README, "Exports"). */
+  exportMaxRows?: number;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -83,7 +87,7 @@ const requestTransaction: ApolloServerPlugin<AuthContext> = {
   },
 };
 
-export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits, rateLimits = DEFAULT_RATE_LIMITS }: AppOptions): Promise<App> {
+export async function createApp({ dataSource, jwtSecret, keys, secureCookies = false, trustProxy = 0, queryLimits, rateLimits = DEFAULT_RATE_LIMITS, exportMaxRows = EXPORT_MAX_ROWS }: AppOptions): Promise<App> {
   const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress)), keys };
   const { auth } = services;
   const app = express();
@@ -92,8 +96,9 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   app.use(compression());
   const httpServer = http.createServer(app);
   const limits = documentLimits(queryLimits);
+  const schema = registrySchema();
   const apollo = new ApolloServer<AuthContext>({
-    schema: registrySchema(),
+    schema,
     formatError,
     // Compact JSON: pretty-printing costs time on every answer and bytes on the wire.
     stringifyResult: (result) => JSON.stringify(result),
@@ -116,8 +121,9 @@ export async function createApp({ dataSource, jwtSecret, keys, secureCookies = f
   await apollo.start();
   app.use(securityHeaders({ secureCookies }));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.use(['/graphql', '/opendata'], requestRateLimit(dataSource, jwtSecret, rateLimits));
+  app.use(['/graphql', '/opendata', '/export'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
+  app.use(exportRouter(services, schema, exportMaxRows));
   serveConsole(app);
   app.use(
     '/graphql',

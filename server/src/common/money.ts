@@ -14,8 +14,12 @@ export function sumCents(amounts: string[]): bigint {
   return amounts.reduce((total, amount) => total + toCents(amount), 0n);
 }
 
-/** Italian format, thousands always grouped: "€ 2.000,00", "€ 70.000,00". */
-export function formatEuro(amount: string): string {
+/** "70000.5" → "70.000,50" (Italian) or "70,000.50" (English), thousands always grouped. */
+export function formatAmount(amount: string, locale: 'it' | 'en' = 'it'): string {
   const [units, decimals] = fromCents(toCents(amount)).split('.');
-  return `€ ${units.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals}`;
+  const [group, point] = locale === 'it' ? ['.', ','] : [',', '.'];
+  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${point}${decimals}`;
 }
+
+/** Italian format, thousands always grouped: "€ 2.000,00", "€ 70.000,00". */
+export const formatEuro = (amount: string): string => `€ ${formatAmount(amount)}`;

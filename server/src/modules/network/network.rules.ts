@@ -1,3 +1,4 @@
+import { formatItalianDate } from '../../common/dates';
 import { formatEuro, fromCents, sumCents, toCents } from '../../common/money';
 import { RuleCode } from '../measure/measure.entity';
 
@@ -108,7 +109,7 @@ const CHECKS: Record<RuleCode, Check> = {
   DURATION: (s, p) => {
     if (p.maxDurationMonths === null) return [];
     const limit = addMonths(s.startDate, p.maxDurationMonths);
-    return s.endDate > limit ? [violation(`La durata supera ${p.maxDurationMonths} mesi dall'avvio: la fine deve essere entro il ${limit}.`, `The project lasts more than ${p.maxDurationMonths} months: it must end by ${limit}.`)] : [];
+    return s.endDate > limit ? [violation(`La durata supera ${p.maxDurationMonths} mesi dall'avvio: la fine deve essere entro il ${formatItalianDate(limit)}.`, `The project lasts more than ${p.maxDurationMonths} months: it must end by ${formatItalianDate(limit)}.`)] : [];
   },
   TIER_CAP: (s, p) => {
     const tier = tierFor(p, plannedTotal(s));
