@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
+import { consoleEdit } from './consoleEdit';
 import type { RetiMessages } from './it';
 
 const record = {
@@ -13,6 +14,7 @@ const record = {
 
 export const en: RetiMessages = {
   ...englishMessages,
+  ...consoleEdit.en,
   resources: {
     partners: {
       name: 'Partner |||| Partners',

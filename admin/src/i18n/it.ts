@@ -1,4 +1,5 @@
 import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
+import { consoleEdit } from './consoleEdit';
 import { raItalian } from './raItalian';
 
 const record = {
@@ -12,6 +13,7 @@ const record = {
 
 export const it = {
   ...raItalian,
+  ...consoleEdit.it,
   resources: {
     partners: {
       name: 'Partner |||| Partner',

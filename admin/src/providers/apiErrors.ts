@@ -55,11 +55,12 @@ export function toHttpError(error: unknown): HttpError {
   // Worded in the user's language from the constraint; the server's own words (English, or
   // GraphQL's about a variable) never reach the screen.
   if (code === 'BAD_USER_INPUT' && field) {
-    body.errors = { [field]: i18nProvider.translate(`reti.validation.server.${constraint ?? 'invalid'}`, { _: i18nProvider.translate('reti.validation.server.invalid') }) };
+    const invalid = i18nProvider.translate('edit.validation.invalid');
+    body.errors = { [field]: constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: invalid }) : invalid };
   } else if (code === 'CONFLICT' && reason === 'duplicate' && field) {
-    body.errors = { [field]: i18nProvider.translate(`reti.validation.duplicate.${field}`, { _: i18nProvider.translate('reti.validation.duplicate.any') }) };
+    body.errors = { [field]: i18nProvider.translate(`edit.duplicate.${field}`, { _: i18nProvider.translate('edit.duplicate.any') }) };
   }
-  const message = code === 'CONFLICT' && reason === 'referenced' ? 'reti.errors.still_referenced' : `reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`;
+  const message = code === 'CONFLICT' && reason === 'referenced' ? 'edit.still_referenced' : `reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`;
   return new HttpError(message, STATUS_BY_CODE[code] ?? 500, body);
 }
 

@@ -1,4 +1,5 @@
-import { AutocompleteArrayInput, DateInput, minValue, NumberInput, required, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { AutocompleteArrayInput, minValue, required, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { DateInput, NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyInput } from '../../common/MoneyInput';
 import { notBefore } from '../../common/validation';

@@ -1,4 +1,5 @@
-import { DateInput, ReferenceField, required, SelectInput } from 'react-admin';
+import { ReferenceField, required, SelectInput } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { RecordEdit } from '../../common/RecordForms';
 

@@ -1,6 +1,8 @@
-import { AutocompleteInput, Datagrid, DateInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
+import { ServerExportActions } from '../../common/ServerExportButton';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -19,7 +21,7 @@ const filters = [
 ];
 
 export const NetworkList = () => (
-  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} actions={<ServerExportActions />} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="title" />

@@ -1,4 +1,5 @@
-import { AutocompleteInput, Datagrid, DateInput, EditButton, ReferenceField, ReferenceInput, ReferenceManyField, required, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { AutocompleteInput, Datagrid, EditButton, ReferenceField, ReferenceInput, ReferenceManyField, required, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { InlineCreateForm } from '../../common/InlineCreateForm';
 import { LocalDateField } from '../../common/LocalDateField';
