@@ -19,7 +19,7 @@ async function download(path: string, token?: string) {
 
 const rowsOf = (body: Buffer) => parseCsv(body.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
 const query = (params: Record<string, unknown>) =>
-  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+  new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
 
 const IMPORT = `mutation($kind: ImportKind!, $csv: String!, $dryRun: Boolean!) {
   importCsv(kind: $kind, csv: $csv, dryRun: $dryRun) { total valid imported errors { line field code message } } }`;

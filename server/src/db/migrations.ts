@@ -6,6 +6,7 @@ import { DatabaseHardening1763700000101 } from '../../../migrations/176370000010
 import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
 import { AllocationTotalsSearchPath1763700000201 } from '../../../migrations/1763700000201-allocation-totals-search-path';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
+import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AllocationTotals1763700000200,
   AllocationTotalsSearchPath1763700000201,
   RateLimits1763700000500,
+  AuditActorNames1763700001000,
 ];
