@@ -33,6 +33,7 @@ export const consoleEdit = {
       remove_link_title: 'Togliere il collegamento?',
       remove_member: 'Togliere «%{name}» dalla rete? Il partner resta nel registro: si elimina solo la sua partecipazione a questa rete.',
       remove_company: 'Scollegare «%{name}» dalla rete? L’azienda resta nel registro: si elimina solo il collegamento con questa rete.',
+      remove_signatory: 'Togliere «%{name}» dai firmatari? Il partner resta nel registro: si elimina solo la sua firma su questo patto.',
       link_removed: 'Collegamento rimosso',
       ateco_division: 'Divisione ATECO',
       history: {
@@ -82,6 +83,7 @@ export const consoleEdit = {
       remove_link_title: 'Remove the link?',
       remove_member: 'Remove «%{name}» from the network? The partner stays in the registry: only its membership of this network is removed.',
       remove_company: 'Unlink «%{name}» from the network? The company stays in the registry: only its link to this network is removed.',
+      remove_signatory: 'Remove «%{name}» from the signatories? The partner stays in the registry: only its signature on this pact is removed.',
       link_removed: 'Link removed',
       ateco_division: 'ATECO division',
       history: {
