@@ -2,6 +2,10 @@ import { AutocompleteInput, Datagrid, FunctionField, ReferenceField, ReferenceIn
 import { InlineCreateForm } from '../../common/InlineCreateForm';
 import { RemoveButton } from '../../common/RemoveButton';
 
+/** The division the sector rule compares ("25"), with the sector it comes from. */
+const atecoDivision = ({ code, level, title }: { code: string; level: string; title: string }) =>
+  level === 'SECTION' ? '—' : level === 'DIVISION' ? `${code} ${title}` : `${code.slice(0, 2)} (${code} ${title})`;
+
 /** The companies in crisis whose workers the network serves. */
 export const NetworkCompanies = () => {
   const network = useRecordContext();
@@ -13,7 +17,7 @@ export const NetworkCompanies = () => {
           <ReferenceField source="crisisCompanyId" reference="crisisCompanies" link="show" />
           <ReferenceField source="crisisCompanyId" reference="crisisCompanies" link={false} label="edit.ateco_division" sortable={false}>
             <ReferenceField source="atecoSectorId" reference="atecoSectors" link={false} emptyText="—">
-              <FunctionField render={(sector: { code: string; level: string; title: string }) => (sector.level === 'SECTION' ? '—' : `${sector.code.slice(0, 2)} (${sector.code} ${sector.title})`)} />
+              <FunctionField render={atecoDivision} />
             </ReferenceField>
           </ReferenceField>
           <ReferenceField source="crisisCompanyId" reference="crisisCompanies" link={false} label="resources.crisisCompanies.fields.supplyChain" sortable={false}>
