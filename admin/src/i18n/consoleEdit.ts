@@ -47,7 +47,6 @@ export const consoleEdit = {
         yes: 'sì',
         no: 'no',
       },
-      import_more: 'Mostra altri %{smart_count} errori',
     },
   },
   en: {
@@ -97,7 +96,6 @@ export const consoleEdit = {
         yes: 'yes',
         no: 'no',
       },
-      import_more: 'Show %{smart_count} more errors',
     },
   },
 };
