@@ -170,3 +170,43 @@ test('the history reads as labels, names, € and dates, with its author; Ripris
     });
   });
 }, BROWSER_TEST_TIMEOUT);
+
+test('a 5,000-error file: the report shows one page of errors, and checking it again as another kind shows the new report', async () => {
+  const rows = Array.from({ length: 5000 }, (_, i) => `Senza codice ${i};123;CPI`);
+  const csv = ['ragione_sociale;codice_fiscale;tipo', ...rows].join('\n');
+
+  await withScreenshotOnFailure(page, 'import-5000-errors', async () => {
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    await page.goto(url('import'));
+    await page.locator('input[type=file]').setInputFiles({ name: 'errori.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await eventually(async () => expect(await page.getByTestId('import-invalid').innerText()).toBe('Con errori\n5000'), 120_000);
+    const errorRows = page.getByTestId('import-errors').locator('tbody tr');
+    expect(await errorRows.count()).toBe(25);
+    await visible(page.getByText('1-25 di 5000'));
+    await page.getByRole('button', { name: 'Vai alla pagina successiva' }).or(page.getByRole('button', { name: /next page/i })).click();
+    expect(await errorRows.first().getByRole('cell').first().innerText()).toBe('27');
+
+    // Re-checked as companies in crisis: a new report, from its first page.
+    await page.getByRole('radio', { name: 'Aziende in crisi' }).check();
+    await eventually(async () => expect(await errorRows.first().getByRole('cell').first().innerText()).toBe('2'), 120_000);
+    expect(await errorRows.count()).toBe(25);
+  });
+}, BROWSER_TEST_TIMEOUT);
+
+test('English mode writes money the English way', async () => {
+  const network = await createNetwork(t, tenant.editor, ref);
+  const allocation = await must(t, tenant.editor, `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { id } }`, {
+    input: { networkId: network.id, fundSourceId: ref.fundSource('AZIONI_RETE'), amount: '12345.5', allocatedOn: '2021-03-15', kind: 'PROCESS' },
+  });
+  await withScreenshotOnFailure(page, 'english-money', async () => {
+    await page.addInitScript(() => localStorage.setItem('RaStore.locale', JSON.stringify('en')));
+    await page.goto(consoleUrl);
+    await page.locator('input[name=username]').fill(editor.email);
+    await page.locator('input[name=password]').fill(editor.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Welcome').waitFor();
+    await page.goto(url(`allocations/${allocation.id}/show`));
+    await visible(page.getByText('€12,345.50').first());
+    expect(await page.getByText('€ 12.345,50').count()).toBe(0);
+  });
+}, BROWSER_TEST_TIMEOUT);

@@ -63,6 +63,7 @@ const RowErrors = ({ errors }: { errors: ImportRowError[] }) => {
           setPage(0);
         }}
         labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+        labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
       />
     </Box>
   );
