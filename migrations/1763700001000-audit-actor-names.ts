@@ -7,6 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * every tenant.
  */
 export class AuditActorNames1763700001000 implements MigrationInterface {
+  name = 'AuditActorNames1763700001000';
+
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
 CREATE FUNCTION audit_actor_names(actor_ids uuid[]) RETURNS TABLE (id uuid, display_name text)
