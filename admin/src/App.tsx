@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
+import { LoginPage } from './auth/LoginPage';
 import { IMPORT_PATH, ImportPage } from './csvImport/ImportPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { Layout } from './layout/Layout';
@@ -38,6 +39,7 @@ export const App = () => (
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
+      loginPage={LoginPage}
       dashboard={Dashboard}
       title="reti.app.title"
       requireAuth

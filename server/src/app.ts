@@ -23,6 +23,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { openDataRouter } from './modules/opendata/opendata.router';
+import { exportRouter } from './modules/export/export.router';
+import { EXPORT_MAX_ROWS } from './modules/export/export.service';
 import { jsonErrors, notFound } from './http/errors';
 import { requestRateLimit } from './http/rate-limit';
 import { noteCaller, noteOperation, requestLog } from './http/request-log';
@@ -51,6 +53,8 @@ export interface AppOptions {
   logger?: Logger;
   /** How long stopping waits for requests in flight before it closes their connections. */
   shutdownGraceMs?: number;
+  /** The most rows one export of a list carries (README, "Exports"). */
+  exportMaxRows?: number;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -143,6 +147,7 @@ export async function createApp({
   rateLimits = DEFAULT_RATE_LIMITS,
   logger = createLogger({ level: 'warn' }),
   shutdownGraceMs,
+  exportMaxRows = EXPORT_MAX_ROWS,
 }: AppOptions): Promise<App> {
   const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress)), keys };
   const { auth } = services;
@@ -154,8 +159,9 @@ export async function createApp({
   const httpServer = http.createServer(app);
   const limits = documentLimits(queryLimits);
   const requestLogs = new WeakMap<object, Logger>();
+  const schema = registrySchema();
   const apollo = new ApolloServer<AuthContext>({
-    schema: registrySchema(),
+    schema,
     formatError: (formatted, error) => formatError(formatted, error, requestLogs.get(error as object) ?? logger),
     // Compact JSON: pretty-printing costs time on every answer and bytes on the wire.
     stringifyResult: (result) => JSON.stringify(result),
@@ -184,8 +190,9 @@ export async function createApp({
     const readiness = await checkReadiness(dataSource);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
-  app.use(['/graphql', '/opendata'], requestRateLimit(dataSource, jwtSecret, rateLimits));
+  app.use(['/graphql', '/opendata', '/export'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
+  app.use(exportRouter(services, schema, exportMaxRows));
   serveConsole(app);
   app.use(
     '/graphql',

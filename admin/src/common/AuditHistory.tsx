@@ -1,9 +1,42 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { Datagrid, ReferenceManyField, SelectField, useRecordContext, useTranslate, WrapperField } from 'react-admin';
-import { enumChoices } from './enums';
+import { ReactNode, useState } from 'react';
+import RestoreIcon from '@mui/icons-material/Restore';
+import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  Button,
+  Confirm,
+  Datagrid,
+  RaRecord,
+  ReferenceManyField,
+  useCanAccess,
+  useCreatePath,
+  useGetOne,
+  useGetRecordRepresentation,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+  useUpdate,
+  WrapperField,
+} from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { fieldType, resourceSchema } from '../providers/apiSchema';
+import { formatDateTime, formatEuro, formatLocalDate, Locale } from './format';
 import { DateTimeField } from './LocalDateField';
+import { useApiErrorNotifier } from './useApiErrorNotifier';
 
 type Row = Record<string, unknown> | null | undefined;
+
+interface AuditEvent {
+  id: string;
+  entity: string;
+  entityId: string;
+  action: 'INSERT' | 'UPDATE' | 'DELETE';
+  actorName: string | null;
+  before: Row;
+  after: Row;
+}
 
 /** Bookkeeping columns every table has; they change at every write and tell nothing. */
 const BOOKKEEPING = new Set(['id', 'version', 'tenant_id', 'created_at', 'updated_at']);
@@ -35,11 +68,57 @@ export const AUDITED_TABLES = [
   'users',
 ];
 
-const shown = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** The resource a reference column points to: partnerId → partners. */
+const REFERENCES: Record<string, string> = {
+  networkId: 'networks',
+  partnerId: 'partners',
+  partnerTypeId: 'partnerTypes',
+  municipalityId: 'municipalities',
+  provinceId: 'provinces',
+  measureId: 'measures',
+  fundSourceId: 'fundSources',
+  atecoSectorId: 'atecoSectors',
+  pactId: 'competencePacts',
+  crisisCompanyId: 'crisisCompanies',
+  tenantId: 'tenants',
+};
+
+/** An audited row under the API's property names. */
+const camelRow = (row: Row): Record<string, unknown> => Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [camelCase(k), v]));
+
+/** A referenced record by its name, as the rest of the console shows it. */
+const RecordName = ({ reference, id }: { reference: string; id: string }) => {
+  const { data } = useGetOne(reference, { id });
+  const represent = useGetRecordRepresentation(reference);
+  return <>{data ? represent(data) : '…'}</>;
+};
+
+/** A value of the history as the screen shows it: labels, names, € and dd/mm/yyyy. */
+const Value = ({ resource, field, value }: { resource: string; field: string; value: unknown }) => {
+  const translate = useTranslate();
+  const [locale = 'it'] = useLocaleState();
+  if (value === null || value === undefined || value === '') return <>—</>;
+  const type = fieldType(resource, field);
+  const label = (v: unknown) => (type?.isEnum ? translate(`reti.enums.${type.name}.${v}`, { _: String(v) }) : String(v));
+  if (Array.isArray(value)) return <>{value.map(label).join(', ')}</>;
+  if (REFERENCES[field] && typeof value === 'string') return <RecordName reference={REFERENCES[field]} id={value} />;
+  switch (type?.name) {
+    case 'Money':
+      return <>{formatEuro(String(value), locale as Locale)}</>;
+    case 'LocalDate':
+      return <>{formatLocalDate(String(value))}</>;
+    case 'DateTimeISO':
+      return <>{formatDateTime(String(value))}</>;
+    case 'Boolean':
+      return <>{translate(value ? 'edit.history.yes' : 'edit.history.no')}</>;
+    default:
+      return <>{typeof value === 'object' ? JSON.stringify(value) : label(value)}</>;
+  }
+};
 
 /** The columns an audit event changed, with their values before and after. */
 export const AuditChanges = () => {
-  const event = useRecordContext<{ entity: string; before: Row; after: Row }>();
+  const event = useRecordContext<AuditEvent>();
   const translate = useTranslate();
   if (!event) return null;
   const before = event.before ?? {};
@@ -60,8 +139,12 @@ export const AuditChanges = () => {
         {columns.map((column) => (
           <TableRow key={column}>
             <TableCell>{translate(`resources.${resource}.fields.${camelCase(column)}`, { _: camelCase(column) })}</TableCell>
-            <TableCell>{shown(before[column])}</TableCell>
-            <TableCell>{shown(after[column])}</TableCell>
+            <TableCell>
+              <Value resource={resource} field={camelCase(column)} value={before[column]} />
+            </TableCell>
+            <TableCell>
+              <Value resource={resource} field={camelCase(column)} value={after[column]} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -69,16 +152,105 @@ export const AuditChanges = () => {
   );
 };
 
-/** The change history of the record on the page, newest first, from the audit trail. */
+/** "Modifica di Partner «Alfa Lavoro» di Maria Rossi", with a link to the record while it exists. */
+export const AuditTitle = ({ withAuthor = true }: { withAuthor?: boolean }) => {
+  const event = useRecordContext<AuditEvent>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const resource = event ? tableResource(event.entity) : '';
+  const represent = useGetRecordRepresentation(resource);
+  if (!event) return null;
+  const row = camelRow(event.after ?? event.before);
+  const representation = represent({ id: event.entityId, ...row });
+  const name: ReactNode = typeof representation === 'string' && !representation.startsWith('#') ? representation : translate(`resources.${resource}.name`, { smart_count: 1 });
+  const linked =
+    event.action === 'DELETE' ? (
+      name
+    ) : (
+      <Link component={RouterLink} to={createPath({ resource, id: event.entityId, type: 'show' })}>
+        {name}
+      </Link>
+    );
+  return (
+    <span>
+      {translate(`reti.enums.AuditAction.${event.action}`)} · {translate(`resources.${resource}.name`, { smart_count: 1 })} «{linked}»
+      {withAuthor && ` · ${translate('edit.history.by', { name: event.actorName ?? translate('edit.history.system') })}`}
+    </span>
+  );
+};
+
+/** The values of an event's version that an update may set, as the API takes them. */
+function versionValues(resource: string, event: AuditEvent): Record<string, unknown> {
+  const { updateFields } = resourceSchema(resource);
+  const row = camelRow(event.after);
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([field]) => updateFields.has(field))
+      .map(([field, value]) => [field, fieldType(resource, field)?.name === 'Money' && value !== null ? String(value) : value]),
+  );
+}
+
+/**
+ * "Ripristina questa versione": the record goes back to the values it had after this event,
+ * through the normal update, which checks the version read and the rules like any edit.
+ */
+const RestoreButton = ({ record, resource }: { record: RaRecord; resource: string }) => {
+  const event = useRecordContext<AuditEvent>();
+  const [update, { isPending }] = useUpdate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const onError = useApiErrorNotifier();
+  const [asking, setAsking] = useState(false);
+  const { canAccess } = useCanAccess({ action: 'edit', resource, record });
+  if (!event || event.action === 'DELETE' || !event.after || !canAccess) return null;
+  const restore = () => {
+    setAsking(false);
+    const values = versionValues(resource, event);
+    if (Object.entries(values).every(([field, value]) => JSON.stringify(value ?? null) === JSON.stringify(record[field] ?? null))) {
+      notify('edit.history.nothing_to_restore', { type: 'info' });
+      return;
+    }
+    update(
+      resource,
+      { id: record.id, data: { ...record, ...values }, previousData: record },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          notify('edit.history.restored', { type: 'success' });
+          refresh();
+        },
+        onError,
+      },
+    );
+  };
+  return (
+    <>
+      <Button label="edit.history.restore" onClick={() => setAsking(true)} disabled={isPending}>
+        <RestoreIcon />
+      </Button>
+      <Confirm isOpen={asking} title="edit.history.restore" content="edit.history.confirm_restore" onConfirm={restore} onClose={() => setAsking(false)} />
+    </>
+  );
+};
+
+/** The change history of the record on the page, newest first, from the audit trail, each version restorable. */
 export const AuditHistory = () => {
   const translate = useTranslate();
+  const record = useRecordContext();
+  const resource = useResourceContext()!;
+  if (!record) return null;
   return (
     <ReferenceManyField reference="auditEvents" target="entityId" sort={{ field: 'at', order: 'DESC' }} empty={<Box sx={{ p: 2 }}>{translate('reti.audit.empty')}</Box>}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <DateTimeField source="at" />
-        <SelectField source="action" choices={enumChoices('AuditAction')} />
+        <WrapperField label="resources.auditEvents.fields.action">
+          <AuditTitle />
+        </WrapperField>
         <WrapperField label="reti.audit.changes">
           <AuditChanges />
+        </WrapperField>
+        <WrapperField label="">
+          <RestoreButton record={record} resource={resource} />
         </WrapperField>
       </Datagrid>
     </ReferenceManyField>

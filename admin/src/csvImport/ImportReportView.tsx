@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
-import { Alert, Box, Stack, Typography } from '@mui/material';
-import { Datagrid, FunctionField, ListContextProvider, Pagination, ResourceContextProvider, TextField, useList, useTranslate, useTranslateLabel } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { ResourceContextProvider, useTranslate, useTranslateLabel } from 'react-admin';
 import type { ImportReport, ImportRowError } from '../providers/dataProvider';
 
 const Count = ({ label, value, testId }: { label: string; value: number; testId: string }) => {
@@ -15,30 +15,57 @@ const Count = ({ label, value, testId }: { label: string; value: number; testId:
   );
 };
 
+const PAGE_SIZES = [25, 100];
+
 /**
  * The rows that cannot be imported, a page at a time: a wrong file can have an error on every row.
+ * Only the page on screen is rendered, and nothing walks the whole list on a render (react-admin's
+ * in-memory list serialised all of it on each one, which froze the page on a 5,000-error file).
  * Inside the imported resource's context, so that fields are named as on its forms.
  */
 const RowErrors = ({ errors }: { errors: ImportRowError[] }) => {
   const translate = useTranslate();
   const translateLabel = useTranslateLabel();
-  const records = useMemo(() => errors.map((error, index) => ({ id: index, ...error })), [errors]);
-  const listContext = useList({ data: records, perPage: 25 });
+  const [page, setPage] = useState(0);
+  const [perPage, setPerPage] = useState(PAGE_SIZES[0]);
+  // A new report starts from its first page.
+  useEffect(() => setPage(0), [errors]);
+  const shown = errors.slice(page * perPage, (page + 1) * perPage);
   return (
-    <ListContextProvider value={listContext}>
-      <Box data-testid="import-errors">
-        <Datagrid bulkActionButtons={false} rowClick={false}>
-          <TextField source="line" label="reti.import.line" />
-          <FunctionField<ImportRowError> label="reti.import.field" render={(error) => translateLabel({ source: error.field })} />
-          <FunctionField<ImportRowError>
-            label="reti.import.message"
-            sortable={false}
-            render={(error) => translate(`reti.validation.server.${error.code}`, { _: error.message })}
-          />
-        </Datagrid>
-        <Pagination rowsPerPageOptions={[25, 100]} />
-      </Box>
-    </ListContextProvider>
+    <Box data-testid="import-errors">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('reti.import.line')}</TableCell>
+            <TableCell>{translate('reti.import.field')}</TableCell>
+            <TableCell>{translate('reti.import.message')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {shown.map((error, index) => (
+            <TableRow key={page * perPage + index}>
+              <TableCell>{error.line}</TableCell>
+              <TableCell>{translateLabel({ source: error.field })}</TableCell>
+              <TableCell>{translate(`reti.validation.server.${error.code}`, { _: error.message })}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <TablePagination
+        component="div"
+        count={errors.length}
+        page={page}
+        rowsPerPage={perPage}
+        rowsPerPageOptions={PAGE_SIZES}
+        onPageChange={(_event, next) => setPage(next)}
+        onRowsPerPageChange={(event) => {
+          setPerPage(Number(event.target.value));
+          setPage(0);
+        }}
+        labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+        labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+      />
+    </Box>
   );
 };
 

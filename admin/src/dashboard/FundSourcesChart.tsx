@@ -1,8 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, useTheme } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatEuro } from '../common/format';
-import { amountToNumber, euroTick, euroTooltip } from './chartFormat';
+import { amountToNumber, euroTick, euroTooltip, formatEuro } from './chartFormat';
 import { ChartCard } from './ChartCard';
 
 /** Each fund source: what all tenants committed and what is still available, against its budget. */

@@ -19,8 +19,6 @@ const it = {
       fields: { id: 'Identificativo', measureId: 'Misura', compatibleMeasureId: 'Compatibile con', createdAt: 'Creata il', updatedAt: 'Aggiornata il' },
     },
   },
-  ruleCodes: { RECIPIENT_ELIGIBILITY: 'Requisiti dei destinatari' },
-  recipientKinds: { SUSPENDED: 'Occupati sospesi', UNEMPLOYED: 'Disoccupati' },
   reti: {
     rules: {
       out_of_compliance: 'Non conforme',
@@ -54,8 +52,6 @@ const en: typeof it = {
       fields: { id: 'Id', measureId: 'Measure', compatibleMeasureId: 'Compatible with', createdAt: 'Created at', updatedAt: 'Updated at' },
     },
   },
-  ruleCodes: { RECIPIENT_ELIGIBILITY: "Recipients' eligibility" },
-  recipientKinds: { SUSPENDED: 'Suspended workers', UNEMPLOYED: 'Unemployed' },
   reti: {
     rules: {
       out_of_compliance: 'Out of compliance',

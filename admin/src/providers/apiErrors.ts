@@ -23,14 +23,14 @@ export interface ApiErrorBody {
   detail: string;
   /** A CONFLICT over the version: someone else saved the record since it was read. */
   staleVersion?: boolean;
-  /** Field errors in react-admin's shape: shown on the field, and `root.serverError` in the notification; for broken rules, the inputs they concern. */
-  errors?: Record<string, string | { serverError: string }>;
+  /** Field errors in react-admin's shape, shown on the inputs (and nowhere else). */
+  errors?: Record<string, string>;
   violations?: Violation[];
 }
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string; constraint?: string; version?: number; violations?: Violation[]; reason?: string; messageEn?: string };
+  extensions?: { code?: string; field?: string; constraint?: string; reason?: string; version?: number; violations?: Violation[]; messageEn?: string };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -49,9 +49,6 @@ function firstGraphqlError(error: unknown): GraphqlError | undefined {
   return (apolloError as { graphQLErrors?: GraphqlError[] } | undefined)?.graphQLErrors?.[0];
 }
 
-/** "taxCode: wrong check digit" → "wrong check digit": the field is shown beside the message. */
-const withoutFieldPrefix = (message: string, field: string) => (message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);
-
 /**
  * Turns an API error into the HttpError react-admin understands: a status for checkError, a
  * translatable message named after the error code, and field errors the form shows on its inputs.
@@ -60,21 +57,25 @@ export function toHttpError(error: unknown): HttpError {
   const graphqlError = firstGraphqlError(error);
   if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const { field, constraint, version, reason, messageEn } = graphqlError.extensions ?? {};
+  const { field, constraint, reason, version, messageEn } = graphqlError.extensions ?? {};
   // A refusal with a reason (co-design's rules) reads like a broken rule: its words in Italian and English.
-  const violations = graphqlError.extensions?.violations ?? (reason ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [], field: field ?? '', from: null }] : undefined);
+  const refusal = reason && !['duplicate', 'referenced'].includes(reason) ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [], field: field ?? '', from: null }] : undefined;
+  const violations = graphqlError.extensions?.violations ?? refusal;
   const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
+  // Worded in the user's language from the constraint; the server's own words (English, or
+  // GraphQL's about a variable) never reach the screen.
   if (code === 'BAD_USER_INPUT' && field) {
-    const detail = withoutFieldPrefix(graphqlError.message, field);
-    // Worded in the user's language when the constraint is known; the server's own words otherwise.
-    const message = constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: detail }) : detail;
-    body.errors = { [field]: message, root: { serverError: message } };
+    const invalid = i18nProvider.translate('edit.validation.invalid');
+    body.errors = { [field]: constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: invalid }) : invalid };
+  } else if (code === 'CONFLICT' && reason === 'duplicate' && field) {
+    body.errors = { [field]: i18nProvider.translate(`edit.duplicate.${field}`, { _: i18nProvider.translate('edit.duplicate.any') }) };
   } else if (violations?.length) {
     // The form marks the inputs a broken rule concerns; the notification lists every violation.
     const english = i18nProvider.getLocale() !== 'it';
     body.errors = Object.fromEntries(violations.flatMap((v) => (VIOLATION_INPUTS[v.field] ?? [v.field]).map((input) => [input, english ? v.messageEn : v.message])));
   }
-  return new HttpError(`reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`, STATUS_BY_CODE[code] ?? 500, body);
+  const message = code === 'CONFLICT' && reason === 'referenced' ? 'edit.still_referenced' : `reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`;
+  return new HttpError(message, STATUS_BY_CODE[code] ?? 500, body);
 }
 
 export const apiErrorBody = (error: unknown): ApiErrorBody | undefined => (error instanceof HttpError ? (error.body as ApiErrorBody) : undefined);

@@ -92,3 +92,12 @@ export function enumValues(name: string): string[] {
   if (!values) throw new Error(`schema.graphql has no enum ${name}`);
   return values.map((v) => v.name.value);
 }
+
+/** The type of a field of a resource's records, e.g. partners.amount → Money, networks.status → NetworkStatus. */
+export function fieldType(resource: string, field: string): { name: string; isEnum: boolean } | undefined {
+  const type = listedType(resource);
+  const definition = type ? objectTypes.get(type)?.fields?.find((f) => f.name.value === field) : undefined;
+  if (!definition) return undefined;
+  const name = namedType(definition.type);
+  return { name, isEnum: enumTypes.has(name) };
+}

@@ -38,10 +38,17 @@ export function updateVariables(resource: string, id: unknown, data: Values, pre
   return { id, version: previous.version, input: updateInput(resourceSchema(resource), data, previous) };
 }
 
+/** A list's filter and sort as the API reads them: only what the resource declares, nothing empty (the exports send the same). */
+export function listArguments(schema: ResourceSchema, { sort, filter = {} }: Pick<ListParams, 'sort' | 'filter'>) {
+  return {
+    filter: pick(filter, schema.filterFields, (_key, value) => !isEmpty(value)),
+    sort: sort && schema.sortFields.has(sort.field) ? [{ field: sort.field, order: sort.order }] : undefined,
+  };
+}
+
 function listQuery(schema: ResourceSchema, { pagination, sort, filter = {} }: ListParams, extraFilter: Values = {}): BuildQueryResult {
   const variables = {
-    filter: pick({ ...filter, ...extraFilter }, schema.filterFields, (_key, value) => !isEmpty(value)),
-    sort: sort && schema.sortFields.has(sort.field) ? [{ field: sort.field, order: sort.order }] : undefined,
+    ...listArguments(schema, { sort, filter: { ...filter, ...extraFilter } }),
     page: pagination?.page ?? 1,
     perPage: Math.min(pagination?.perPage ?? 25, MAX_PER_PAGE),
   };

@@ -72,6 +72,8 @@ export interface RetiDataProvider extends DataProvider {
   /** Dry run of an update (measures, funding tiers): the ACTIVE networks it would put out of compliance. Nothing is saved. */
   previewUpdate(resource: 'measures' | 'fundingTiers', params: { id: string; data: Record<string, unknown>; previousData: Record<string, unknown> }): Promise<NetworkImpact[]>;
   setNetworkStatus(params: { id: string; version: number; status: NetworkStatus }): Promise<RaRecord>;
+  /** Makes a member the lead in one step; the previous lead stays as a partner. */
+  makeNetworkLead(params: { id: string; version: number }): Promise<RaRecord>;
   /** Allocation totals grouped on the server (GROUP BY), e.g. committed amounts by measure. */
   getAllocationTotals(groupBy: AllocationDimension, filter?: Record<string, unknown>): Promise<AllocationTotal[]>;
   /** Checks a CSV file of partners or companies in crisis and, unless it is a dry run, writes its valid rows in one transaction. */
@@ -140,6 +142,12 @@ const SET_NETWORK_STATUS = gql`
   }
 `;
 
+const MAKE_NETWORK_LEAD = gql`
+  mutation ($id: ID!, $version: Int!) {
+    makeNetworkLead(id: $id, version: $version) { id version role }
+  }
+`;
+
 const ALLOCATION_TOTALS = gql`
   query ($groupBy: [AllocationDimension!]!, $filter: AllocationFilter) {
     allocationTotals(groupBy: $groupBy, filter: $filter) { measure province total }
@@ -183,6 +191,9 @@ export const dataProvider: RetiDataProvider = {
 
   setNetworkStatus: ({ id, version, status }) =>
     request(async () => (await graphqlClient.mutate({ mutation: SET_NETWORK_STATUS, variables: { id, version, status } })).data.setNetworkStatus),
+
+  makeNetworkLead: ({ id, version }) =>
+    request(async () => (await graphqlClient.mutate({ mutation: MAKE_NETWORK_LEAD, variables: { id, version } })).data.makeNetworkLead),
 
   getAllocationTotals: (groupBy, filter) =>
     request(async () => (await graphqlClient.query({ query: ALLOCATION_TOTALS, variables: { groupBy: [groupBy], filter } })).data.allocationTotals),

@@ -8,10 +8,23 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** 2023-12-31 → 31/12/2023, as Italian (and British) readers write dates. */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
+/** "2021-03-15" → "15/03/2021", the way Italian forms and spreadsheets write dates. */
+export function formatItalianDate(isoDate: string): string {
+  const match = ISO_DATE.exec(isoDate);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
+}
+
+/**
+ * What a person types as a date, gg/mm/aaaa ("15/03/2021", "1/3/2021", "15.03.2021", "15032021"),
+ * or an ISO date, as an ISO date; undefined when it is no real day of a four-digit year.
+ */
+export function parseItalianDate(text: string): string | undefined {
+  const value = text.trim();
+  if (isIsoDate(value)) return value;
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(value);
+  if (!match) return undefined;
+  const iso = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }
 
 /** The day after an ISO date. */

@@ -14,16 +14,15 @@ export function sumCents(amounts: string[]): bigint {
   return amounts.reduce((total, amount) => total + toCents(amount), 0n);
 }
 
-const grouped = (units: string, separator: string) => units.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+/** "70000.5" → "70.000,50" (Italian) or "70,000.50" (English), thousands always grouped. */
+export function formatAmount(amount: string, locale: 'it' | 'en' = 'it'): string {
+  const [units, decimals] = fromCents(toCents(amount)).split('.');
+  const [group, point] = locale === 'it' ? ['.', ','] : [',', '.'];
+  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${point}${decimals}`;
+}
 
 /** Italian format, thousands always grouped: "€ 2.000,00", "€ 70.000,00". */
-export function formatEuro(amount: string): string {
-  const [units, decimals] = fromCents(toCents(amount)).split('.');
-  return `€ ${grouped(units, '.')},${decimals}`;
-}
+export const formatEuro = (amount: string): string => `€ ${formatAmount(amount)}`;
 
 /** English format: "€2,000.00". */
-export function formatEuroEn(amount: string): string {
-  const [units, decimals] = fromCents(toCents(amount)).split('.');
-  return `€${grouped(units, ',')}.${decimals}`;
-}
+export const formatEuroEn = (amount: string): string => `€${formatAmount(amount, 'en')}`;

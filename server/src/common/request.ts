@@ -42,6 +42,8 @@ export interface BatchReads {
   manyBy<E extends ObjectLiteral>(entity: EntityClass<E>, property: keyof E & string, orderBy?: keyof E & string): DataLoader<string, E[]>;
   readonly fundCommitted: DataLoader<string, string>;
   readonly exclusiveOverlaps: DataLoader<string, string[]>;
+  /** Display names of the people in the audit trail that the caller may know (audit_actor_names). */
+  readonly actorNames: DataLoader<string, string | null>;
 }
 
 /** What a service knows of the request it serves. */

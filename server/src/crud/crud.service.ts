@@ -1,4 +1,4 @@
-import { EntityManager, ObjectLiteral } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isUUID } from 'class-validator';
 import { getMetadataStorage } from 'type-graphql';
@@ -78,11 +78,21 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async list(ctx: RequestContext, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
-    this.authorizeRead(ctx);
     if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page starts at 1');
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
       throw badInput('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}`);
     }
+    const qb = await this.listQuery(ctx, filter, sort);
+    // The total rides along with the page; only a page past the end needs a count of its own.
+    const rows = await plainRows(qb.clone().offset((page - 1) * perPage).limit(perPage), { total: 'count(*) OVER ()' });
+    const total = rows.length ? Number(rows[0].total) : page > 1 ? await qb.getCount() : 0;
+    for (const row of rows) delete row.total;
+    return { items: rows, total };
+  }
+
+  /** The records a list shows, filtered and sorted, without paging: lists and exports read the same query. */
+  async listQuery(ctx: RequestContext, filter: F | undefined, sort: SortInput[] | undefined): Promise<SelectQueryBuilder<E>> {
+    this.authorizeRead(ctx);
     const manager = await ctx.scope.manager();
     const qb = scopedQuery(manager, this.resource.entity, ctx.principal);
     const { ids, q, ...fields } = (filter ?? {}) as BaseFilter & Record<string, unknown>;
@@ -106,11 +116,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       else qb.addOrderBy(`r.${field}`, direction, 'NULLS LAST');
     });
     qb.addOrderBy('r.id', 'ASC');
-    // The total rides along with the page; only a page past the end needs a count of its own.
-    const rows = await plainRows(qb.clone().offset((page - 1) * perPage).limit(perPage), { total: 'count(*) OVER ()' });
-    const total = rows.length ? Number(rows[0].total) : page > 1 ? await qb.getCount() : 0;
-    for (const row of rows) delete row.total;
-    return { items: rows, total };
+    return qb;
   }
 
   async create(ctx: RequestContext, input: C): Promise<E> {

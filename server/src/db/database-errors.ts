@@ -56,10 +56,11 @@ export function translateDatabaseError(error: unknown): unknown {
   const field = constraintField(pgError.constraint) ?? (pgError.column ? camelCase(pgError.column) : undefined);
   switch (pgError.code) {
     case '23505':
-      return conflict(`A record with this ${field ?? 'value'} already exists`, { field });
+      // `reason` tells a duplicate, which belongs on its field, from a stale version or a record still in use.
+      return conflict(`A record with this ${field ?? 'value'} already exists`, { field, reason: 'duplicate' });
     case '23503':
       return pgError.detail?.includes('still referenced')
-        ? conflict('The record is still referenced by other records', { field })
+        ? conflict('The record is still referenced by other records', { field, reason: 'referenced' })
         : new DomainError(ErrorCode.NOT_FOUND, `The referenced ${field ?? 'record'} does not exist`, { field });
     case '23502':
     case '23514':

@@ -13,6 +13,7 @@ import { AmbitoTerritories1763700000900 } from '../../../migrations/176370000090
 import { ThirdSectorBodies1763700000901 } from '../../../migrations/1763700000901-third-sector-bodies';
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
+import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ThirdSectorBodies1763700000901,
   Codesign1763700000902,
   CodesignCallKind1763700000903,
+  AuditActorNames1763700001000,
 ];

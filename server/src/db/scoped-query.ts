@@ -39,13 +39,17 @@ export function scopedQuery<E extends ObjectLiteral>(
  * instances of the entity without TypeORM's hydration, which dominates the cost of large reads.
  */
 export async function plainRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, extra: Record<string, string> = {}): Promise<(E & Record<string, unknown>)[]> {
-  const { metadata } = qb.expressionMap.mainAlias!;
-  const alias = qb.alias;
-  qb.select([]);
-  for (const column of metadata.columns) if (column.isSelect) qb.addSelect(`${alias}.${column.propertyPath}`, column.propertyName);
-  for (const [name, expression] of Object.entries(extra)) qb.addSelect(expression, name);
-  const rows = await qb.getRawMany();
-  const prototype = (metadata.target as Function).prototype;
+  const rows = await selectPlain(qb, extra).getRawMany();
+  const prototype = (qb.expressionMap.mainAlias!.metadata.target as Function).prototype;
   for (const row of rows) Object.setPrototypeOf(row, prototype);
   return rows;
+}
+
+/** Selects the entity's readable columns under their property names (what plainRows reads). */
+export function selectPlain<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, extra: Record<string, string> = {}): SelectQueryBuilder<E> {
+  const { metadata } = qb.expressionMap.mainAlias!;
+  qb.select([]);
+  for (const column of metadata.columns) if (column.isSelect) qb.addSelect(`${qb.alias}.${column.propertyPath}`, column.propertyName);
+  for (const [name, expression] of Object.entries(extra)) qb.addSelect(expression, name);
+  return qb;
 }

@@ -38,6 +38,13 @@ export class Loaders implements BatchReads {
     return networkIds.map((id) => rows.filter((r) => r.network_id === id).map((r) => r.enrolment_id));
   });
 
+  readonly actorNames = new DataLoader<string, string | null>(async (ids) => {
+    const manager = await this.scope.manager();
+    const rows: { id: string; display_name: string }[] = await manager.query('SELECT * FROM audit_actor_names($1::uuid[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r.display_name]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
   /** All rows whose `property` equals the key, e.g. the members of each network, in `orderBy` order. */
   manyBy<E extends ObjectLiteral>(
     entity: EntityClass<E>,

@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyInput } from '../../common/MoneyInput';
 

@@ -1,7 +1,9 @@
-import { AutocompleteInput, Datagrid, DateInput, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
+import { AutocompleteInput, Datagrid, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
+import { ServerExportActions } from '../../common/ServerExportButton';
 
 const filters = [
   <ReferenceInput source="networkId" reference="networks" alwaysOn>
@@ -17,7 +19,7 @@ const filters = [
 ];
 
 export const AllocationList = () => (
-  <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }} actions={<ServerExportActions />} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <LocalDateField source="allocatedOn" />
       <ReferenceField source="networkId" reference="networks" sortable={false} link="show" />

@@ -1,5 +1,6 @@
 import AllocationIcon from '@mui/icons-material/Euro';
-import { formatEuro, formatLocalDate } from '../../common/format';
+import { formatEuro, formatLocalDate, Locale } from '../../common/format';
+import { i18nProvider } from '../../providers/i18nProvider';
 import { AllocationCreate } from './AllocationCreate';
 import { AllocationEdit } from './AllocationEdit';
 import { AllocationList } from './AllocationList';
@@ -11,5 +12,5 @@ export default {
   edit: AllocationEdit,
   show: AllocationShow,
   icon: AllocationIcon,
-  recordRepresentation: (allocation: { allocatedOn: string; amount: string }) => `${formatLocalDate(allocation.allocatedOn)} · ${formatEuro(allocation.amount)}`,
+  recordRepresentation: (allocation: { allocatedOn: string; amount: string }) => `${formatLocalDate(allocation.allocatedOn)} · ${formatEuro(allocation.amount, i18nProvider.getLocale() as Locale)}`,
 };

@@ -1,5 +1,5 @@
-import { Datagrid, DateTimeInput, FunctionField, List, SelectField, SelectInput, TextField, TextInput, useTranslate } from 'react-admin';
-import { AUDITED_TABLES, tableResource } from '../../common/AuditHistory';
+import { Datagrid, DateTimeInput, FunctionField, List, SelectInput, TextField, TextInput, useTranslate, WrapperField } from 'react-admin';
+import { AUDITED_TABLES, AuditTitle, tableResource } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { DateTimeField } from '../../common/LocalDateField';
 
@@ -21,8 +21,10 @@ export const AuditEventList = () => {
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <DateTimeField source="at" />
       <FunctionField source="entity" render={(event: { entity: string }) => translate(`resources.${tableResource(event.entity)}.name`, { smart_count: 1 })} />
-      <SelectField source="action" choices={enumChoices('AuditAction')} />
-      <TextField source="entityId" />
+      <WrapperField source="entityId" sortable={false}>
+        <AuditTitle withAuthor={false} />
+      </WrapperField>
+      <TextField source="actorName" label="resources.auditEvents.fields.actorId" sortable={false} emptyText="—" />
     </Datagrid>
   </List>
   );

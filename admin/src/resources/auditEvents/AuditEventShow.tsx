@@ -1,16 +1,15 @@
-import { Labeled, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { AuditChanges } from '../../common/AuditHistory';
-import { enumChoices } from '../../common/enums';
+import { Labeled, Show, SimpleShowLayout, TextField, WrapperField } from 'react-admin';
+import { AuditChanges, AuditTitle } from '../../common/AuditHistory';
 import { DateTimeField } from '../../common/LocalDateField';
 
 export const AuditEventShow = () => (
-  <Show>
+  <Show title={<AuditTitle withAuthor={false} />}>
     <SimpleShowLayout>
       <DateTimeField source="at" />
-      <TextField source="entity" />
-      <TextField source="entityId" />
-      <SelectField source="action" choices={enumChoices('AuditAction')} />
-      <TextField source="actorId" emptyText="—" />
+      <WrapperField label="resources.auditEvents.fields.entityId">
+        <AuditTitle withAuthor={false} />
+      </WrapperField>
+      <TextField source="actorName" label="resources.auditEvents.fields.actorId" emptyText="—" />
       <Labeled label="reti.audit.changes" fullWidth>
         <AuditChanges />
       </Labeled>

@@ -1,4 +1,6 @@
+import { createElement } from 'react';
 import AuditIcon from '@mui/icons-material/History';
+import { AuditTitle } from '../../common/AuditHistory';
 import { AuditEventList } from './AuditEventList';
 import { AuditEventShow } from './AuditEventShow';
 
@@ -7,5 +9,5 @@ export default {
   list: AuditEventList,
   show: AuditEventShow,
   icon: AuditIcon,
-  recordRepresentation: (event: { entity: string; action: string }) => `${event.entity} ${event.action}`,
+  recordRepresentation: createElement(AuditTitle, { withAuthor: false }),
 };

@@ -1,4 +1,5 @@
-import { AutocompleteInput, Datagrid, DateInput, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
+import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { LocalDateField } from '../../common/LocalDateField';
 
 const filters = [

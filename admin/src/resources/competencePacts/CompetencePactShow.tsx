@@ -13,7 +13,7 @@ const Signatories = () => {
       <ReferenceManyField reference="pactSignatories" target="pactId" perPage={100}>
         <Datagrid bulkActionButtons={false} rowClick={false}>
           <ReferenceField source="partnerId" reference="partners" link="show" />
-          <RemoveButton />
+          <RemoveButton source="partnerId" reference="partners" question="edit.remove_signatory" />
         </Datagrid>
       </ReferenceManyField>
       <InlineCreateForm resource="pactSignatories" defaults={{ pactId: pact.id }} submitLabel="reti.pact.add_signatory" successMessage="reti.pact.signatory_added">

@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, minValue, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { DateInput, NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { validateTaxCode } from '../../common/validation';
 

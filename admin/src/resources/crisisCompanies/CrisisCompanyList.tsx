@@ -1,5 +1,6 @@
 import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
+import { ServerExportActions } from '../../common/ServerExportButton';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -16,7 +17,7 @@ const filters = [
 ];
 
 export const CrisisCompanyList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ServerExportActions />} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="taxCode" />

@@ -1,4 +1,5 @@
-import { DateInput, required, TextInput } from 'react-admin';
+import { required, TextInput } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { MoneyInput } from '../../common/MoneyInput';
 import { notBefore } from '../../common/validation';
 

@@ -1,4 +1,5 @@
-import { AutocompleteInput, minValue, NumberInput, ReferenceInput, required } from 'react-admin';
+import { AutocompleteInput, minValue, ReferenceInput, required } from 'react-admin';
+import { NumberInput } from '../../common/ItalianInputs';
 import { MoneyInput } from '../../common/MoneyInput';
 
 const atLeastMin = (max: number | null, values: { minRecipients?: number }) =>

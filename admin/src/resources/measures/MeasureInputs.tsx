@@ -1,4 +1,5 @@
-import { AutocompleteArrayInput, BooleanInput, DateInput, minValue, NumberInput, required, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { AutocompleteArrayInput, BooleanInput, minValue, required, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { DateInput, NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyInput } from '../../common/MoneyInput';
 import { notBefore } from '../../common/validation';

@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, minValue, NumberInput, ReferenceInput, required, TextInput } from 'react-admin';
+import { AutocompleteInput, minValue, ReferenceInput, required, TextInput } from 'react-admin';
+import { DateInput, NumberInput } from '../../common/ItalianInputs';
 import { notBefore } from '../../common/validation';
 
 export const NetworkInputs = () => (

@@ -1,7 +1,9 @@
 import { Chip } from '@mui/material';
-import { AutocompleteInput, Datagrid, DateInput, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField, useTranslate } from 'react-admin';
+import { AutocompleteInput, Datagrid, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField, useTranslate } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
+import { ServerExportActions } from '../../common/ServerExportButton';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -34,7 +36,7 @@ const ComplianceFlag = () => {
 };
 
 export const NetworkList = () => (
-  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} actions={<ServerExportActions />} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="title" />

@@ -1,8 +1,10 @@
-import { AutocompleteInput, Datagrid, DateInput, EditButton, ReferenceField, ReferenceInput, ReferenceManyField, required, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { AutocompleteInput, Datagrid, EditButton, ReferenceField, ReferenceInput, ReferenceManyField, required, SelectField, SelectInput, useRecordContext } from 'react-admin';
+import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { InlineCreateForm } from '../../common/InlineCreateForm';
 import { LocalDateField } from '../../common/LocalDateField';
 import { RemoveButton } from '../../common/RemoveButton';
+import { MakeLeadButton } from './MakeLeadButton';
 
 /** The partnership: members with role and dates, and a form to add one more. */
 export const NetworkRoster = () => {
@@ -16,8 +18,9 @@ export const NetworkRoster = () => {
           <SelectField source="role" choices={enumChoices('MemberRole')} />
           <LocalDateField source="joinedOn" />
           <LocalDateField source="leftOn" />
+          <MakeLeadButton />
           <EditButton />
-          <RemoveButton />
+          <RemoveButton source="partnerId" reference="partners" question="edit.remove_member" />
         </Datagrid>
       </ReferenceManyField>
       <InlineCreateForm

@@ -12,6 +12,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { ServerExportActions } from '../../common/ServerExportButton';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -27,7 +28,7 @@ const filters = [
 ];
 
 export const PartnerList = () => (
-  <List filters={filters} sort={{ field: 'legalName', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: 'legalName', order: 'ASC' }} actions={<ServerExportActions />} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="legalName" />
       <TextField source="taxCode" />

@@ -1,4 +1,5 @@
-import { AutocompleteInput, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, minValue, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyInput } from '../../common/MoneyInput';
 

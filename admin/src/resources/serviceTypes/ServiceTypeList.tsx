@@ -1,4 +1,5 @@
-import { AutocompleteInput, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyField } from '../../common/MoneyField';
 

@@ -5,7 +5,8 @@ import { getMetadataStorage } from 'type-graphql';
 import { scopedQuery } from '../../db/scoped-query';
 import { Partner } from '../partner/partner.entity';
 import { CrisisCompany, CrisisInstrument } from '../crisis-company/crisis-company.entity';
-import { isIsoDate } from '../../common/dates';
+import { parseItalianDate } from '../../common/dates';
+import { ENUM_LABELS, ExportResource, FIELD_LABELS, YES_NO } from '../../common/labels';
 import { EntityClass, RequestContext } from '../../common/request';
 import { badInput } from '../../common/errors';
 import { authorizeWrite } from '../../crud/crud.service';
@@ -20,7 +21,10 @@ export const MAX_IMPORT_ROWS = 20_000;
 type Row = Record<string, string>;
 type Lookup = (value: string) => string | undefined;
 
-/** A column of the file: its Italian and English headers (the first is the template's) and how it becomes an input field. */
+/**
+ * A column of the file: the headers it goes by, most telling first (the first is the template's;
+ * the screen's labels, which exports use, are among them) and how it becomes an input field.
+ */
 interface Column {
   headers: string[];
   field: string;
@@ -42,7 +46,7 @@ class CellError extends Error {
   }
 }
 
-const YES = new Set(['si', 'sì', 'yes', 'true', '1', 'x']);
+const YES = new Set(['si', 'true', '1', 'x', YES_NO.it[0], YES_NO.en[0]]);
 const yes = (value: string) => YES.has(value.trim().toLowerCase());
 const integer = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
 const lookup = (lookupOf: (l: Lookups) => Lookup) => (value: string, lookups: Lookups) => {
@@ -51,58 +55,79 @@ const lookup = (lookupOf: (l: Lookups) => Lookup) => (value: string, lookups: Lo
   return id;
 };
 const date = (value: string) => {
-  if (!isIsoDate(value.trim())) throw new CellError('isoDate', `Data non valida: ${value} (formato AAAA-MM-GG)`);
-  return value.trim();
+  const iso = parseItalianDate(value);
+  if (!iso) throw new CellError('isoDate', `Data non valida: ${value} (formato GG/MM/AAAA)`);
+  return iso;
 };
-const oneOf = (allowed: Record<string, string>) => (value: string) => {
-  const code = value.trim().toUpperCase();
-  if (!Object.values(allowed).includes(code)) throw new CellError('isEnum', `Valori ammessi: ${Object.values(allowed).join(', ')}`);
+/** A value of an enum by its code or by its Italian or English label, as exports write it. */
+const oneOf = (allowed: Record<string, string>, labels: Record<string, string>[]) => (value: string) => {
+  const wanted = value.trim().toUpperCase();
+  const code = Object.values(allowed).find((c) => c === wanted || labels.some((l) => l[c]?.toUpperCase() === wanted));
+  if (!code) throw new CellError('isEnum', `Valori ammessi: ${Object.values(labels[0]).join(', ')}`);
   return code;
 };
+const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** The header keys of a field as the screen names it, in Italian and in English. */
+const labelled = (resource: ExportResource, field: string) =>
+  [FIELD_LABELS.it, FIELD_LABELS.en].map((labels) => headerKey((labels[resource] as Record<string, string>)[field]));
 
 const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; columns: Column[] }> = {
   PARTNERS: {
     entity: Partner,
     input: CreatePartnerInput,
     columns: [
-      { headers: ['ragione_sociale', 'denominazione', 'legalname'], field: 'legalName' },
-      { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
-      { headers: ['tipo', 'tipologia', 'partnertype'], field: 'partnerTypeId', convert: lookup((l) => l.partnerType) },
-      { headers: ['comune_istat', 'comune', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
-      { headers: ['accreditato_lavoro', 'labouraccredited'], field: 'labourAccredited', convert: yes },
-      { headers: ['albo_lavoro', 'labourregisternumber'], field: 'labourRegisterNumber' },
-      { headers: ['accreditato_formazione', 'trainingaccredited'], field: 'trainingAccredited', convert: yes },
-      { headers: ['albo_formazione', 'trainingregisternumber'], field: 'trainingRegisterNumber' },
-      { headers: ['indirizzo', 'address'], field: 'address' },
-      { headers: ['email', 'pec'], field: 'email' },
-      { headers: ['telefono', 'phone'], field: 'phone' },
+      { headers: ['ragione_sociale', 'denominazione', 'legalname', ...labelled('partners', 'legalName')], field: 'legalName' },
+      { headers: ['codice_fiscale', 'partita_iva', 'taxcode', ...labelled('partners', 'taxCode')], field: 'taxCode' },
+      {
+        headers: ['tipo', ...labelled('partners', 'partnerTypeCode'), 'tipologia', 'partnertype', ...labelled('partners', 'partnerTypeId')],
+        field: 'partnerTypeId',
+        convert: lookup((l) => l.partnerType),
+      },
+      {
+        headers: ['comune_istat', ...labelled('partners', 'municipalityCode'), 'comune', 'municipality', ...labelled('partners', 'municipalityId')],
+        field: 'municipalityId',
+        convert: lookup((l) => l.municipality),
+      },
+      { headers: ['accreditato_lavoro', 'labouraccredited', ...labelled('partners', 'labourAccredited')], field: 'labourAccredited', convert: yes },
+      { headers: ['albo_lavoro', 'labourregisternumber', ...labelled('partners', 'labourRegisterNumber')], field: 'labourRegisterNumber' },
+      { headers: ['accreditato_formazione', 'trainingaccredited', ...labelled('partners', 'trainingAccredited')], field: 'trainingAccredited', convert: yes },
+      { headers: ['albo_formazione', 'trainingregisternumber', ...labelled('partners', 'trainingRegisterNumber')], field: 'trainingRegisterNumber' },
+      { headers: ['indirizzo', 'address', ...labelled('partners', 'address')], field: 'address' },
+      { headers: ['email', 'pec', ...labelled('partners', 'email')], field: 'email' },
+      { headers: ['telefono', 'phone', ...labelled('partners', 'phone')], field: 'phone' },
     ],
   },
   CRISIS_COMPANIES: {
     entity: CrisisCompany,
     input: CreateCrisisCompanyInput,
     columns: [
-      { headers: ['ragione_sociale', 'denominazione', 'name'], field: 'name' },
-      { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
-      { headers: ['ateco', 'codice_ateco', 'ateco_code'], field: 'atecoSectorId', convert: lookup((l) => l.ateco) },
-      { headers: ['filiera', 'supplychain'], field: 'supplyChain' },
+      { headers: ['ragione_sociale', 'denominazione', 'name', ...labelled('crisisCompanies', 'name')], field: 'name' },
+      { headers: ['codice_fiscale', 'partita_iva', 'taxcode', ...labelled('crisisCompanies', 'taxCode')], field: 'taxCode' },
+      { headers: ['ateco', 'codice_ateco', 'ateco_code', ...labelled('crisisCompanies', 'atecoSectorId')], field: 'atecoSectorId', convert: lookup((l) => l.ateco) },
+      { headers: ['filiera', 'supplychain', ...labelled('crisisCompanies', 'supplyChain')], field: 'supplyChain' },
       {
-        headers: ['comune_istat', 'comune', 'municipality'],
+        headers: ['comune_istat', ...labelled('crisisCompanies', 'municipalityCode'), 'comune', 'municipality', ...labelled('crisisCompanies', 'municipalityId')],
         field: 'municipalityId',
         convert: (value, lookups) => {
           if (lookups.municipality(value) && !lookups.lombardMunicipality(value)) throw new CellError('lombardy', `Il comune ${value} non è in Lombardia`);
           return lookup((l) => l.municipality)(value, lookups);
         },
       },
-      { headers: ['strumento', 'crisisinstrument'], field: 'crisisInstrument', convert: oneOf(CrisisInstrument) },
-      { headers: ['lavoratori_coinvolti', 'workersinvolved'], field: 'workersInvolved', convert: integer },
-      { headers: ['esuberi_previsti', 'expectedredundancies'], field: 'expectedRedundancies', convert: integer },
-      { headers: ['data_accordo', 'unionagreementon'], field: 'unionAgreementOn', convert: date },
+      {
+        headers: ['strumento', 'crisisinstrument', ...labelled('crisisCompanies', 'crisisInstrument')],
+        field: 'crisisInstrument',
+        convert: oneOf(CrisisInstrument, [ENUM_LABELS.it.CrisisInstrument, ENUM_LABELS.en.CrisisInstrument]),
+      },
+      { headers: ['lavoratori_coinvolti', 'workersinvolved', ...labelled('crisisCompanies', 'workersInvolved')], field: 'workersInvolved', convert: integer },
+      { headers: ['esuberi_previsti', 'expectedredundancies', ...labelled('crisisCompanies', 'expectedRedundancies')], field: 'expectedRedundancies', convert: integer },
+      { headers: ['data_accordo', 'unionagreementon', ...labelled('crisisCompanies', 'unionAgreementOn')], field: 'unionAgreementOn', convert: date },
     ],
   },
 };
 
-const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+/** An export puts an apostrophe before a cell that would start a formula; reading it back drops it. */
+const unneutralised = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 async function referenceLookups(manager: EntityManager): Promise<Lookups> {
   const map = async (sql: string, params: unknown[] = []) => {
@@ -146,7 +171,9 @@ export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: stri
   const header = records[0]?.record ?? [];
   const rows = records.slice(1);
   if (rows.length > MAX_IMPORT_ROWS) throw badInput('csv', `At most ${MAX_IMPORT_ROWS} rows per file`);
-  const positions = spec.columns.map((column) => header.findIndex((h) => column.headers.includes(headerKey(h))));
+  const keys = header.map(headerKey);
+  // A file may carry a column twice, as code and as name (an export does): the first header listed wins.
+  const positions = spec.columns.map((column) => column.headers.map((h) => keys.indexOf(h)).find((i) => i >= 0) ?? -1);
   const missing = spec.columns.filter((c, i) => positions[i] < 0 && ['legalName', 'name', 'taxCode'].includes(c.field));
   if (missing.length) throw badInput('csv', `Missing columns: ${missing.map((c) => c.headers[0]).join(', ')}`);
 
@@ -164,7 +191,7 @@ export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: stri
       const input: Record<string, unknown> = { ...defaults };
       const rowErrors: ImportRowError[] = [];
       spec.columns.forEach((column, i) => {
-        const raw = positions[i] >= 0 ? (cells[positions[i]] ?? '') : '';
+        const raw = unneutralised(positions[i] >= 0 ? (cells[positions[i]] ?? '') : '');
         if (raw === '') return;
         if (raw.includes('\u0000')) {
           rowErrors.push({ line, field: column.field, code: 'noNul', message: 'Carattere NUL non ammesso' });

@@ -9,7 +9,7 @@ import { Allocation } from '../funding/funding.entity';
 import { Measure } from '../measure/measure.entity';
 import { AtecoSector } from '../reference/reference.entities';
 import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
-import { allowedTransitions, activeViolationCount, complianceOf, setNetworkStatus, networkResource, networkMemberResource, networkCompanyResource } from './network.service';
+import { allowedTransitions, activeViolationCount, complianceOf, makeNetworkLead, setNetworkStatus, networkResource, networkMemberResource, networkCompanyResource } from './network.service';
 
 @Resolver(() => Network)
 export class NetworkResolver extends crudResolver(networkResource) {
@@ -84,6 +84,11 @@ export class NetworkResolver extends crudResolver(networkResource) {
 
 @Resolver(() => NetworkMember)
 export class NetworkMemberResolver extends crudResolver(networkMemberResource) {
+  @Mutation(() => NetworkMember, { description: "Makes the member the network's lead; the previous lead stays as a partner. Fails with CONFLICT if version is stale." })
+  makeNetworkLead(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context): Promise<NetworkMember> {
+    return makeNetworkLead(ctx, id, version);
+  }
+
   @FieldResolver(() => Network)
   network(@Root() member: NetworkMember, @Ctx() ctx: Context): Promise<Network | null> {
     return ctx.loaders.byId(Network).load(member.networkId);

@@ -1,4 +1,4 @@
-import { formatDate, nextDay } from '../../common/dates';
+import { formatItalianDate, nextDay } from '../../common/dates';
 import { formatEuro, formatEuroEn, fromCents, sumCents, toCents } from '../../common/money';
 import { RuleCode } from '../measure/measure.entity';
 import { NetworkStatus } from './network.entity';
@@ -114,8 +114,8 @@ const KIND_LABELS: Record<RecipientKind, { key: 'suspended' | 'unemployed'; fiel
 };
 
 function availability(from: string | null, to: string | null): { it: string; en: string } {
-  if (from && to) return { it: `dal ${formatDate(from)} al ${formatDate(to)}`, en: `from ${formatDate(from)} to ${formatDate(to)}` };
-  return from ? { it: `dal ${formatDate(from)}`, en: `from ${formatDate(from)}` } : { it: `fino al ${formatDate(to!)}`, en: `until ${formatDate(to!)}` };
+  if (from && to) return { it: `dal ${formatItalianDate(from)} al ${formatItalianDate(to)}`, en: `from ${formatItalianDate(from)} to ${formatItalianDate(to)}` };
+  return from ? { it: `dal ${formatItalianDate(from)}`, en: `from ${formatItalianDate(from)}` } : { it: `fino al ${formatItalianDate(to!)}`, en: `until ${formatItalianDate(to!)}` };
 }
 
 const CHECKS: Record<RuleCode, Check> = {
@@ -125,7 +125,7 @@ const CHECKS: Record<RuleCode, Check> = {
       if (min === null || members.length >= min) return [];
       const ids = members.map((m) => m.partnerId);
       return from
-        ? [finding('members', `Dal ${formatDate(from)} la rete avrà ${count(members.length, 'soggetto', 'soggetti')}: ne servono almeno ${min}, capofila incluso.`, `From ${formatDate(from)} the network will have ${count(members.length, 'member', 'members')}; at least ${min} are required, lead included.`, ids, from)]
+        ? [finding('members', `Dal ${formatItalianDate(from)} la rete avrà ${count(members.length, 'soggetto', 'soggetti')}: ne servono almeno ${min}, capofila incluso.`, `From ${formatItalianDate(from)} the network will have ${count(members.length, 'member', 'members')}; at least ${min} are required, lead included.`, ids, from)]
         : [finding('members', `La rete ha ${count(members.length, 'soggetto', 'soggetti')}: ne servono almeno ${min}, capofila incluso.`, `The network has ${count(members.length, 'member', 'members')}; at least ${min} are required, lead included.`, ids)];
     }),
   ONE_LEAD: (s) => {
@@ -145,7 +145,7 @@ const CHECKS: Record<RuleCode, Check> = {
         .filter((code) => !members.some((m) => m.partnerTypeCode === code))
         .map((code) =>
           from
-            ? finding('members', `Dal ${formatDate(from)} nella rete mancherà un soggetto di tipo ${typeLabel(s, code)}.`, `From ${formatDate(from)} the network will have no member of type ${typeLabelEn(s, code)}.`, [], from)
+            ? finding('members', `Dal ${formatItalianDate(from)} nella rete mancherà un soggetto di tipo ${typeLabel(s, code)}.`, `From ${formatItalianDate(from)} the network will have no member of type ${typeLabelEn(s, code)}.`, [], from)
             : finding('members', `Nella rete manca un soggetto di tipo ${typeLabel(s, code)}.`, `The network has no member of type ${typeLabelEn(s, code)}.`),
         ),
     ),
@@ -196,7 +196,7 @@ const CHECKS: Record<RuleCode, Check> = {
     const months = count(p.maxDurationMonths, 'mese', 'mesi');
     const monthsEn = count(p.maxDurationMonths, 'month', 'months');
     return s.endDate > limit
-      ? [finding('endDate', `Il progetto può durare al massimo ${months} dall'avvio: deve finire entro il ${formatDate(limit)}.`, `The project may last at most ${monthsEn} from its start: it must end by ${formatDate(limit)}.`)]
+      ? [finding('endDate', `Il progetto può durare al massimo ${months} dall'avvio: deve finire entro il ${formatItalianDate(limit)}.`, `The project may last at most ${monthsEn} from its start: it must end by ${formatItalianDate(limit)}.`)]
       : [];
   },
   TIER_CAP: (s, p) => {
@@ -214,7 +214,7 @@ const CHECKS: Record<RuleCode, Check> = {
       const f = sources.get(a.fundSourceId);
       if (!f || ((!f.availableFrom || a.allocatedOn >= f.availableFrom) && (!f.availableTo || a.allocatedOn <= f.availableTo))) return [];
       const period = availability(f.availableFrom, f.availableTo);
-      return [finding('allocations', `L'assegnazione del ${formatDate(a.allocatedOn)} dalla fonte «${f.name}» cade fuori dal periodo in cui la fonte è utilizzabile (${period.it}).`, `The allocation of ${formatDate(a.allocatedOn)} from "${f.name}" falls outside the period the fund can be used (${period.en}).`, [a.id])];
+      return [finding('allocations', `L'assegnazione del ${formatItalianDate(a.allocatedOn)} dalla fonte «${f.name}» cade fuori dal periodo in cui la fonte è utilizzabile (${period.it}).`, `The allocation of ${formatItalianDate(a.allocatedOn)} from "${f.name}" falls outside the period the fund can be used (${period.en}).`, [a.id])];
     });
     const overspent = s.fundSources
       .filter((f) => toCents(f.committed) > toCents(f.budget))

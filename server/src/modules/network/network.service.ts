@@ -1,14 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { BatchReads, present, RequestContext } from '../../common/request';
 import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors';
-import { scopedQuery } from '../../db/scoped-query';
+import { plainRows, scopedQuery } from '../../db/scoped-query';
 import { authorizeWrite } from '../../crud/crud.service';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
 import { Allocation, FundSource } from '../funding/funding.entity';
 import { FundingTier, Measure, RuleCode } from '../measure/measure.entity';
 import { Partner } from '../partner/partner.entity';
 import { AtecoSector, PartnerType } from '../reference/reference.entities';
-import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
+import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
 import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
 import { evaluateRules, judgedOn, MeasureParameters, NetworkSnapshot, RuleViolation, transitionsFrom } from './network.rules';
 import { atLeast, atMost, linkedBy, NetworkGuard, NetworkImpact, NetworkReach, oneOf, Resource } from '../../crud/resource';
@@ -195,6 +195,41 @@ export async function setNetworkStatus(ctx: RequestContext, id: string, version:
       .execute();
     if (!result.raw.length) throw conflict('Network was changed by someone else; reload it and retry', { id, version });
     return manager.getRepository(Network).create({ ...network, status, version: version + 1, updatedAt: result.raw[0].updated_at });
+  });
+}
+
+/**
+ * Makes a member the network's lead (capofila) in one step: the current lead becomes a partner
+ * and the member the lead, in one savepoint, each UPDATE checking the version it read, then the
+ * network's rules are checked as after any change to its roster.
+ */
+export async function makeNetworkLead(ctx: RequestContext, memberId: string, version: number): Promise<NetworkMember> {
+  authorizeWrite(ctx, 'TENANT');
+  return ctx.scope.write(async (manager) => {
+    const [member] = await plainRows(scopedQuery(manager, NetworkMember, ctx.principal).andWhere('r.id = :memberId', { memberId }));
+    if (!member) throw notFound('NetworkMember', memberId);
+    if (member.version !== version) throw conflict('The member was changed by someone else; reload it and retry', { id: memberId, version });
+    if (member.role === MemberRole.LEAD) return member;
+    const guard = guardNetworks('OWN');
+    const before = await guard.before(ctx, manager, [member.networkId]);
+    const setRole = async (id: string, role: MemberRole, expected: number) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(NetworkMember)
+        .set({ role, updatedAt: () => 'now()' })
+        .where('tenant_id = :tenantId AND id = :id AND version = :expected', { tenantId: member.tenantId, id, expected })
+        .returning('id')
+        .execute();
+      if (!result.raw.length) throw conflict('The roster was changed by someone else; reload it and retry', { id, version: expected });
+    };
+    const [lead] = await plainRows(
+      scopedQuery(manager, NetworkMember, ctx.principal).andWhere('r.networkId = :networkId AND r.role = :role', { networkId: member.networkId, role: MemberRole.LEAD }),
+    );
+    if (lead) await setRole(lead.id, MemberRole.PARTNER, lead.version);
+    await setRole(member.id, MemberRole.LEAD, version);
+    await guard.after(ctx, manager, [member.networkId], before, false);
+    const [updated] = await plainRows(scopedQuery(manager, NetworkMember, ctx.principal).andWhere('r.id = :memberId', { memberId }));
+    return updated;
   });
 }
 
