@@ -6,6 +6,9 @@ import { DatabaseHardening1763700000101 } from '../../../migrations/176370000010
 import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
 import { AllocationTotalsSearchPath1763700000201 } from '../../../migrations/1763700000201-allocation-totals-search-path';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
+import { RecipientAttributes1763700000800 } from '../../../migrations/1763700000800-recipient-attributes';
+import { RecipientServices1763700000801 } from '../../../migrations/1763700000801-recipient-services';
+import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802-service-plan-rules';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -17,4 +20,7 @@ export const migrations = [
   AllocationTotals1763700000200,
   AllocationTotalsSearchPath1763700000201,
   RateLimits1763700000500,
+  RecipientAttributes1763700000800,
+  RecipientServices1763700000801,
+  ServicePlanRules1763700000802,
 ];

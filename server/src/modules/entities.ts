@@ -9,10 +9,11 @@ import { CrisisCompany } from './crisis-company/crisis-company.entity';
 import { CompetencePact, PactSignatory } from './competence-pact/competence-pact.entity';
 import { AuditEvent } from './audit/audit.entity';
 import { RecipientEnrolment } from './recipient/recipient.entity';
+import { RecipientService } from './service-plan/service-plan.entity';
 
 /** Every TypeORM entity of the registry. */
 export const entities = [
   Tenant, User, PartnerType, Province, Municipality, AtecoSector, Measure, FundingTier, ServiceType, FundSource,
   Partner, Network, NetworkMember, NetworkCompany, CrisisCompany, CompetencePact, PactSignatory, Allocation, AuditEvent,
-  RecipientEnrolment,
+  RecipientEnrolment, RecipientService,
 ];

@@ -13,6 +13,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 import { ImportResolver } from './import/import.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { RecipientPlanResolver, RecipientServiceResolver } from './service-plan/service-plan.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -21,4 +22,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
   RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
+  RecipientServiceResolver, RecipientPlanResolver,
 ];

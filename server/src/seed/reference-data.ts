@@ -48,14 +48,17 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
     await run(
       `INSERT INTO measures (code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
          required_partner_type_codes, max_companies, min_recipients, max_recipients, max_duration_months,
-         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient)
+         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient,
+         min_guidance_services, min_intensive_services, max_phase2_alternatives, conditional_result_share)
        SELECT code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
          required_partner_type_codes, max_companies, min_recipients, max_recipients, max_duration_months,
-         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient
+         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient,
+         min_guidance_services, min_intensive_services, max_phase2_alternatives, conditional_result_share
        FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, legal_act text, open_from date, open_to date, rules text[],
          min_partners int, lead_partner_type_codes text[], required_partner_type_codes text[], max_companies int,
          min_recipients int, max_recipients int, max_duration_months int, process_cap_per_recipient numeric,
-         placement_cap_per_recipient numeric, self_employment_cap_per_recipient numeric)
+         placement_cap_per_recipient numeric, self_employment_cap_per_recipient numeric,
+         min_guidance_services int, min_intensive_services int, max_phase2_alternatives int, conditional_result_share numeric)
        ON CONFLICT DO NOTHING`,
       MEASURES,
     );
@@ -68,10 +71,10 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
       FUNDING_TIERS,
     );
     await run(
-      `INSERT INTO service_types (measure_id, code, name, phase, category, payment, max_hours, min_hours, voucher_value)
-       SELECT m.id, x.code, x.name, x.phase, x.category, x.payment, x.max_hours, x.min_hours, x.voucher_value
+      `INSERT INTO service_types (measure_id, code, name, phase, category, payment, max_hours, min_hours, voucher_value, training, result_kind)
+       SELECT m.id, x.code, x.name, x.phase, x.category, x.payment, x.max_hours, x.min_hours, x.voucher_value, x.training, x.result_kind
        FROM jsonb_to_recordset($1::jsonb) AS x(measure_code text, code text, name text, phase int, category text, payment text,
-         max_hours int, min_hours int, voucher_value numeric)
+         max_hours int, min_hours int, voucher_value numeric, training boolean, result_kind text)
        JOIN measures m ON m.code = x.measure_code
        ON CONFLICT DO NOTHING`,
       SERVICE_TYPES,

@@ -65,6 +65,8 @@ export const FUND_SOURCES = [
 ];
 
 const NETWORK_RULES = ['MIN_PARTNERS', 'ONE_LEAD', 'LEAD_TYPE', 'DURATION', 'FUND_BUDGET'];
+/** Seed 000: each worker's plan (PIP), its hour caps, one phase-2 alternative, training only for Assegno di Ricollocazione holders. */
+const PLAN_RULES = ['PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY'];
 
 export const MEASURES = [
   {
@@ -73,7 +75,7 @@ export const MEASURES = [
     legal_act: 'Decreto regionale n. 1036 del 2/02/2021',
     open_from: '2021-02-19',
     open_to: '2021-12-31',
-    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY'],
+    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', ...PLAN_RULES],
     min_partners: 3,
     lead_partner_type_codes: ['LABOUR_OPERATOR'],
     required_partner_type_codes: [],
@@ -84,6 +86,10 @@ export const MEASURES = [
     process_cap_per_recipient: '2000.00',
     placement_cap_per_recipient: '1835.00',
     self_employment_cap_per_recipient: '3860.00',
+    min_guidance_services: 1,
+    min_intensive_services: 1,
+    max_phase2_alternatives: 1,
+    conditional_result_share: '0.30',
   },
   {
     // Seed 002 (DGR X/6686) states the partnership, lead, companies, recipients, duration and per-recipient caps for this measure too.
@@ -152,6 +158,8 @@ export const FUNDING_TIERS = [
 const faseII = (code: string, name: string, phase: number, category: string, payment: string, hours: { max?: number; min?: number } = {}, voucher_value: string | null = null) => ({
   measure_code: 'AZIONI_RETE_FASE_II', code, name, phase, category, payment,
   max_hours: hours.max ?? null, min_hours: hours.min ?? null, voucher_value,
+  training: ['FORMAZIONE', 'FORMAZIONE_SPECIALIZZATA_VOUCHER'].includes(code),
+  result_kind: ({ INSERIMENTO_LAVORO: 'PLACEMENT', TIROCINIO: 'PLACEMENT', AVVIO_IMPRESA: 'SELF_EMPLOYMENT' } as Record<string, string>)[code] ?? null,
 });
 
 /** Seed 000: the Fase II service catalogue with its hour caps. */

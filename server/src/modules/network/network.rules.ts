@@ -58,7 +58,8 @@ const violation = (message: string, messageEn: string, ids: string[] = []) => ({
 
 const plannedTotal = (s: NetworkSnapshot) => s.planned.suspended + s.planned.unemployed;
 
-const CHECKS: Record<RuleCode, Check> = {
+/** The network's own rules; rules on what hangs on it (recipients' plans) are checked by their modules. */
+const CHECKS: Partial<Record<RuleCode, Check>> = {
   MIN_PARTNERS: (s, p) => {
     const current = s.members.filter((m) => !m.leftOn);
     return p.minPartners !== null && current.length < p.minPartners
@@ -144,5 +145,5 @@ const CHECKS: Record<RuleCode, Check> = {
 
 /** The violations of a network against its measure: only the measure's own rules apply. */
 export function evaluateRules(snapshot: NetworkSnapshot, params: MeasureParameters): RuleViolation[] {
-  return params.rules.flatMap((rule) => CHECKS[rule](snapshot, params).map((v) => ({ rule, ...v })));
+  return params.rules.flatMap((rule) => (CHECKS[rule]?.(snapshot, params) ?? []).map((v) => ({ rule, ...v })));
 }

@@ -13,6 +13,10 @@ import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity
 import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
 import { atLeast, atMost, linkedBy, oneOf, Resource, WriteHooks } from '../../crud/resource';
 import * as inputs from './network.inputs';
+import { servicePlanViolations } from '../service-plan/service-plan.compliance';
+
+/** Rules other modules check on what hangs on a network; each loads what it needs through the loaders. */
+const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations];
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
   DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],
@@ -74,7 +78,8 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
 
 export async function complianceOf(network: Network, loaders: BatchReads): Promise<ComplianceReport> {
   const { snapshot, params } = await snapshotOf(network, loaders);
-  const violations = evaluateRules(snapshot, params);
+  const extensions = await Promise.all(COMPLIANCE_EXTENSIONS.map((check) => check(network, loaders)));
+  const violations = [...evaluateRules(snapshot, params), ...extensions.flat()];
   return {
     ok: violations.length === 0,
     violations,
