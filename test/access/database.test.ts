@@ -33,6 +33,9 @@ beforeAll(async () => {
     await must(t, tenant.editor, `mutation($input: CreateRecipientServiceInput!) { createRecipientService(input: $input) { id } }`, {
       input: { enrolmentId: enrolment.id, serviceTypeId: coaching.id, partnerId: partner.id, serviceDate: '2021-04-01', hours: 2, amount: '60.00' },
     });
+    await must(t, tenant.editor, `mutation($input: CreateAccountLineInput!) { createAccountLine(input: $input) { id } }`, {
+      input: { networkId: network, serviceTypeId: coaching.id, plannedAmount: '1000.00' },
+    });
     await must(t, tenant.editor, `mutation($input: CreatePactSignatoryInput!) { createPactSignatory(input: $input) { id } }`, {
       input: { pactId: pact.id, partnerId: partner.id },
     });

@@ -9,6 +9,7 @@ import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-
 import { RecipientAttributes1763700000800 } from '../../../migrations/1763700000800-recipient-attributes';
 import { RecipientServices1763700000801 } from '../../../migrations/1763700000801-recipient-services';
 import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802-service-plan-rules';
+import { PlanOfAccounts1763700000803 } from '../../../migrations/1763700000803-plan-of-accounts';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   RecipientAttributes1763700000800,
   RecipientServices1763700000801,
   ServicePlanRules1763700000802,
+  PlanOfAccounts1763700000803,
 ];

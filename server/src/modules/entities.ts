@@ -10,10 +10,11 @@ import { CompetencePact, PactSignatory } from './competence-pact/competence-pact
 import { AuditEvent } from './audit/audit.entity';
 import { RecipientEnrolment } from './recipient/recipient.entity';
 import { RecipientService } from './service-plan/service-plan.entity';
+import { AccountLine } from './plan-of-accounts/plan-of-accounts.entity';
 
 /** Every TypeORM entity of the registry. */
 export const entities = [
   Tenant, User, PartnerType, Province, Municipality, AtecoSector, Measure, FundingTier, ServiceType, FundSource,
   Partner, Network, NetworkMember, NetworkCompany, CrisisCompany, CompetencePact, PactSignatory, Allocation, AuditEvent,
-  RecipientEnrolment, RecipientService,
+  RecipientEnrolment, RecipientService, AccountLine,
 ];

@@ -14,6 +14,7 @@ import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 import { ImportResolver } from './import/import.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { RecipientPlanResolver, RecipientServiceResolver } from './service-plan/service-plan.resolver';
+import { AccountLineResolver, NetworkAccountsResolver } from './plan-of-accounts/plan-of-accounts.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -22,5 +23,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
   RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
-  RecipientServiceResolver, RecipientPlanResolver,
+  RecipientServiceResolver, RecipientPlanResolver, AccountLineResolver, NetworkAccountsResolver,
 ];

@@ -98,7 +98,7 @@ export const MEASURES = [
     legal_act: 'DGR n. X/6686 del 9/06/2017 e n. XI/677 del 24/10/2018',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS'],
+    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'PLAN_OF_ACCOUNTS'],
     min_partners: 3,
     lead_partner_type_codes: ['LABOUR_OPERATOR'],
     required_partner_type_codes: [],

@@ -21,6 +21,8 @@ export enum RuleCode {
   PHASE2_CHOICE = 'PHASE2_CHOICE',
   SERVICE_HOURS = 'SERVICE_HOURS',
   RELOCATION_TRAINING_ONLY = 'RELOCATION_TRAINING_ONLY',
+  // The plan of accounts (modules/plan-of-accounts).
+  PLAN_OF_ACCOUNTS = 'PLAN_OF_ACCOUNTS',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 

@@ -14,9 +14,10 @@ import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from
 import { atLeast, atMost, linkedBy, oneOf, Resource, WriteHooks } from '../../crud/resource';
 import * as inputs from './network.inputs';
 import { servicePlanViolations } from '../service-plan/service-plan.compliance';
+import { planOfAccountsCompliance } from '../plan-of-accounts/plan-of-accounts.compliance';
 
 /** Rules other modules check on what hangs on a network; each loads what it needs through the loaders. */
-const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations];
+const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance];
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
   DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],

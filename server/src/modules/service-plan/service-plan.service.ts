@@ -11,8 +11,17 @@ import { RecipientService } from './service-plan.entity';
 import { CreateRecipientServiceInput, RecipientServiceFilter, UpdateRecipientServiceInput } from './service-plan.inputs';
 import { standardAmount } from './service-plan.rules';
 
-const one = <E extends object>(ctx: RequestContext, manager: EntityManager, entity: new () => E, id: string) =>
+export const one = <E extends object>(ctx: RequestContext, manager: EntityManager, entity: new () => E, id: string) =>
   scopedQuery(manager, entity, ctx.principal).andWhere('r.id = :id', { id }).getOne();
+
+/** The service type, which must be one of the network's measure. */
+export async function serviceTypeOf(manager: EntityManager, network: Network, serviceTypeId: string): Promise<ServiceType> {
+  const type = await manager.getRepository(ServiceType).findOneBy({ id: serviceTypeId });
+  if (!type || type.measureId !== network.measureId) {
+    throw badInput('serviceTypeId', "Il servizio non è previsto dalla misura della rete. / The service type is not one of the network's measure.");
+  }
+  return type;
+}
 
 /**
  * Places a service in its enrolment's network, checks that the service type is one of the network's
@@ -22,10 +31,7 @@ async function prepareService(ctx: RequestContext, manager: EntityManager, data:
   const enrolment = await one(ctx, manager, RecipientEnrolment, data.enrolmentId ?? existing!.enrolmentId);
   if (!enrolment) throw badInput('enrolmentId', 'Iscrizione non trovata. / Enrolment not found.');
   const network = (await one(ctx, manager, Network, enrolment.networkId))!;
-  const type = await manager.getRepository(ServiceType).findOneBy({ id: data.serviceTypeId ?? existing!.serviceTypeId });
-  if (!type || type.measureId !== network.measureId) {
-    throw badInput('serviceTypeId', "Il servizio non è previsto dalla misura della rete. / The service type is not one of the network's measure.");
-  }
+  const type = await serviceTypeOf(manager, network, data.serviceTypeId ?? existing!.serviceTypeId);
   const partnerId = data.partnerId ?? existing!.partnerId;
   const member = await scopedQuery(manager, NetworkMember, ctx.principal)
     .andWhere('r.networkId = :networkId AND r.partnerId = :partnerId', { networkId: network.id, partnerId })
