@@ -36,6 +36,9 @@ beforeAll(async () => {
     await must(t, tenant.editor, `mutation($input: CreateAccountLineInput!) { createAccountLine(input: $input) { id } }`, {
       input: { networkId: network, serviceTypeId: coaching.id, plannedAmount: '1000.00' },
     });
+    await must(t, tenant.editor, `mutation($input: CreateProjectSheetInput!) { createProjectSheet(input: $input) { id } }`, {
+      input: { networkId: network, applicationDate: '2021-02-25' },
+    });
     await must(t, tenant.editor, `mutation($input: CreatePactSignatoryInput!) { createPactSignatory(input: $input) { id } }`, {
       input: { pactId: pact.id, partnerId: partner.id },
     });

@@ -10,6 +10,7 @@ import { RecipientAttributes1763700000800 } from '../../../migrations/1763700000
 import { RecipientServices1763700000801 } from '../../../migrations/1763700000801-recipient-services';
 import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802-service-plan-rules';
 import { PlanOfAccounts1763700000803 } from '../../../migrations/1763700000803-plan-of-accounts';
+import { ProjectSheets1763700000804 } from '../../../migrations/1763700000804-project-sheets';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   RecipientServices1763700000801,
   ServicePlanRules1763700000802,
   PlanOfAccounts1763700000803,
+  ProjectSheets1763700000804,
 ];

@@ -11,10 +11,11 @@ import { AuditEvent } from './audit/audit.entity';
 import { RecipientEnrolment } from './recipient/recipient.entity';
 import { RecipientService } from './service-plan/service-plan.entity';
 import { AccountLine } from './plan-of-accounts/plan-of-accounts.entity';
+import { ProjectSheet } from './project-sheet/project-sheet.entity';
 
 /** Every TypeORM entity of the registry. */
 export const entities = [
   Tenant, User, PartnerType, Province, Municipality, AtecoSector, Measure, FundingTier, ServiceType, FundSource,
   Partner, Network, NetworkMember, NetworkCompany, CrisisCompany, CompetencePact, PactSignatory, Allocation, AuditEvent,
-  RecipientEnrolment, RecipientService, AccountLine,
+  RecipientEnrolment, RecipientService, AccountLine, ProjectSheet,
 ];

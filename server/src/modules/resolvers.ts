@@ -15,6 +15,7 @@ import { ImportResolver } from './import/import.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { RecipientPlanResolver, RecipientServiceResolver } from './service-plan/service-plan.resolver';
 import { AccountLineResolver, NetworkAccountsResolver } from './plan-of-accounts/plan-of-accounts.resolver';
+import { NetworkProjectSheetResolver, ProjectSheetResolver } from './project-sheet/project-sheet.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -23,5 +24,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
   RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
-  RecipientServiceResolver, RecipientPlanResolver, AccountLineResolver, NetworkAccountsResolver,
+  RecipientServiceResolver, RecipientPlanResolver, AccountLineResolver, NetworkAccountsResolver, ProjectSheetResolver, NetworkProjectSheetResolver,
 ];

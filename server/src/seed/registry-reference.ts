@@ -75,7 +75,7 @@ export const MEASURES = [
     legal_act: 'Decreto regionale n. 1036 del 2/02/2021',
     open_from: '2021-02-19',
     open_to: '2021-12-31',
-    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', ...PLAN_RULES],
+    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', ...PLAN_RULES, 'APPLICATION_WINDOW'],
     min_partners: 3,
     lead_partner_type_codes: ['LABOUR_OPERATOR'],
     required_partner_type_codes: [],
@@ -98,7 +98,7 @@ export const MEASURES = [
     legal_act: 'DGR n. X/6686 del 9/06/2017 e n. XI/677 del 24/10/2018',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'PLAN_OF_ACCOUNTS'],
+    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET'],
     min_partners: 3,
     lead_partner_type_codes: ['LABOUR_OPERATOR'],
     required_partner_type_codes: [],
@@ -177,4 +177,12 @@ export const SERVICE_TYPES = [
   faseII('INSERIMENTO_LAVORO', 'Inserimento e avvio al lavoro', 2, 'INTENSIVE_ASSISTANCE', 'RESULT'),
   faseII('TIROCINIO', 'Promozione e accompagnamento al tirocinio', 2, 'INTENSIVE_ASSISTANCE', 'RESULT'),
   faseII('AVVIO_IMPRESA', "Accompagnamento all'avvio di impresa (a processo, condizionato al risultato per il 30%)", 2, 'INTENSIVE_ASSISTANCE', 'PROCESS_CONDITIONAL_ON_RESULT'),
+  // Seed 002 (DGR X/6686): process services up to € 2.000 per recipient, and the two results by aid band.
+  ...[
+    ['SERVIZI_A_PROCESSO', 'Servizi a processo (orientamento, accompagnamento al lavoro, consolidamento delle competenze)', 1, 'GUIDANCE_TRAINING', 'PROCESS', null],
+    ['INSERIMENTO_LAVORO', 'Servizio di inserimento e avvio al lavoro', 2, 'INTENSIVE_ASSISTANCE', 'RESULT', 'PLACEMENT'],
+    ['AUTOIMPRENDITORIALITA', 'Servizio di autoimprenditorialità', 2, 'INTENSIVE_ASSISTANCE', 'RESULT', 'SELF_EMPLOYMENT'],
+  ].map(([code, name, phase, category, payment, result_kind]) => ({
+    measure_code: 'AZIONI_RETE_LAVORO', code, name, phase, category, payment, max_hours: null, min_hours: null, voucher_value: null, training: false, result_kind,
+  })),
 ];

@@ -23,6 +23,9 @@ export enum RuleCode {
   RELOCATION_TRAINING_ONLY = 'RELOCATION_TRAINING_ONLY',
   // The plan of accounts (modules/plan-of-accounts).
   PLAN_OF_ACCOUNTS = 'PLAN_OF_ACCOUNTS',
+  // The project sheet (modules/project-sheet).
+  PROJECT_SHEET = 'PROJECT_SHEET',
+  APPLICATION_WINDOW = 'APPLICATION_WINDOW',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 

@@ -15,9 +15,10 @@ import { atLeast, atMost, linkedBy, oneOf, Resource, WriteHooks } from '../../cr
 import * as inputs from './network.inputs';
 import { servicePlanViolations } from '../service-plan/service-plan.compliance';
 import { planOfAccountsCompliance } from '../plan-of-accounts/plan-of-accounts.compliance';
+import { projectSheetCompliance } from '../project-sheet/project-sheet.compliance';
 
 /** Rules other modules check on what hangs on a network; each loads what it needs through the loaders. */
-const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance];
+const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance, projectSheetCompliance];
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
   DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],
