@@ -752,9 +752,14 @@ const specs: Spec[] = [
     async inputs() {
       const [n1, n2] = [await createNetwork(t, f.tenant.editor, f.ref), await createNetwork(t, f.tenant.editor, f.ref)];
       const source = f.ref.fundSource('AZIONI_RETE');
+      // A second source that may pay any measure at any date (GOL PNRR pays only GOL P5 networks); its
+      // allocations stay with the tenant, so it is not removed at the end like the reference records.
+      const { id: second } = await must(t, admin, `mutation($input: CreateFundSourceInput!) { createFundSource(input: $input) { id } }`, {
+        input: { code: uniqueCode('CRUD_FUND'), name: 'Fondo di prova', budget: '1000000.00' },
+      });
       return [
         { networkId: n1.id, fundSourceId: source, amount: '90.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
-        { networkId: n1.id, fundSourceId: f.ref.fundSource('GOL_PNRR_2022'), amount: '1000.00', allocatedOn: '2021-05-01', kind: 'RESULT', note: `Assegnazione ${f.token}` },
+        { networkId: n1.id, fundSourceId: second, amount: '1000.00', allocatedOn: '2021-05-01', kind: 'RESULT', note: `Assegnazione ${f.token}` },
         { networkId: n2.id, fundSourceId: source, amount: '2500.50', allocatedOn: '2021-06-01', kind: 'VOUCHER', status: 'REVOKED' },
         { networkId: n1.id, fundSourceId: source, amount: '10.00', allocatedOn: '2021-07-01', kind: 'PROCESS' },
       ];
@@ -764,7 +769,7 @@ const specs: Spec[] = [
     sortField: 'amount',
     search: () => ({ q: `assegnazione ${f.token}`, expect: [1] }),
     filters: async (records) => [
-      { filter: { fundSourceId: f.ref.fundSource('GOL_PNRR_2022') }, expect: [1] },
+      { filter: { fundSourceId: records[1].fundSourceId }, expect: [1] },
       { filter: { networkId: records[2].networkId }, expect: [2] },
       { filter: { allocatedFrom: '2021-05-01' }, expect: [1, 2] },
       { filter: { allocatedTo: '2021-05-01' }, expect: [0, 1] },

@@ -11,6 +11,7 @@ import { RecipientServices1763700000801 } from '../../../migrations/176370000080
 import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802-service-plan-rules';
 import { PlanOfAccounts1763700000803 } from '../../../migrations/1763700000803-plan-of-accounts';
 import { ProjectSheets1763700000804 } from '../../../migrations/1763700000804-project-sheets';
+import { FundEligibility1763700000805 } from '../../../migrations/1763700000805-fund-eligibility';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ServicePlanRules1763700000802,
   PlanOfAccounts1763700000803,
   ProjectSheets1763700000804,
+  FundEligibility1763700000805,
 ];

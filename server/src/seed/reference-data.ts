@@ -38,13 +38,18 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
        ON CONFLICT DO NOTHING`,
       ATECO_2007,
     );
-    await run(
-      `INSERT INTO fund_sources (code, name, programme, budget, available_from, available_to)
-       SELECT code, name, programme, budget, available_from, available_to
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, programme text, budget numeric, available_from date, available_to date)
-       ON CONFLICT DO NOTHING`,
-      FUND_SOURCES,
-    );
+    // Sources drawn on after another go in after it, so the statement sees the one they name.
+    for (const sources of [FUND_SOURCES.filter((f) => !f.drawn_after_code), FUND_SOURCES.filter((f) => f.drawn_after_code)]) {
+      await run(
+        `INSERT INTO fund_sources (code, name, programme, budget, available_from, available_to, measure_codes, drawn_after_id, reduced_hours_only)
+         SELECT x.code, x.name, x.programme, x.budget, x.available_from, x.available_to, x.measure_codes, a.id, x.reduced_hours_only
+         FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, programme text, budget numeric, available_from date, available_to date,
+           measure_codes text[], drawn_after_code text, reduced_hours_only boolean)
+         LEFT JOIN fund_sources a ON a.code = x.drawn_after_code
+         ON CONFLICT DO NOTHING`,
+        sources,
+      );
+    }
     await run(
       `INSERT INTO measures (code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
          required_partner_type_codes, max_companies, min_recipients, max_recipients, max_duration_months,

@@ -45,6 +45,9 @@ export const FUND_SOURCES = [
     budget: '5000000.00',
     available_from: null,
     available_to: null,
+    measure_codes: ['AZIONI_RETE_LAVORO', 'AZIONI_RETE_FASE_II'],
+    drawn_after_code: null,
+    reduced_hours_only: false,
   },
   {
     code: 'GOL_PNRR_2022',
@@ -53,6 +56,9 @@ export const FUND_SOURCES = [
     budget: '4381148.00',
     available_from: '2022-01-01',
     available_to: '2023-12-31',
+    measure_codes: ['RETE_RICOLLOCAZIONE_GOL_P5'],
+    drawn_after_code: null,
+    reduced_hours_only: false,
   },
   {
     code: 'FONDO_COMPETENZE_2022',
@@ -61,10 +67,16 @@ export const FUND_SOURCES = [
     budget: '6520000.00',
     available_from: '2022-01-01',
     available_to: '2023-12-31',
+    // Seed 003: for workers whose hours were cut by more than 30 %, after the GOL PNRR resources ("in prima istanza").
+    measure_codes: ['RETE_RICOLLOCAZIONE_GOL_P5'],
+    drawn_after_code: 'GOL_PNRR_2022',
+    reduced_hours_only: true,
   },
 ];
 
 const NETWORK_RULES = ['MIN_PARTNERS', 'ONE_LEAD', 'LEAD_TYPE', 'DURATION', 'FUND_BUDGET'];
+/** Seed 003: GOL PNRR first, the competence fund for hours cut over 30 %; every fund pays only its measures. */
+const FUND_RULES = ['FUND_MEASURES', 'FUND_ORDER', 'FUND_RECIPIENTS'];
 /** Seed 000: each worker's plan (PIP), its hour caps, one phase-2 alternative, training only for Assegno di Ricollocazione holders. */
 const PLAN_RULES = ['PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY'];
 
@@ -75,7 +87,7 @@ export const MEASURES = [
     legal_act: 'Decreto regionale n. 1036 del 2/02/2021',
     open_from: '2021-02-19',
     open_to: '2021-12-31',
-    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', ...PLAN_RULES, 'APPLICATION_WINDOW'],
+    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', ...PLAN_RULES, 'APPLICATION_WINDOW', 'FUND_MEASURES'],
     min_partners: 3,
     lead_partner_type_codes: ['LABOUR_OPERATOR'],
     required_partner_type_codes: [],
@@ -98,7 +110,7 @@ export const MEASURES = [
     legal_act: 'DGR n. X/6686 del 9/06/2017 e n. XI/677 del 24/10/2018',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET'],
+    rules: [...NETWORK_RULES, 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET', 'FUND_MEASURES'],
     min_partners: 3,
     lead_partner_type_codes: ['LABOUR_OPERATOR'],
     required_partner_type_codes: [],
@@ -116,7 +128,7 @@ export const MEASURES = [
     legal_act: 'Allegato 1 – Linee guida per la costituzione di reti per la ricollocazione e riqualificazione collettiva',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY'],
+    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', ...FUND_RULES],
     min_partners: 3,
     lead_partner_type_codes: ['CPI', 'LABOUR_OPERATOR'],
     required_partner_type_codes: ['PROVINCE', 'CPI'],

@@ -9,6 +9,7 @@ import { tierFor } from '../network/network.rules';
 import { Allocation, AllocationStatus, FundSource } from './funding.entity';
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import * as inputs from './funding.inputs';
+import { enforceFundEligibility } from '../fund-eligibility/fund-eligibility.service';
 
 /** A fund source's budget minus what all tenants together committed. */
 export async function fundAvailable(ctx: RequestContext, source: FundSource): Promise<string> {
@@ -83,7 +84,10 @@ export const allocationResource: Resource<Allocation, inputs.CreateAllocationInp
     allocatedTo: atMost('allocatedOn'),
   },
   hooks: {
-    afterWrite: (ctx, manager, allocation) => enforceAllocationLimits(ctx, manager, allocation),
+    async afterWrite(ctx, manager, allocation) {
+      await enforceFundEligibility(ctx, manager, allocation);
+      await enforceAllocationLimits(ctx, manager, allocation);
+    },
     afterRemove: (ctx, manager, allocation) => guardNetworkChange(ctx, manager, allocation.networkId),
   },
   createInput: inputs.CreateAllocationInput,

@@ -26,6 +26,10 @@ export enum RuleCode {
   // The project sheet (modules/project-sheet).
   PROJECT_SHEET = 'PROJECT_SHEET',
   APPLICATION_WINDOW = 'APPLICATION_WINDOW',
+  // Which funds may pay (modules/fund-eligibility), checked on every allocation.
+  FUND_MEASURES = 'FUND_MEASURES',
+  FUND_ORDER = 'FUND_ORDER',
+  FUND_RECIPIENTS = 'FUND_RECIPIENTS',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 
