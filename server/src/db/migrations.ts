@@ -12,6 +12,7 @@ import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802
 import { PlanOfAccounts1763700000803 } from '../../../migrations/1763700000803-plan-of-accounts';
 import { ProjectSheets1763700000804 } from '../../../migrations/1763700000804-project-sheets';
 import { FundEligibility1763700000805 } from '../../../migrations/1763700000805-fund-eligibility';
+import { CpiCompetence1763700000806 } from '../../../migrations/1763700000806-cpi-competence';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   PlanOfAccounts1763700000803,
   ProjectSheets1763700000804,
   FundEligibility1763700000805,
+  CpiCompetence1763700000806,
 ];

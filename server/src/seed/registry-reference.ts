@@ -128,7 +128,7 @@ export const MEASURES = [
     legal_act: 'Allegato 1 – Linee guida per la costituzione di reti per la ricollocazione e riqualificazione collettiva',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', ...FUND_RULES],
+    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', ...FUND_RULES, 'CPI_COMPETENCE'],
     min_partners: 3,
     lead_partner_type_codes: ['CPI', 'LABOUR_OPERATOR'],
     required_partner_type_codes: ['PROVINCE', 'CPI'],

@@ -30,6 +30,8 @@ export enum RuleCode {
   FUND_MEASURES = 'FUND_MEASURES',
   FUND_ORDER = 'FUND_ORDER',
   FUND_RECIPIENTS = 'FUND_RECIPIENTS',
+  // The CPI competent for the crisis companies (modules/cpi-competence).
+  CPI_COMPETENCE = 'CPI_COMPETENCE',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 

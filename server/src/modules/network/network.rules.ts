@@ -10,7 +10,7 @@ export interface NetworkSnapshot {
   /** This network's enrolments that overlap an enrolment of the same person in another exclusive measure. */
   overlappingEnrolments: string[];
   members: { partnerId: string; role: 'LEAD' | 'PARTNER'; partnerTypeCode: string; labourAccredited: boolean; leftOn: string | null }[];
-  companies: { id: string; atecoDivision: string | null; supplyChain: string | null }[];
+  companies: { id: string; atecoDivision: string | null; supplyChain: string | null; parentTaxCode?: string | null }[];
   allocations: { kind: 'PROCESS' | 'RESULT' | 'VOUCHER'; amount: string; status: 'COMMITTED' | 'REVOKED' }[];
   /** Fund sources this network draws on, with budget and what all tenants together committed. */
   fundSources: { id: string; code: string; budget: string; committed: string }[];
@@ -87,8 +87,10 @@ const CHECKS: Partial<Record<RuleCode, Check>> = {
     }
     const sameDivision = new Set(s.companies.map((c) => c.atecoDivision)).size === 1 && s.companies[0]?.atecoDivision;
     const sameChain = new Set(s.companies.map((c) => c.supplyChain?.trim().toLowerCase())).size === 1 && s.companies[0]?.supplyChain;
-    if (s.companies.length > 1 && !sameDivision && !sameChain) {
-      out.push(violation('Le aziende in crisi devono appartenere allo stesso settore (divisione ATECO) o alla stessa filiera.', 'The companies in crisis must share one sector (ATECO division) or supply chain.', s.companies.map((c) => c.id)));
+    // Seed 002: companies "collegate ad una stessa azienda" (one group) qualify like one sector.
+    const sameGroup = new Set(s.companies.map((c) => c.parentTaxCode)).size === 1 && s.companies[0]?.parentTaxCode;
+    if (s.companies.length > 1 && !sameDivision && !sameChain && !sameGroup) {
+      out.push(violation('Le aziende in crisi devono appartenere allo stesso settore (divisione ATECO), alla stessa filiera o allo stesso gruppo.', 'The companies in crisis must share one sector (ATECO division), supply chain or group.', s.companies.map((c) => c.id)));
     }
     return out;
   },

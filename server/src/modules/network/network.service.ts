@@ -16,9 +16,10 @@ import * as inputs from './network.inputs';
 import { servicePlanViolations } from '../service-plan/service-plan.compliance';
 import { planOfAccountsCompliance } from '../plan-of-accounts/plan-of-accounts.compliance';
 import { projectSheetCompliance } from '../project-sheet/project-sheet.compliance';
+import { cpiCompetenceCompliance } from '../cpi-competence/cpi-competence.compliance';
 
 /** Rules other modules check on what hangs on a network; each loads what it needs through the loaders. */
-const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance, projectSheetCompliance];
+const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance, projectSheetCompliance, cpiCompetenceCompliance];
 
 const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
   DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],
@@ -69,7 +70,7 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
       }),
       companies: companies.map((c) => {
         const sector = c.atecoSectorId ? sectorById.get(c.atecoSectorId) : undefined;
-        return { id: c.id, supplyChain: c.supplyChain, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
+        return { id: c.id, supplyChain: c.supplyChain, parentTaxCode: c.parentTaxCode, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
       }),
       allocations: allocations.map((a) => ({ kind: a.kind, amount: a.amount, status: a.status })),
       fundSources: sources.map((s, i) => ({ id: s.id, code: s.code, budget: s.budget, committed: committed[i] })),
