@@ -3,7 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const SECTIONS = ['recipient_types', 'territorial_needs', 'general_objectives', 'specific_objectives', 'activities', 'timing',
   'human_resources', 'network_actors', 'expected_outputs', 'monitoring_tools'];
 const RULES = `'MIN_PARTNERS', 'ONE_LEAD', 'LEAD_TYPE', 'PROVINCE_AND_CPI', 'MAX_COMPANIES', 'RECIPIENTS_RANGE',
-    'DURATION', 'TIER_CAP', 'FUND_BUDGET', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY'`;
+    'DURATION', 'TIER_CAP', 'FUND_BUDGET', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY',
+    'PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET',
+    'APPLICATION_WINDOW', 'FUND_MEASURES', 'FUND_ORDER', 'FUND_RECIPIENTS', 'CPI_COMPETENCE'`;
 
 /** Columns each app role may write, per table: the database sets ids, versions, timestamps and what the triggers derive. */
 const WRITABLE: Record<string, { insert: string[]; update: string[] }> = {

@@ -26,11 +26,21 @@ beforeAll(async () => {
   B = await newTenant(t);
   for (const [tenant, networks] of [[A, 2], [B, 1]] as const) {
     const [network] = await seedNetworks(t, tenant.editor, networks);
-    await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id } }`, {
+    const enrolment = await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id } }`, {
       input: { networkId: network, taxCode: 'VRDGPP80A01F205X', kind: 'SUSPENDED', enrolledOn: '2021-03-01' },
     });
     const pact = await must(t, tenant.editor, `mutation { createCompetencePact(input: { name: "Patto", territory: "Provincia" }) { id } }`);
     const [partner] = (await t.gql(tenant.editor, `{ partners(perPage: 1) { items { id } } }`)).data!.partners.items;
+    const [coaching] = await t.owner.query(`SELECT t.id FROM service_types t JOIN measures m ON m.id = t.measure_id WHERE m.code = 'AZIONI_RETE_FASE_II' AND t.code = 'COACHING'`);
+    await must(t, tenant.editor, `mutation($input: CreateRecipientServiceInput!) { createRecipientService(input: $input) { id } }`, {
+      input: { enrolmentId: enrolment.id, serviceTypeId: coaching.id, partnerId: partner.id, serviceDate: '2021-04-01', hours: 2, amount: '60.00' },
+    });
+    await must(t, tenant.editor, `mutation($input: CreateAccountLineInput!) { createAccountLine(input: $input) { id } }`, {
+      input: { networkId: network, serviceTypeId: coaching.id, plannedAmount: '1000.00' },
+    });
+    await must(t, tenant.editor, `mutation($input: CreateProjectSheetInput!) { createProjectSheet(input: $input) { id } }`, {
+      input: { networkId: network, applicationDate: '2021-02-25' },
+    });
     await must(t, tenant.editor, `mutation($input: CreatePactSignatoryInput!) { createPactSignatory(input: $input) { id } }`, {
       input: { pactId: pact.id, partnerId: partner.id },
     });

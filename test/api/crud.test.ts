@@ -693,6 +693,90 @@ const specs: Spec[] = [
     update: () => ({ kind: 'UNEMPLOYED', endedOn: '2021-12-31' }),
   },
   {
+    name: 'recipientService',
+    plural: 'recipientServices',
+    table: 'recipient_services',
+    fields: 'tenantId networkId enrolmentId serviceTypeId partnerId status delivery serviceDate hours amount',
+    writer: 'editor',
+    async inputs() {
+      const network = await createNetwork(t, f.tenant.editor, f.ref);
+      const partner = await createPartner(t, f.tenant.editor, f.ref);
+      await must(t, f.tenant.editor, `mutation($input: CreateNetworkMemberInput!) { createNetworkMember(input: $input) { id } }`, { input: { networkId: network.id, partnerId: partner.id } });
+      const enrolment = await must(t, f.tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id } }`, {
+        input: { networkId: network.id, taxCode: `VRDLGU7${f.token.length % 10}A01F205` + personCheckCharacter(`VRDLGU7${f.token.length % 10}A01F205`), kind: 'SUSPENDED', enrolledOn: '2021-03-01' },
+      });
+      const types: { code: string; id: string }[] = await t.owner.query(`SELECT t.code, t.id FROM service_types t JOIN measures m ON m.id = t.measure_id WHERE m.code = 'AZIONI_RETE_FASE_II'`);
+      const type = (code: string) => types.find((x) => x.code === code)!.id;
+      const service = { enrolmentId: enrolment.id, partnerId: partner.id, serviceTypeId: type('COACHING'), status: 'PLANNED', delivery: 'INDIVIDUAL' };
+      return [
+        { ...service, serviceDate: '2021-04-01', hours: 2, amount: '60.00' },
+        { ...service, serviceDate: '2021-05-01', hours: 3, amount: '90.00', status: 'DELIVERED', delivery: 'GROUP' },
+        { ...service, serviceDate: '2021-06-01', hours: 40, amount: '2000.00', serviceTypeId: type('FORMAZIONE_SPECIALIZZATA_VOUCHER') },
+        { ...service, serviceDate: '2021-07-01', hours: 1, amount: '30.00' },
+      ];
+    },
+    expected: (input) => ({ tenantId: f.tenant.id, networkId: expect.any(String), ...input }),
+    sortField: 'serviceDate',
+    // Services have no names or codes of their own: a search finds none of them.
+    search: () => ({ q: f.token, expect: [] }),
+    filters: async (records) => [
+      { filter: { enrolmentId: records[0].enrolmentId, status: 'DELIVERED' }, expect: [1] },
+      { filter: { delivery: 'GROUP' }, expect: [1] },
+      { filter: { serviceTypeId: records[2].serviceTypeId, networkId: records[0].networkId }, expect: [2] },
+      { filter: { serviceDateFrom: '2021-05-01', serviceDateTo: '2021-06-30' }, expect: [1, 2] },
+    ],
+    update: () => ({ status: 'DELIVERED', hours: 2, amount: '65.00' }),
+  },
+  {
+    name: 'accountLine',
+    plural: 'accountLines',
+    table: 'network_account_lines',
+    fields: 'tenantId networkId serviceTypeId plannedAmount',
+    writer: 'editor',
+    async inputs() {
+      const [n1, n2] = [await createNetwork(t, f.tenant.editor, f.ref), await createNetwork(t, f.tenant.editor, f.ref)];
+      const types: { id: string }[] = await t.owner.query(`SELECT t.id FROM service_types t JOIN measures m ON m.id = t.measure_id WHERE m.code = 'AZIONI_RETE_FASE_II' ORDER BY t.code LIMIT 3`);
+      return [
+        { networkId: n1.id, serviceTypeId: types[0].id, plannedAmount: '100.00' },
+        { networkId: n1.id, serviceTypeId: types[1].id, plannedAmount: '2500.50' },
+        { networkId: n2.id, serviceTypeId: types[0].id, plannedAmount: '40000.00' },
+        { networkId: n1.id, serviceTypeId: types[2].id, plannedAmount: '999.99' },
+      ];
+    },
+    expected: (input) => ({ tenantId: f.tenant.id, ...input }),
+    // Amounts sort as numbers: "999.99" comes before "2500.50".
+    sortField: 'plannedAmount',
+    search: () => ({ q: f.token, expect: [] }),
+    filters: async (records) => [
+      { filter: { networkId: records[0].networkId }, expect: [0, 1] },
+      { filter: { serviceTypeId: records[0].serviceTypeId }, expect: [0, 2] },
+    ],
+    update: () => ({ plannedAmount: '150.00' }),
+  },
+  {
+    name: 'projectSheet',
+    plural: 'projectSheets',
+    table: 'network_project_sheets',
+    fields: 'tenantId networkId applicationDate companyContext recipientsProfile specificObjectives partnership organisation timeline expectedResults expectedPlacements',
+    writer: 'editor',
+    async inputs() {
+      const networks = [];
+      for (let i = 0; i < 4; i++) networks.push(await createNetwork(t, f.tenant.editor, f.ref));
+      const empty = { companyContext: null, recipientsProfile: null, specificObjectives: null, partnership: null, organisation: null, timeline: null, expectedResults: null, expectedPlacements: null };
+      return [
+        { ...empty, networkId: networks[0].id, applicationDate: '2021-03-01', companyContext: `Crisi ${f.token}` },
+        { ...empty, networkId: networks[1].id, applicationDate: '2021-04-01', expectedPlacements: 12 },
+        { ...empty, networkId: networks[2].id, applicationDate: '2021-05-01', specificObjectives: 'Ricollocazione' },
+        { ...empty, networkId: networks[3].id, applicationDate: '2021-06-01' },
+      ];
+    },
+    expected: (input) => ({ tenantId: f.tenant.id, ...input }),
+    sortField: 'applicationDate',
+    search: () => ({ q: f.token, expect: [0] }),
+    filters: async (records) => [{ filter: { networkId: records[2].networkId }, expect: [2] }],
+    update: () => ({ timeline: '12 mesi', expectedPlacements: 5 }),
+  },
+  {
     name: 'allocation',
     plural: 'allocations',
     table: 'allocations',
@@ -701,10 +785,14 @@ const specs: Spec[] = [
     async inputs() {
       const [n1, n2] = [await createNetwork(t, f.tenant.editor, f.ref), await createNetwork(t, f.tenant.editor, f.ref)];
       const source = f.ref.fundSource('AZIONI_RETE');
+      // A second source that may pay any measure at any date (GOL PNRR pays only GOL P5 networks); its
+      // allocations stay with the tenant, so it is not removed at the end like the reference records.
+      const { id: second } = await must(t, admin, `mutation($input: CreateFundSourceInput!) { createFundSource(input: $input) { id } }`, {
+        input: { code: uniqueCode('CRUD_FUND'), name: 'Fondo di prova', budget: '1000000.00' },
+      });
       return [
         { networkId: n1.id, fundSourceId: source, amount: '90.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
-        // GOL PNRR 2022 resources are usable from 2022 through 2023 (seed 003).
-        { networkId: n1.id, fundSourceId: f.ref.fundSource('GOL_PNRR_2022'), amount: '1000.00', allocatedOn: '2022-05-02', kind: 'RESULT', note: `Assegnazione ${f.token}` },
+        { networkId: n1.id, fundSourceId: second, amount: '1000.00', allocatedOn: '2021-05-01', kind: 'RESULT', note: `Assegnazione ${f.token}` },
         { networkId: n2.id, fundSourceId: source, amount: '2500.50', allocatedOn: '2021-06-01', kind: 'VOUCHER', status: 'REVOKED' },
         { networkId: n1.id, fundSourceId: source, amount: '10.00', allocatedOn: '2021-07-01', kind: 'PROCESS' },
       ];
@@ -714,7 +802,7 @@ const specs: Spec[] = [
     sortField: 'amount',
     search: () => ({ q: `assegnazione ${f.token}`, expect: [1] }),
     filters: async (records) => [
-      { filter: { fundSourceId: f.ref.fundSource('GOL_PNRR_2022') }, expect: [1] },
+      { filter: { fundSourceId: records[1].fundSourceId }, expect: [1] },
       { filter: { networkId: records[2].networkId }, expect: [2] },
       { filter: { allocatedFrom: '2021-05-01' }, expect: [1, 2] },
       { filter: { allocatedTo: '2021-05-01' }, expect: [0] },

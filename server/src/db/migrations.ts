@@ -9,6 +9,13 @@ import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-
 import { ReadinessCheck1763700000600 } from '../../../migrations/1763700000600-readiness-check';
 import { MeasureRulesAsDocumented1763700000700 } from '../../../migrations/1763700000700-measure-rules-as-documented';
 import { GolP5WithoutDuration1763700000701 } from '../../../migrations/1763700000701-gol-p5-without-duration';
+import { RecipientAttributes1763700000800 } from '../../../migrations/1763700000800-recipient-attributes';
+import { RecipientServices1763700000801 } from '../../../migrations/1763700000801-recipient-services';
+import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802-service-plan-rules';
+import { PlanOfAccounts1763700000803 } from '../../../migrations/1763700000803-plan-of-accounts';
+import { ProjectSheets1763700000804 } from '../../../migrations/1763700000804-project-sheets';
+import { FundEligibility1763700000805 } from '../../../migrations/1763700000805-fund-eligibility';
+import { CpiCompetence1763700000806 } from '../../../migrations/1763700000806-cpi-competence';
 import { AmbitoTerritories1763700000900 } from '../../../migrations/1763700000900-ambito-territories';
 import { ThirdSectorBodies1763700000901 } from '../../../migrations/1763700000901-third-sector-bodies';
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
@@ -28,6 +35,13 @@ export const migrations = [
   ReadinessCheck1763700000600,
   MeasureRulesAsDocumented1763700000700,
   GolP5WithoutDuration1763700000701,
+  RecipientAttributes1763700000800,
+  RecipientServices1763700000801,
+  ServicePlanRules1763700000802,
+  PlanOfAccounts1763700000803,
+  ProjectSheets1763700000804,
+  FundEligibility1763700000805,
+  CpiCompetence1763700000806,
   AmbitoTerritories1763700000900,
   ThirdSectorBodies1763700000901,
   Codesign1763700000902,

@@ -10,10 +10,13 @@ import { CompetencePact, PactSignatory } from './competence-pact/competence-pact
 import { AuditEvent } from './audit/audit.entity';
 import { RecipientEnrolment } from './recipient/recipient.entity';
 import { codesignEntities } from './codesign/codesign.entity';
+import { RecipientService } from './service-plan/service-plan.entity';
+import { AccountLine } from './plan-of-accounts/plan-of-accounts.entity';
+import { ProjectSheet } from './project-sheet/project-sheet.entity';
 
 /** Every TypeORM entity of the registry. */
 export const entities = [
   Tenant, User, PartnerType, Province, Municipality, AtecoSector, Measure, FundingTier, ServiceType, MeasureCompatibility, FundSource,
   Partner, Network, NetworkMember, NetworkCompany, CrisisCompany, CompetencePact, PactSignatory, Allocation, AuditEvent,
-  RecipientEnrolment, ...codesignEntities,
+  RecipientEnrolment, RecipientService, AccountLine, ProjectSheet, ...codesignEntities,
 ];

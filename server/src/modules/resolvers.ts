@@ -14,6 +14,9 @@ import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 import { ImportResolver } from './import/import.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { codesignResolvers } from './codesign/codesign.resolver';
+import { RecipientPlanResolver, RecipientServiceResolver } from './service-plan/service-plan.resolver';
+import { AccountLineResolver, NetworkAccountsResolver } from './plan-of-accounts/plan-of-accounts.resolver';
+import { NetworkProjectSheetResolver, ProjectSheetResolver } from './project-sheet/project-sheet.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -22,4 +25,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
   RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver, ...codesignResolvers,
+  RecipientServiceResolver, RecipientPlanResolver, AccountLineResolver, NetworkAccountsResolver, ProjectSheetResolver, NetworkProjectSheetResolver,
 ];

@@ -39,27 +39,35 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
        ON CONFLICT DO NOTHING`,
       ATECO_2007,
     );
-    await run(
-      `INSERT INTO fund_sources (code, name, programme, budget, available_from, available_to)
-       SELECT code, name, programme, budget, available_from, available_to
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, programme text, budget numeric, available_from date, available_to date)
-       ON CONFLICT DO NOTHING`,
-      FUND_SOURCES,
-    );
+    // Sources drawn on after another go in after it, so the statement sees the one they name.
+    for (const sources of [FUND_SOURCES.filter((f) => !f.drawn_after_code), FUND_SOURCES.filter((f) => f.drawn_after_code)]) {
+      await run(
+        `INSERT INTO fund_sources (code, name, programme, budget, available_from, available_to, measure_codes, drawn_after_id, reduced_hours_only)
+         SELECT x.code, x.name, x.programme, x.budget, x.available_from, x.available_to, x.measure_codes, a.id, x.reduced_hours_only
+         FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, programme text, budget numeric, available_from date, available_to date,
+           measure_codes text[], drawn_after_code text, reduced_hours_only boolean)
+         LEFT JOIN fund_sources a ON a.code = x.drawn_after_code
+         ON CONFLICT DO NOTHING`,
+        sources,
+      );
+    }
     await run(
       `INSERT INTO measures (code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
          required_partner_type_codes, min_companies, max_companies, eligible_recipient_kinds, suspended_need_redundancies,
          min_recipients, max_recipients, max_duration_months,
-         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient)
+         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient,
+         min_guidance_services, min_intensive_services, max_phase2_alternatives, conditional_result_share)
        SELECT code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
          required_partner_type_codes, min_companies, max_companies, eligible_recipient_kinds, suspended_need_redundancies,
          min_recipients, max_recipients, max_duration_months,
-         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient
+         process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient,
+         min_guidance_services, min_intensive_services, max_phase2_alternatives, conditional_result_share
        FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, legal_act text, open_from date, open_to date, rules text[],
          min_partners int, lead_partner_type_codes text[], required_partner_type_codes text[], min_companies int, max_companies int,
          eligible_recipient_kinds text[], suspended_need_redundancies boolean,
          min_recipients int, max_recipients int, max_duration_months int, process_cap_per_recipient numeric,
-         placement_cap_per_recipient numeric, self_employment_cap_per_recipient numeric)
+         placement_cap_per_recipient numeric, self_employment_cap_per_recipient numeric,
+         min_guidance_services int, min_intensive_services int, max_phase2_alternatives int, conditional_result_share numeric)
        ON CONFLICT DO NOTHING`,
       MEASURES,
     );
@@ -72,10 +80,10 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
       FUNDING_TIERS,
     );
     await run(
-      `INSERT INTO service_types (measure_id, code, name, phase, category, payment, max_hours, min_hours, voucher_value)
-       SELECT m.id, x.code, x.name, x.phase, x.category, x.payment, x.max_hours, x.min_hours, x.voucher_value
+      `INSERT INTO service_types (measure_id, code, name, phase, category, payment, max_hours, min_hours, voucher_value, training, result_kind)
+       SELECT m.id, x.code, x.name, x.phase, x.category, x.payment, x.max_hours, x.min_hours, x.voucher_value, x.training, x.result_kind
        FROM jsonb_to_recordset($1::jsonb) AS x(measure_code text, code text, name text, phase int, category text, payment text,
-         max_hours int, min_hours int, voucher_value numeric)
+         max_hours int, min_hours int, voucher_value numeric, training boolean, result_kind text)
        JOIN measures m ON m.code = x.measure_code
        ON CONFLICT DO NOTHING`,
       SERVICE_TYPES,

@@ -45,6 +45,9 @@ export const FUND_SOURCES = [
     budget: '5000000.00',
     available_from: null,
     available_to: null,
+    measure_codes: ['AZIONI_RETE_LAVORO', 'AZIONI_RETE_FASE_II'],
+    drawn_after_code: null,
+    reduced_hours_only: false,
   },
   {
     code: 'GOL_PNRR_2022',
@@ -53,6 +56,9 @@ export const FUND_SOURCES = [
     budget: '4381148.00',
     available_from: '2022-01-01',
     available_to: '2023-12-31',
+    measure_codes: ['RETE_RICOLLOCAZIONE_GOL_P5'],
+    drawn_after_code: null,
+    reduced_hours_only: false,
   },
   {
     code: 'FONDO_COMPETENZE_2022',
@@ -61,11 +67,19 @@ export const FUND_SOURCES = [
     budget: '6520000.00',
     available_from: '2022-01-01',
     available_to: '2023-12-31',
+    // Seed 003: for workers whose hours were cut by more than 30 %, after the GOL PNRR resources ("in prima istanza").
+    measure_codes: ['RETE_RICOLLOCAZIONE_GOL_P5'],
+    drawn_after_code: 'GOL_PNRR_2022',
+    reduced_hours_only: true,
   },
 ];
 
 /** LEAD_TYPE asks for an operator accredited for labour services; lead_partner_type_codes lists the types allowed besides. */
 const NETWORK_RULES = ['MIN_PARTNERS', 'ONE_LEAD', 'LEAD_TYPE', 'FUND_BUDGET'];
+/** Seed 003: GOL PNRR first, the competence fund for hours cut over 30 %; every fund pays only its measures. */
+const FUND_RULES = ['FUND_MEASURES', 'FUND_ORDER', 'FUND_RECIPIENTS'];
+/** Seed 000: each worker's plan (PIP), its hour caps, one phase-2 alternative, training only for Assegno di Ricollocazione holders. */
+const PLAN_RULES = ['PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY'];
 
 export const MEASURES = [
   {
@@ -74,7 +88,7 @@ export const MEASURES = [
     legal_act: 'Decreto regionale n. 1036 del 2/02/2021',
     open_from: '2021-02-19',
     open_to: '2021-12-31',
-    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY'],
+    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY', ...PLAN_RULES, 'APPLICATION_WINDOW', 'FUND_MEASURES'],
     min_partners: 3,
     lead_partner_type_codes: [],
     required_partner_type_codes: [],
@@ -88,6 +102,10 @@ export const MEASURES = [
     process_cap_per_recipient: '2000.00',
     placement_cap_per_recipient: '1835.00',
     self_employment_cap_per_recipient: '3860.00',
+    min_guidance_services: 1,
+    min_intensive_services: 1,
+    max_phase2_alternatives: 1,
+    conditional_result_share: '0.30',
   },
   {
     // Seed 002 (DGR X/6686) states the partnership, lead, companies, recipients, duration and per-recipient caps for this measure too.
@@ -96,7 +114,7 @@ export const MEASURES = [
     legal_act: 'DGR n. X/6686 del 9/06/2017 e n. XI/677 del 24/10/2018',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'RECIPIENT_ELIGIBILITY'],
+    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'RECIPIENT_ELIGIBILITY', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET', 'FUND_MEASURES'],
     min_partners: 3,
     lead_partner_type_codes: [],
     required_partner_type_codes: [],
@@ -118,7 +136,7 @@ export const MEASURES = [
     open_from: null,
     open_to: null,
     // Seed 003 sets no project duration; recipients are suspended workers only.
-    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY'],
+    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY', ...FUND_RULES, 'CPI_COMPETENCE'],
     min_partners: 3,
     lead_partner_type_codes: ['CPI'],
     required_partner_type_codes: ['PROVINCE', 'CPI'],
@@ -166,6 +184,8 @@ export const FUNDING_TIERS = [
 const faseII = (code: string, name: string, phase: number, category: string, payment: string, hours: { max?: number; min?: number } = {}, voucher_value: string | null = null) => ({
   measure_code: 'AZIONI_RETE_FASE_II', code, name, phase, category, payment,
   max_hours: hours.max ?? null, min_hours: hours.min ?? null, voucher_value,
+  training: ['FORMAZIONE', 'FORMAZIONE_SPECIALIZZATA_VOUCHER'].includes(code),
+  result_kind: ({ INSERIMENTO_LAVORO: 'PLACEMENT', TIROCINIO: 'PLACEMENT', AVVIO_IMPRESA: 'SELF_EMPLOYMENT' } as Record<string, string>)[code] ?? null,
 });
 
 /** Seed 000: the Fase II service catalogue with its hour caps. */
@@ -183,4 +203,12 @@ export const SERVICE_TYPES = [
   faseII('INSERIMENTO_LAVORO', 'Inserimento e avvio al lavoro', 2, 'INTENSIVE_ASSISTANCE', 'RESULT'),
   faseII('TIROCINIO', 'Promozione e accompagnamento al tirocinio', 2, 'INTENSIVE_ASSISTANCE', 'RESULT'),
   faseII('AVVIO_IMPRESA', "Accompagnamento all'avvio di impresa (a processo, condizionato al risultato per il 30%)", 2, 'INTENSIVE_ASSISTANCE', 'PROCESS_CONDITIONAL_ON_RESULT'),
+  // Seed 002 (DGR X/6686): process services up to € 2.000 per recipient, and the two results by aid band.
+  ...[
+    ['SERVIZI_A_PROCESSO', 'Servizi a processo (orientamento, accompagnamento al lavoro, consolidamento delle competenze)', 1, 'GUIDANCE_TRAINING', 'PROCESS', null],
+    ['INSERIMENTO_LAVORO', 'Servizio di inserimento e avvio al lavoro', 2, 'INTENSIVE_ASSISTANCE', 'RESULT', 'PLACEMENT'],
+    ['AUTOIMPRENDITORIALITA', 'Servizio di autoimprenditorialità', 2, 'INTENSIVE_ASSISTANCE', 'RESULT', 'SELF_EMPLOYMENT'],
+  ].map(([code, name, phase, category, payment, result_kind]) => ({
+    measure_code: 'AZIONI_RETE_LAVORO', code, name, phase, category, payment, max_hours: null, min_hours: null, voucher_value: null, training: false, result_kind,
+  })),
 ];

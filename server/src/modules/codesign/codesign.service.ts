@@ -213,7 +213,7 @@ export function submitCodesignProposal(ctx: RequestContext, id: string, version:
 async function partnerFor(ctx: RequestContext, manager: EntityManager, legalName: string, taxCode: string, partnerTypeId: string): Promise<string> {
   const [existing] = await plainRows(scopedQuery(manager, Partner, ctx.principal).andWhere('r.taxCode = :taxCode', { taxCode }));
   if (existing) return existing.id;
-  return (await new CrudService(partnerResource).create(ctx, { legalName, taxCode, partnerTypeId, labourAccredited: false, trainingAccredited: false })).id;
+  return (await new CrudService(partnerResource).create(ctx, { legalName, taxCode, partnerTypeId, labourAccredited: false, trainingAccredited: false, coveredMunicipalityIds: [] })).id;
 }
 
 /**

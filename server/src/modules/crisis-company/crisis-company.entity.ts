@@ -24,4 +24,7 @@ export class CrisisCompany extends TenantRecord {
   @Field(() => Int) @Column('int') workersInvolved: number;
   @Field(() => Int) @Column('int') expectedRedundancies: number;
   @Field(() => LocalDate, { nullable: true, description: 'Date of the union agreement.' }) @Column('date', { nullable: true }) unionAgreementOn: string | null;
+  @Field(() => String, { nullable: true, description: "The group's parent company (11-digit codice fiscale): companies of one group count as one sector." })
+  @Column('text', { nullable: true })
+  parentTaxCode: string | null;
 }

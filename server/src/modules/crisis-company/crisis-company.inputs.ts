@@ -1,4 +1,4 @@
-import { IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsTaxCode } from '../../common/validators';
@@ -24,5 +24,6 @@ export class CreateCrisisCompanyInput {
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(1000000) workersInvolved: number;
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(1000000) expectedRedundancies: number;
   @Field(() => LocalDate, { nullable: true }) unionAgreementOn?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[0-9]{11}$/, { message: 'parentTaxCode is an 11-digit codice fiscale' }) parentTaxCode?: string | null;
 }
 export const UpdateCrisisCompanyInput = partialInput(CreateCrisisCompanyInput, 'UpdateCrisisCompanyInput');

@@ -12,6 +12,9 @@ export class FundSource extends GlobalRecord {
   @Field(() => Money) @Column('numeric') budget: string;
   @Field(() => LocalDate, { nullable: true }) @Column('date', { nullable: true }) availableFrom: string | null;
   @Field(() => LocalDate, { nullable: true }) @Column('date', { nullable: true }) availableTo: string | null;
+  @Field(() => [String], { description: 'FUND_MEASURES: codes of the measures this source may pay; empty for any.' }) @Column('text', { array: true }) measureCodes: string[];
+  @Field(() => ID, { nullable: true, description: 'FUND_ORDER: the source to draw on first, while it can pay.' }) @Column('uuid', { nullable: true }) drawnAfterId: string | null;
+  @Field({ description: 'FUND_RECIPIENTS: only for workers whose hours were cut by more than 30 %.' }) @Column('boolean') reducedHoursOnly: boolean;
 }
 
 export enum AllocationKind {

@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID, Length } from 'class-validator';
+import { ArrayUnique, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsCode, IsPositiveAmount } from '../../common/validators';
@@ -16,6 +16,9 @@ export class CreateFundSourceInput {
   @Field(() => Money) @IsPositiveAmount() budget: string;
   @Field(() => LocalDate, { nullable: true }) availableFrom?: string | null;
   @Field(() => LocalDate, { nullable: true }) availableTo?: string | null;
+  @Field(() => [String], { defaultValue: [] }) @ArrayUnique() @IsCode({ each: true }) measureCodes: string[];
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() drawnAfterId?: string | null;
+  @Field({ defaultValue: false }) reducedHoursOnly: boolean;
 }
 export const UpdateFundSourceInput = partialInput(CreateFundSourceInput, 'UpdateFundSourceInput');
 

@@ -5,6 +5,7 @@ import { activeNetworks, allocationLimitsOf, ownNetwork, reachesNetworks, ruleVi
 import { Allocation, AllocationStatus, FundSource } from './funding.entity';
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import * as inputs from './funding.inputs';
+import { enforceFundEligibility } from '../fund-eligibility/fund-eligibility.service';
 
 /** A fund source's budget minus what all tenants together committed. */
 export async function fundAvailable(ctx: RequestContext, source: FundSource): Promise<string> {
@@ -49,7 +50,12 @@ export const allocationResource: Resource<Allocation, inputs.CreateAllocationInp
     allocatedFrom: atLeast('allocatedOn'),
     allocatedTo: atMost('allocatedOn'),
   },
-  hooks: { afterWrite: enforceAllocationLimits },
+  hooks: {
+    async afterWrite(ctx, manager, allocation) {
+      await enforceFundEligibility(ctx, manager, allocation);
+      await enforceAllocationLimits(ctx, manager, allocation);
+    },
+  },
   networks: ownNetwork(),
   createInput: inputs.CreateAllocationInput,
   updateInput: inputs.UpdateAllocationInput,

@@ -19,6 +19,22 @@ export enum RuleCode {
   EXCLUSIVE_POLICY = 'EXCLUSIVE_POLICY',
   RECIPIENT_ELIGIBILITY = 'RECIPIENT_ELIGIBILITY',
   RESIDENCE_IN_AMBITO = 'RESIDENCE_IN_AMBITO',
+  // Recipients' personal plans (modules/service-plan).
+  PLAN_SERVICES = 'PLAN_SERVICES',
+  PHASE2_CHOICE = 'PHASE2_CHOICE',
+  SERVICE_HOURS = 'SERVICE_HOURS',
+  RELOCATION_TRAINING_ONLY = 'RELOCATION_TRAINING_ONLY',
+  // The plan of accounts (modules/plan-of-accounts).
+  PLAN_OF_ACCOUNTS = 'PLAN_OF_ACCOUNTS',
+  // The project sheet (modules/project-sheet).
+  PROJECT_SHEET = 'PROJECT_SHEET',
+  APPLICATION_WINDOW = 'APPLICATION_WINDOW',
+  // Which funds may pay (modules/fund-eligibility), checked on every allocation.
+  FUND_MEASURES = 'FUND_MEASURES',
+  FUND_ORDER = 'FUND_ORDER',
+  FUND_RECIPIENTS = 'FUND_RECIPIENTS',
+  // The CPI competent for the crisis companies (modules/cpi-competence).
+  CPI_COMPETENCE = 'CPI_COMPETENCE',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 
@@ -86,6 +102,22 @@ export class Measure extends GlobalRecord {
   @Field(() => Money, { nullable: true, description: 'PER_RECIPIENT_CAPS: self-employment result services per recipient.' })
   @Column('numeric', { nullable: true })
   selfEmploymentCapPerRecipient: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'PLAN_SERVICES: guidance services (orientamento) each plan needs.' })
+  @Column('int', { nullable: true })
+  minGuidanceServices: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'PLAN_SERVICES: intensive-assistance services each plan needs.' })
+  @Column('int', { nullable: true })
+  minIntensiveServices: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'PHASE2_CHOICE: phase-2 alternatives a recipient may take.' })
+  @Column('int', { nullable: true })
+  maxPhase2Alternatives: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Share of a process-conditional-on-result service paid only on the result, e.g. "0.30".' })
+  @Column('numeric', { nullable: true })
+  conditionalResultShare: string | null;
 }
 
 @ObjectType({ description: 'Maximum contribution for a range of planned recipients (fascia di contributo).' })
@@ -113,6 +145,12 @@ export enum ServicePayment {
 }
 registerEnumType(ServicePayment, { name: 'ServicePayment' });
 
+export enum ResultKind {
+  PLACEMENT = 'PLACEMENT',
+  SELF_EMPLOYMENT = 'SELF_EMPLOYMENT',
+}
+registerEnumType(ResultKind, { name: 'ResultKind', description: "Which per-recipient result cap bounds a service: placement or self-employment." });
+
 @ObjectType({ description: "A service of a measure's catalogue, with its hour caps." })
 @Entity('service_types')
 export class ServiceType extends GlobalRecord {
@@ -125,6 +163,12 @@ export class ServiceType extends GlobalRecord {
   @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) maxHours: number | null;
   @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) minHours: number | null;
   @Field(() => Money, { nullable: true }) @Column('numeric', { nullable: true }) voucherValue: string | null;
+  @Field(() => Money, { nullable: true, description: "Standard unit cost per hour: a service's amount is its hours times this." })
+  @Column('numeric', { nullable: true })
+  hourlyUnitCost: string | null;
+
+  @Field({ description: 'A training service: all that an Assegno di Ricollocazione holder may receive.' }) @Column('boolean') training: boolean;
+  @Field(() => ResultKind, { nullable: true }) @Column('text', { nullable: true }) resultKind: ResultKind | null;
 }
 
 @ObjectType({ description: 'Two measures an administrator declared compatible: a recipient may follow both at once (EXCLUSIVE_POLICY).' })

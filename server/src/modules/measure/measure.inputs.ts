@@ -1,10 +1,10 @@
-import { ArrayUnique, IsBoolean, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayUnique, IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsCode, IsPositiveAmount } from '../../common/validators';
 import { LocalDate, Money } from '../../graphql/scalars';
 import { RecipientKind } from '../recipient/recipient.entity';
-import { RuleCode, ServiceCategory, ServicePayment } from './measure.entity';
+import { ResultKind, RuleCode, ServiceCategory, ServicePayment } from './measure.entity';
 
 @InputType()
 export class MeasureFilter extends BaseFilter {
@@ -32,6 +32,10 @@ export class CreateMeasureInput {
   @Field(() => Money, { nullable: true }) processCapPerRecipient?: string | null;
   @Field(() => Money, { nullable: true }) placementCapPerRecipient?: string | null;
   @Field(() => Money, { nullable: true }) selfEmploymentCapPerRecipient?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100) minGuidanceServices?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100) minIntensiveServices?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10) maxPhase2Alternatives?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^(0(\.[0-9]{1,4})?|1(\.0{1,4})?)$/, { message: 'conditionalResultShare is a share between 0 and 1, e.g. 0.30' }) conditionalResultShare?: string | null;
 }
 export const UpdateMeasureInput = partialInput(CreateMeasureInput, 'UpdateMeasureInput');
 
@@ -67,6 +71,9 @@ export class CreateServiceTypeInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10000) maxHours?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10000) minHours?: number | null;
   @Field(() => Money, { nullable: true }) voucherValue?: string | null;
+  @Field(() => Money, { nullable: true }) hourlyUnitCost?: string | null;
+  @Field({ defaultValue: false }) training: boolean;
+  @Field(() => ResultKind, { nullable: true }) resultKind?: ResultKind | null;
 }
 export const UpdateServiceTypeInput = partialInput(CreateServiceTypeInput, 'UpdateServiceTypeInput');
 

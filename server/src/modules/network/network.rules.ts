@@ -21,7 +21,7 @@ export interface NetworkSnapshot {
   members: { partnerId: string; role: 'LEAD' | 'PARTNER'; partnerTypeCode: string; labourAccredited: boolean; joinedOn: string | null; leftOn: string | null }[];
   /** Partner types' names by code, for the messages. */
   partnerTypeNames: Record<string, string>;
-  companies: { id: string; atecoDivision: string | null; supplyChain: string | null; expectedRedundancies: number }[];
+  companies: { id: string; atecoDivision: string | null; supplyChain: string | null; expectedRedundancies: number; parentTaxCode?: string | null }[];
   allocations: { id: string; fundSourceId: string; kind: 'PROCESS' | 'RESULT' | 'VOUCHER'; amount: string; status: 'COMMITTED' | 'REVOKED'; allocatedOn: string }[];
   /** Fund sources this network draws on, with budget, availability and what all tenants together committed. */
   fundSources: { id: string; name: string; budget: string; committed: string; availableFrom: string | null; availableTo: string | null }[];
@@ -70,7 +70,7 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-function tierFor(params: Pick<MeasureParameters, 'tiers'>, recipients: number) {
+export function tierFor(params: Pick<MeasureParameters, 'tiers'>, recipients: number) {
   return params.tiers.find((t) => recipients >= t.minRecipients && recipients <= t.maxRecipients);
 }
 
@@ -118,7 +118,8 @@ function availability(from: string | null, to: string | null): { it: string; en:
   return from ? { it: `dal ${formatItalianDate(from)}`, en: `from ${formatItalianDate(from)}` } : { it: `fino al ${formatItalianDate(to!)}`, en: `until ${formatItalianDate(to!)}` };
 }
 
-const CHECKS: Record<RuleCode, Check> = {
+/** The network's own rules; rules on what hangs on it (recipients' plans) are checked by their modules. */
+const CHECKS: Partial<Record<RuleCode, Check>> = {
   MIN_PARTNERS: (s, p) =>
     composition(s, (members, from) => {
       const min = p.minPartners;
@@ -165,8 +166,10 @@ const CHECKS: Record<RuleCode, Check> = {
     }
     const sameDivision = new Set(s.companies.map((c) => c.atecoDivision)).size === 1 && s.companies[0]?.atecoDivision;
     const sameChain = new Set(s.companies.map((c) => c.supplyChain?.trim().toLowerCase())).size === 1 && s.companies[0]?.supplyChain;
-    if (n > 1 && !sameDivision && !sameChain) {
-      out.push(finding('companies', 'Le aziende in crisi devono appartenere allo stesso settore (divisione ATECO) o alla stessa filiera.', 'The companies in crisis must share one sector (ATECO division) or supply chain.', ids));
+    // Seed 002: companies "collegate ad una stessa azienda" (one group) qualify like one sector.
+    const sameGroup = new Set(s.companies.map((c) => c.parentTaxCode)).size === 1 && s.companies[0]?.parentTaxCode;
+    if (n > 1 && !sameDivision && !sameChain && !sameGroup) {
+      out.push(finding('companies', 'Le aziende in crisi devono appartenere allo stesso settore (divisione ATECO), alla stessa filiera o allo stesso gruppo.', 'The companies in crisis must share one sector (ATECO division), supply chain or group.', ids));
     }
     return out;
   },
@@ -265,7 +268,7 @@ const CHECKS: Record<RuleCode, Check> = {
 
 /** The violations of a network against its measure: only the measure's own rules apply. */
 export function evaluateRules(snapshot: NetworkSnapshot, params: MeasureParameters): RuleViolation[] {
-  return params.rules.flatMap((rule) => CHECKS[rule](snapshot, params).map((v) => ({ rule, ...v })));
+  return params.rules.flatMap((rule) => (CHECKS[rule]?.(snapshot, params) ?? []).map((v) => ({ rule, ...v })));
 }
 
 /** The workflow: DRAFT → ACTIVE (only when compliant) → CLOSED, or DRAFT/ACTIVE → WITHDRAWN. */

@@ -14,6 +14,13 @@ import { evaluateRules, judgedOn, MeasureParameters, NetworkSnapshot, RuleViolat
 import { atLeast, atMost, linkedBy, NetworkGuard, NetworkImpact, NetworkReach, oneOf, Resource } from '../../crud/resource';
 import { todayInItaly } from '../../common/dates';
 import * as inputs from './network.inputs';
+import { servicePlanViolations } from '../service-plan/service-plan.compliance';
+import { planOfAccountsCompliance } from '../plan-of-accounts/plan-of-accounts.compliance';
+import { projectSheetCompliance } from '../project-sheet/project-sheet.compliance';
+import { cpiCompetenceCompliance } from '../cpi-competence/cpi-competence.compliance';
+
+/** Rules other modules check on what hangs on a network; each loads what it needs through the loaders. */
+const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance, projectSheetCompliance, cpiCompetenceCompliance];
 
 export const ruleViolation = (message: string, violations: RuleViolation[] = [], details: Record<string, unknown> = {}) =>
   new DomainError(ErrorCode.RULE_VIOLATION, message, { violations, ...details });
@@ -60,7 +67,7 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
       partnerTypeNames: Object.fromEntries([...types, ...namedTypes].map((t) => [t.code, t.name])),
       companies: companies.map((c) => {
         const sector = c.atecoSectorId ? sectorById.get(c.atecoSectorId) : undefined;
-        return { id: c.id, supplyChain: c.supplyChain, expectedRedundancies: c.expectedRedundancies, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
+        return { id: c.id, supplyChain: c.supplyChain, expectedRedundancies: c.expectedRedundancies, parentTaxCode: c.parentTaxCode, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
       }),
       allocations: allocations.map((a) => ({ id: a.id, fundSourceId: a.fundSourceId, kind: a.kind, amount: a.amount, status: a.status, allocatedOn: a.allocatedOn })),
       fundSources: sources.map((s, i) => ({ id: s.id, name: s.name, budget: s.budget, committed: committed[i], availableFrom: s.availableFrom, availableTo: s.availableTo })),
@@ -72,7 +79,8 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
 /** The rules broken now; those a planned departure will break later are `upcoming`. */
 export async function complianceOf(network: Network, loaders: BatchReads): Promise<ComplianceReport> {
   const { snapshot, params } = await snapshotOf(network, loaders);
-  const all = evaluateRules(snapshot, params);
+  const extensions = await Promise.all(COMPLIANCE_EXTENSIONS.map((check) => check(network, loaders)));
+  const all = [...evaluateRules(snapshot, params), ...extensions.flat()];
   const violations = all.filter((v) => !v.from);
   return {
     ok: violations.length === 0,

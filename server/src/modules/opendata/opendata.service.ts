@@ -1,6 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { EntityManager } from 'typeorm';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
+import { DeliveryDimension as D, deliveryTotalsSql } from '../analytics/delivery.sql';
+
+/** Groups of fewer recipients are not published: no row may single out a person. */
+const MIN_PUBLISHED_RECIPIENTS = 5;
+const SERVICES = deliveryTotalsSql('SERVICES', [D.MEASURE, D.PROVINCE, D.YEAR, D.SERVICE_TYPE, D.STATUS], [], MIN_PUBLISHED_RECIPIENTS).sql;
+const OUTCOMES = deliveryTotalsSql('OUTCOMES', [D.MEASURE, D.PROVINCE, D.YEAR, D.AID_BAND], [], MIN_PUBLISHED_RECIPIENTS).sql;
 
 /**
  * Flat open-data exports in the shapes analysts know: OpenCoesione's project / subject / role /
@@ -62,6 +68,17 @@ export const DATASETS = {
     ${JOIN_TENANT_PROVINCE}
     ${LEAD}
     ORDER BY a.allocated_on, 1`,
+  },
+  /** Services to recipients by measure, province, year, service type and status; groups under 5 recipients left out. */
+  servizi: {
+    columns: ['misura', 'provincia', 'anno', 'servizio', 'stato', 'destinatari', 'servizi', 'ore', 'importo'],
+    sql: `SELECT k0 AS misura, k1 AS provincia, k2 AS anno, k3 AS servizio, k4 AS stato, recipients AS destinatari, services AS servizi, hours AS ore, amount AS importo FROM (${SERVICES}) d`,
+  },
+  /** Recipients' outcomes by measure, province, year of enrolment and aid band; groups under 5 recipients left out. */
+  esiti: {
+    columns: ['misura', 'provincia', 'anno', 'fascia_di_aiuto', 'destinatari', 'inserimenti', 'tirocini', 'avvii_impresa', 'quota_inseriti'],
+    sql: `SELECT k0 AS misura, k1 AS provincia, k2 AS anno, k3 AS fascia_di_aiuto, recipients AS destinatari, placements AS inserimenti,
+      traineeships AS tirocini, business_starts AS avvii_impresa, placed_share AS quota_inseriti FROM (${OUTCOMES}) d`,
   },
 } as const;
 

@@ -16,4 +16,5 @@ export class Partner extends TenantRecord {
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) address: string | null;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) email: string | null;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) phone: string | null;
+  @Field(() => [ID], { description: 'For a CPI: the municipalities it is competent for.' }) @Column('uuid', { array: true }) coveredMunicipalityIds: string[];
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayUnique, IsBoolean, IsEmail, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsTaxCode } from '../../common/validators';
@@ -26,5 +26,6 @@ export class CreatePartnerInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) address?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @Length(3, 254) email?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ./-]{5,40}$/, { message: 'phone must contain digits, spaces and + . / - only' }) phone?: string | null;
+  @Field(() => [ID], { defaultValue: [] }) @ArrayUnique() @IsUUID('all', { each: true }) coveredMunicipalityIds: string[];
 }
 export const UpdatePartnerInput = partialInput(CreatePartnerInput, 'UpdatePartnerInput');
