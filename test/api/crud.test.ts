@@ -792,7 +792,7 @@ const specs: Spec[] = [
       });
       return [
         { networkId: n1.id, fundSourceId: source, amount: '90.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
-        { networkId: n1.id, fundSourceId: second, amount: '1000.00', allocatedOn: '2021-05-01', kind: 'RESULT', note: `Assegnazione ${f.token}` },
+        { networkId: n1.id, fundSourceId: second, amount: '1000.00', allocatedOn: '2022-05-02', kind: 'RESULT', note: `Assegnazione ${f.token}` },
         { networkId: n2.id, fundSourceId: source, amount: '2500.50', allocatedOn: '2021-06-01', kind: 'VOUCHER', status: 'REVOKED' },
         { networkId: n1.id, fundSourceId: source, amount: '10.00', allocatedOn: '2021-07-01', kind: 'PROCESS' },
       ];

@@ -81,6 +81,12 @@ export async function createCrisisCompany(t: TestApp, principal: Principal, ref:
   });
 }
 
+/** Links a new company in crisis with expected redundancies, as Fase II and DGR X/6686 networks need one. */
+export async function linkCrisisCompany(t: TestApp, principal: Principal, ref: ReferenceIds, networkId: string) {
+  const company = await createCrisisCompany(t, principal, ref);
+  return must(t, principal, `mutation($input: CreateNetworkCompanyInput!) { createNetworkCompany(input: $input) { id } }`, { input: { networkId, crisisCompanyId: company.id } });
+}
+
 /** `count` networks of one tenant, each with a lead and two partners, one company and one allocation. */
 export async function seedNetworks(t: TestApp, principal: Principal, count: number): Promise<string[]> {
   const ref = await referenceIds(t);

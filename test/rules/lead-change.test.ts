@@ -1,5 +1,5 @@
 import { newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, createNetwork, createPartner, must, referenceIds, ReferenceIds } from '../helpers/factories';
+import { addMember, createNetwork, createPartner, linkCrisisCompany, must, referenceIds, ReferenceIds } from '../helpers/factories';
 import { Principal } from '../../server/src/common/request';
 
 let t: TestApp;
@@ -15,6 +15,7 @@ const MAKE_LEAD = `mutation($id: ID!, $version: Int!) { makeNetworkLead(id: $id,
 /** A compliant Fase II network: a labour operator as lead, a training operator and a trade union. */
 async function roster(principal: Principal) {
   const network = await createNetwork(t, principal, ref);
+  await linkCrisisCompany(t, principal, ref, network.id);
   const lead = await addMember(t, principal, network.id, (await createPartner(t, principal, ref, 'LABOUR_OPERATOR')).id, 'LEAD');
   const training = await addMember(t, principal, network.id, (await createPartner(t, principal, ref, 'LABOUR_OPERATOR', { legalName: 'Secondo operatore' })).id);
   const union = await addMember(t, principal, network.id, (await createPartner(t, principal, ref, 'TRADE_UNION')).id);

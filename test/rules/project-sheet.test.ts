@@ -1,5 +1,5 @@
 import { newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, createNetwork, createPartner, expectError, must, referenceIds, ReferenceIds } from '../helpers/factories';
+import { addMember, createNetwork, createPartner, expectError, linkCrisisCompany, must, referenceIds, ReferenceIds } from '../helpers/factories';
 
 let t: TestApp;
 let ref: ReferenceIds;
@@ -37,6 +37,7 @@ const updateSheet = (sheet: { id: string; version: number }, input: Record<strin
 /** A DGR X/6686 network meeting every rule but the project sheet: three members and a plan of accounts. */
 async function lavoroNetwork() {
   const network = await createNetwork(t, tenant.editor, ref, { measureId: ref.measure('AZIONI_RETE_LAVORO') });
+  await linkCrisisCompany(t, tenant.editor, ref, network.id);
   await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR')).id, 'LEAD');
   for (const code of ['TRAINING_OPERATOR', 'TRADE_UNION']) await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, code)).id);
   const [process] = await t.owner.query(`SELECT t.id FROM service_types t JOIN measures m ON m.id = t.measure_id WHERE m.code = 'AZIONI_RETE_LAVORO' AND t.code = 'SERVIZI_A_PROCESSO'`);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, countRows, createNetwork, createPartner, expectError, must, referenceIds, ReferenceIds, uniqueCode } from '../helpers/factories';
+import { addMember, countRows, createNetwork, createPartner, expectError, linkCrisisCompany, must, referenceIds, ReferenceIds, uniqueCode } from '../helpers/factories';
 import { Principal } from '../../server/src/common/request';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
 
@@ -51,6 +51,7 @@ const ENROLMENT = `id version aidBand relocationAllowance hoursReduction previou
 async function fase2Network(principal: Principal = tenant.editor) {
   const network = await createNetwork(t, principal, ref);
   await addMember(t, principal, network.id, lead.id, 'LEAD');
+  await linkCrisisCompany(t, principal, ref, network.id);
   for (const code of ['CPI', 'TRADE_UNION']) await addMember(t, principal, network.id, (await createPartner(t, principal, ref, code)).id);
   return network;
 }
