@@ -1,8 +1,9 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
-import { IMPORT_PATH, ImportPage } from './csvImport/ImportPage';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyView } from './common/lazyView';
+import { IMPORT_PATH } from './csvImport/importKinds';
 import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
@@ -23,6 +24,11 @@ import provinces from './resources/provinces';
 import serviceTypes from './resources/serviceTypes';
 import tenants from './resources/tenants';
 import users from './resources/users';
+import { WORKSPACE_PATH } from './workspace/workspaceState';
+
+const Dashboard = lazyView(() => import('./dashboard/Dashboard'), 'Dashboard');
+const ImportPage = lazyView(() => import('./csvImport/ImportPage'), 'ImportPage');
+const Workspace = lazyView(() => import('./workspace/Workspace'), 'Workspace');
 
 /** The console, served by the API server at /admin. */
 export const App = () => (
@@ -32,6 +38,7 @@ export const App = () => (
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
+      theme={theme}
       dashboard={Dashboard}
       title="reti.app.title"
       requireAuth
@@ -58,6 +65,7 @@ export const App = () => (
       <Resource name="users" {...users} />
       <CustomRoutes>
         <Route path={IMPORT_PATH} element={<ImportPage />} />
+        <Route path={WORKSPACE_PATH} element={<Workspace />} />
       </CustomRoutes>
     </Admin>
   </BrowserRouter>

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { RetiMessages } from './it';
+import { consoleUx } from './consoleUx';
 
 const record = {
   id: 'Id',
@@ -197,6 +198,7 @@ export const en: RetiMessages = {
     },
   },
   reti: {
+    ...consoleUx.en,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {
       wrong_credentials: 'Wrong email or password',

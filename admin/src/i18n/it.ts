@@ -1,4 +1,5 @@
 import { raItalian } from './raItalian';
+import { consoleUx } from './consoleUx';
 
 const record = {
   id: 'Identificativo',
@@ -196,6 +197,7 @@ export const it = {
     },
   },
   reti: {
+    ...consoleUx.it,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {
       wrong_credentials: 'Email o password errate',

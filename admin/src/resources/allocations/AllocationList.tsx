@@ -1,7 +1,9 @@
-import { AutocompleteInput, Datagrid, DateInput, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
+import { AutocompleteInput, DateInput, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
 import { enumChoices } from '../../common/enums';
+import { AllocationListTotal } from '../../common/ListTotals';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <ReferenceInput source="networkId" reference="networks" alwaysOn>
@@ -18,13 +20,14 @@ const filters = [
 
 export const AllocationList = () => (
   <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid secondaryText={<MoneyField source="amount" />} tertiaryText={<LocalDateField source="allocatedOn" />}>
       <LocalDateField source="allocatedOn" />
       <ReferenceField source="networkId" reference="networks" sortable={false} link="show" />
       <ReferenceField source="fundSourceId" reference="fundSources" sortable={false} link={false} />
       <SelectField source="kind" choices={enumChoices('AllocationKind')} />
       <SelectField source="status" choices={enumChoices('AllocationStatus')} />
       <MoneyField source="amount" textAlign="right" />
-    </Datagrid>
+    </RegistryGrid>
+    <AllocationListTotal />
   </List>
 );

@@ -1,15 +1,12 @@
 import AllocationIcon from '@mui/icons-material/Euro';
 import { formatEuro, formatLocalDate } from '../../common/format';
-import { AllocationCreate } from './AllocationCreate';
-import { AllocationEdit } from './AllocationEdit';
-import { AllocationList } from './AllocationList';
-import { AllocationShow } from './AllocationShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: AllocationList,
-  create: AllocationCreate,
-  edit: AllocationEdit,
-  show: AllocationShow,
+  list: lazyView(() => import('./AllocationList'), 'AllocationList'),
+  create: lazyView(() => import('./AllocationCreate'), 'AllocationCreate'),
+  edit: lazyView(() => import('./AllocationEdit'), 'AllocationEdit'),
+  show: lazyView(() => import('./AllocationShow'), 'AllocationShow'),
   icon: AllocationIcon,
   recordRepresentation: (allocation: { allocatedOn: string; amount: string }) => `${formatLocalDate(allocation.allocatedOn)} · ${formatEuro(allocation.amount)}`,
 };

@@ -1,14 +1,11 @@
 import AtecoSectorIcon from '@mui/icons-material/Numbers';
-import { AtecoSectorCreate } from './AtecoSectorCreate';
-import { AtecoSectorEdit } from './AtecoSectorEdit';
-import { AtecoSectorList } from './AtecoSectorList';
-import { AtecoSectorShow } from './AtecoSectorShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: AtecoSectorList,
-  create: AtecoSectorCreate,
-  edit: AtecoSectorEdit,
-  show: AtecoSectorShow,
+  list: lazyView(() => import('./AtecoSectorList'), 'AtecoSectorList'),
+  create: lazyView(() => import('./AtecoSectorCreate'), 'AtecoSectorCreate'),
+  edit: lazyView(() => import('./AtecoSectorEdit'), 'AtecoSectorEdit'),
+  show: lazyView(() => import('./AtecoSectorShow'), 'AtecoSectorShow'),
   icon: AtecoSectorIcon,
   recordRepresentation: (sector: { code: string; title: string }) => `${sector.code} – ${sector.title}`,
 };

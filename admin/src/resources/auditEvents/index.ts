@@ -1,11 +1,10 @@
 import AuditIcon from '@mui/icons-material/History';
-import { AuditEventList } from './AuditEventList';
-import { AuditEventShow } from './AuditEventShow';
+import { lazyView } from '../../common/lazyView';
 
 /** Read-only: the database itself records every change. */
 export default {
-  list: AuditEventList,
-  show: AuditEventShow,
+  list: lazyView(() => import('./AuditEventList'), 'AuditEventList'),
+  show: lazyView(() => import('./AuditEventShow'), 'AuditEventShow'),
   icon: AuditIcon,
   recordRepresentation: (event: { entity: string; action: string }) => `${event.entity} ${event.action}`,
 };

@@ -1,5 +1,6 @@
-import { AutocompleteInput, Datagrid, DateInput, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
+import { AutocompleteInput, DateInput, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
 import { LocalDateField } from '../../common/LocalDateField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -12,11 +13,11 @@ const filters = [
 
 export const CompetencePactList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="name" />
       <TextField source="territory" />
       <LocalDateField source="signedOn" />
       <TextField source="referenceAct" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,11 @@
 import CompetencePactIcon from '@mui/icons-material/Gavel';
-import { CompetencePactCreate } from './CompetencePactCreate';
-import { CompetencePactEdit } from './CompetencePactEdit';
-import { CompetencePactList } from './CompetencePactList';
-import { CompetencePactShow } from './CompetencePactShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: CompetencePactList,
-  create: CompetencePactCreate,
-  edit: CompetencePactEdit,
-  show: CompetencePactShow,
+  list: lazyView(() => import('./CompetencePactList'), 'CompetencePactList'),
+  create: lazyView(() => import('./CompetencePactCreate'), 'CompetencePactCreate'),
+  edit: lazyView(() => import('./CompetencePactEdit'), 'CompetencePactEdit'),
+  show: lazyView(() => import('./CompetencePactShow'), 'CompetencePactShow'),
   icon: CompetencePactIcon,
   recordRepresentation: 'name',
 };

@@ -1,14 +1,11 @@
 import CrisisCompanyIcon from '@mui/icons-material/Factory';
-import { CrisisCompanyCreate } from './CrisisCompanyCreate';
-import { CrisisCompanyEdit } from './CrisisCompanyEdit';
-import { CrisisCompanyList } from './CrisisCompanyList';
-import { CrisisCompanyShow } from './CrisisCompanyShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: CrisisCompanyList,
-  create: CrisisCompanyCreate,
-  edit: CrisisCompanyEdit,
-  show: CrisisCompanyShow,
+  list: lazyView(() => import('./CrisisCompanyList'), 'CrisisCompanyList'),
+  create: lazyView(() => import('./CrisisCompanyCreate'), 'CrisisCompanyCreate'),
+  edit: lazyView(() => import('./CrisisCompanyEdit'), 'CrisisCompanyEdit'),
+  show: lazyView(() => import('./CrisisCompanyShow'), 'CrisisCompanyShow'),
   icon: CrisisCompanyIcon,
   recordRepresentation: 'name',
 };

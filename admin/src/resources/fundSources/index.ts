@@ -1,14 +1,11 @@
 import FundSourceIcon from '@mui/icons-material/AccountBalance';
-import { FundSourceCreate } from './FundSourceCreate';
-import { FundSourceEdit } from './FundSourceEdit';
-import { FundSourceList } from './FundSourceList';
-import { FundSourceShow } from './FundSourceShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: FundSourceList,
-  create: FundSourceCreate,
-  edit: FundSourceEdit,
-  show: FundSourceShow,
+  list: lazyView(() => import('./FundSourceList'), 'FundSourceList'),
+  create: lazyView(() => import('./FundSourceCreate'), 'FundSourceCreate'),
+  edit: lazyView(() => import('./FundSourceEdit'), 'FundSourceEdit'),
+  show: lazyView(() => import('./FundSourceShow'), 'FundSourceShow'),
   icon: FundSourceIcon,
   recordRepresentation: 'name',
 };

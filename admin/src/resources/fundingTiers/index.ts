@@ -1,14 +1,11 @@
 import FundingTierIcon from '@mui/icons-material/Stairs';
-import { FundingTierCreate } from './FundingTierCreate';
-import { FundingTierEdit } from './FundingTierEdit';
-import { FundingTierList } from './FundingTierList';
-import { FundingTierShow } from './FundingTierShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: FundingTierList,
-  create: FundingTierCreate,
-  edit: FundingTierEdit,
-  show: FundingTierShow,
+  list: lazyView(() => import('./FundingTierList'), 'FundingTierList'),
+  create: lazyView(() => import('./FundingTierCreate'), 'FundingTierCreate'),
+  edit: lazyView(() => import('./FundingTierEdit'), 'FundingTierEdit'),
+  show: lazyView(() => import('./FundingTierShow'), 'FundingTierShow'),
   icon: FundingTierIcon,
   recordRepresentation: (tier: { minRecipients: number; maxRecipients: number }) => `${tier.minRecipients}–${tier.maxRecipients}`,
 };

@@ -1,14 +1,11 @@
 import MeasureIcon from '@mui/icons-material/Rule';
-import { MeasureCreate } from './MeasureCreate';
-import { MeasureEdit } from './MeasureEdit';
-import { MeasureList } from './MeasureList';
-import { MeasureShow } from './MeasureShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: MeasureList,
-  create: MeasureCreate,
-  edit: MeasureEdit,
-  show: MeasureShow,
+  list: lazyView(() => import('./MeasureList'), 'MeasureList'),
+  create: lazyView(() => import('./MeasureCreate'), 'MeasureCreate'),
+  edit: lazyView(() => import('./MeasureEdit'), 'MeasureEdit'),
+  show: lazyView(() => import('./MeasureShow'), 'MeasureShow'),
   icon: MeasureIcon,
   recordRepresentation: 'name',
 };

@@ -1,14 +1,11 @@
 import MunicipalityIcon from '@mui/icons-material/LocationCity';
-import { MunicipalityCreate } from './MunicipalityCreate';
-import { MunicipalityEdit } from './MunicipalityEdit';
-import { MunicipalityList } from './MunicipalityList';
-import { MunicipalityShow } from './MunicipalityShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: MunicipalityList,
-  create: MunicipalityCreate,
-  edit: MunicipalityEdit,
-  show: MunicipalityShow,
+  list: lazyView(() => import('./MunicipalityList'), 'MunicipalityList'),
+  create: lazyView(() => import('./MunicipalityCreate'), 'MunicipalityCreate'),
+  edit: lazyView(() => import('./MunicipalityEdit'), 'MunicipalityEdit'),
+  show: lazyView(() => import('./MunicipalityShow'), 'MunicipalityShow'),
   icon: MunicipalityIcon,
   recordRepresentation: (municipality: { name: string; istatCode: string }) => `${municipality.name} (${municipality.istatCode})`,
 };

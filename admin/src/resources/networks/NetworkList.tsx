@@ -1,6 +1,7 @@
-import { AutocompleteInput, Datagrid, DateInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { AutocompleteInput, DateInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -20,7 +21,7 @@ const filters = [
 
 export const NetworkList = () => (
   <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid secondaryText={<SelectField source="status" choices={enumChoices('NetworkStatus')} />} tertiaryText={<LocalDateField source="startDate" />}>
       <TextField source="code" />
       <TextField source="title" />
       <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
@@ -28,6 +29,6 @@ export const NetworkList = () => (
       <LocalDateField source="startDate" />
       <LocalDateField source="endDate" />
       <NumberField source="plannedRecipients" sortable={false} />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

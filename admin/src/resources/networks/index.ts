@@ -1,14 +1,11 @@
 import NetworkIcon from '@mui/icons-material/Hub';
-import { NetworkCreate } from './NetworkCreate';
-import { NetworkEdit } from './NetworkEdit';
-import { NetworkList } from './NetworkList';
-import { NetworkShow } from './NetworkShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: NetworkList,
-  create: NetworkCreate,
-  edit: NetworkEdit,
-  show: NetworkShow,
+  list: lazyView(() => import('./NetworkList'), 'NetworkList'),
+  create: lazyView(() => import('./NetworkCreate'), 'NetworkCreate'),
+  edit: lazyView(() => import('./NetworkEdit'), 'NetworkEdit'),
+  show: lazyView(() => import('./NetworkShow'), 'NetworkShow'),
   icon: NetworkIcon,
   recordRepresentation: (network: { code: string; title: string }) => `${network.code} – ${network.title}`,
 };

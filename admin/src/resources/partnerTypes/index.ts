@@ -1,14 +1,11 @@
 import PartnerTypeIcon from '@mui/icons-material/Category';
-import { PartnerTypeCreate } from './PartnerTypeCreate';
-import { PartnerTypeEdit } from './PartnerTypeEdit';
-import { PartnerTypeList } from './PartnerTypeList';
-import { PartnerTypeShow } from './PartnerTypeShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: PartnerTypeList,
-  create: PartnerTypeCreate,
-  edit: PartnerTypeEdit,
-  show: PartnerTypeShow,
+  list: lazyView(() => import('./PartnerTypeList'), 'PartnerTypeList'),
+  create: lazyView(() => import('./PartnerTypeCreate'), 'PartnerTypeCreate'),
+  edit: lazyView(() => import('./PartnerTypeEdit'), 'PartnerTypeEdit'),
+  show: lazyView(() => import('./PartnerTypeShow'), 'PartnerTypeShow'),
   icon: PartnerTypeIcon,
   recordRepresentation: 'name',
 };

@@ -2,7 +2,6 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanField,
-  Datagrid,
   List,
   NullableBooleanInput,
   ReferenceArrayInput,
@@ -12,6 +11,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -28,13 +28,13 @@ const filters = [
 
 export const PartnerList = () => (
   <List filters={filters} sort={{ field: 'legalName', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid secondaryText={<TextField source="taxCode" />}>
       <TextField source="legalName" />
       <TextField source="taxCode" />
       <ReferenceField source="partnerTypeId" reference="partnerTypes" sortable={false} link={false} />
       <ReferenceField source="municipalityId" reference="municipalities" sortable={false} link={false} />
       <BooleanField source="labourAccredited" />
       <BooleanField source="trainingAccredited" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

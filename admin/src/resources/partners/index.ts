@@ -1,14 +1,11 @@
 import PartnerIcon from '@mui/icons-material/Handshake';
-import { PartnerCreate } from './PartnerCreate';
-import { PartnerEdit } from './PartnerEdit';
-import { PartnerList } from './PartnerList';
-import { PartnerShow } from './PartnerShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: PartnerList,
-  create: PartnerCreate,
-  edit: PartnerEdit,
-  show: PartnerShow,
+  list: lazyView(() => import('./PartnerList'), 'PartnerList'),
+  create: lazyView(() => import('./PartnerCreate'), 'PartnerCreate'),
+  edit: lazyView(() => import('./PartnerEdit'), 'PartnerEdit'),
+  show: lazyView(() => import('./PartnerShow'), 'PartnerShow'),
   icon: PartnerIcon,
   recordRepresentation: 'legalName',
 };

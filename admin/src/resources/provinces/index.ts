@@ -1,14 +1,11 @@
 import ProvinceIcon from '@mui/icons-material/Map';
-import { ProvinceCreate } from './ProvinceCreate';
-import { ProvinceEdit } from './ProvinceEdit';
-import { ProvinceList } from './ProvinceList';
-import { ProvinceShow } from './ProvinceShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: ProvinceList,
-  create: ProvinceCreate,
-  edit: ProvinceEdit,
-  show: ProvinceShow,
+  list: lazyView(() => import('./ProvinceList'), 'ProvinceList'),
+  create: lazyView(() => import('./ProvinceCreate'), 'ProvinceCreate'),
+  edit: lazyView(() => import('./ProvinceEdit'), 'ProvinceEdit'),
+  show: lazyView(() => import('./ProvinceShow'), 'ProvinceShow'),
   icon: ProvinceIcon,
   recordRepresentation: 'name',
 };

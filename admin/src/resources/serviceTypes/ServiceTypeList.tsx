@@ -1,6 +1,7 @@
-import { AutocompleteInput, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { AutocompleteInput, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { MoneyField } from '../../common/MoneyField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
 
 export const ServiceTypeList = () => (
   <List filters={filters} sort={{ field: 'phase', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
       <NumberField source="phase" />
       <TextField source="code" />
@@ -23,6 +24,6 @@ export const ServiceTypeList = () => (
       <NumberField source="minHours" />
       <NumberField source="maxHours" />
       <MoneyField source="voucherValue" textAlign="right" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,11 @@
 import ServiceTypeIcon from '@mui/icons-material/MiscellaneousServices';
-import { ServiceTypeCreate } from './ServiceTypeCreate';
-import { ServiceTypeEdit } from './ServiceTypeEdit';
-import { ServiceTypeList } from './ServiceTypeList';
-import { ServiceTypeShow } from './ServiceTypeShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: ServiceTypeList,
-  create: ServiceTypeCreate,
-  edit: ServiceTypeEdit,
-  show: ServiceTypeShow,
+  list: lazyView(() => import('./ServiceTypeList'), 'ServiceTypeList'),
+  create: lazyView(() => import('./ServiceTypeCreate'), 'ServiceTypeCreate'),
+  edit: lazyView(() => import('./ServiceTypeEdit'), 'ServiceTypeEdit'),
+  show: lazyView(() => import('./ServiceTypeShow'), 'ServiceTypeShow'),
   icon: ServiceTypeIcon,
   recordRepresentation: 'name',
 };

@@ -1,14 +1,11 @@
 import TenantIcon from '@mui/icons-material/Apartment';
-import { TenantCreate } from './TenantCreate';
-import { TenantEdit } from './TenantEdit';
-import { TenantList } from './TenantList';
-import { TenantShow } from './TenantShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: TenantList,
-  create: TenantCreate,
-  edit: TenantEdit,
-  show: TenantShow,
+  list: lazyView(() => import('./TenantList'), 'TenantList'),
+  create: lazyView(() => import('./TenantCreate'), 'TenantCreate'),
+  edit: lazyView(() => import('./TenantEdit'), 'TenantEdit'),
+  show: lazyView(() => import('./TenantShow'), 'TenantShow'),
   icon: TenantIcon,
   recordRepresentation: 'name',
 };

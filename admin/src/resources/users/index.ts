@@ -1,14 +1,11 @@
 import UserIcon from '@mui/icons-material/People';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+import { lazyView } from '../../common/lazyView';
 
 export default {
-  list: UserList,
-  create: UserCreate,
-  edit: UserEdit,
-  show: UserShow,
+  list: lazyView(() => import('./UserList'), 'UserList'),
+  create: lazyView(() => import('./UserCreate'), 'UserCreate'),
+  edit: lazyView(() => import('./UserEdit'), 'UserEdit'),
+  show: lazyView(() => import('./UserShow'), 'UserShow'),
   icon: UserIcon,
   recordRepresentation: 'displayName',
 };
