@@ -1,4 +1,5 @@
-import { Autocomplete, TextField } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
+import { Autocomplete, Dialog, DialogContent, IconButton, TextField, Theme, useMediaQuery } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { RaRecord, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
@@ -34,8 +35,8 @@ function useSettled(value: string, ms = 300): string {
   return settled;
 }
 
-/** One search box in the app bar over partners, networks and companies in crisis, by name or code. */
-export const RegistrySearch = () => {
+/** One search box over partners, networks and companies in crisis, by name or code; `onPicked` after a hit is opened. */
+const SearchBox = ({ onPicked, autoFocus = false }: { onPicked?: () => void; autoFocus?: boolean }) => {
   const translate = useTranslate();
   const navigate = useNavigate();
   const createPath = useCreatePath();
@@ -57,10 +58,11 @@ export const RegistrySearch = () => {
         if (!hit) return;
         setText('');
         navigate(createPath({ resource: hit.resource, id: hit.id, type: 'show' }));
+        onPicked?.();
       }}
       noOptionsText={translate(q.length >= MIN_LENGTH ? 'reti.search.no_results' : 'reti.search.typing')}
       size="small"
-      sx={{ width: { xs: 150, sm: 300 }, mx: 1, flexShrink: 0 }}
+      sx={{ width: { xs: '100%', sm: 300 }, mx: { sm: 1 }, flexShrink: 0 }}
       slotProps={{ paper: { sx: { minWidth: 300 } } }}
       renderInput={(params) => (
         <TextField
@@ -68,11 +70,32 @@ export const RegistrySearch = () => {
           variant="outlined"
           margin="none"
           placeholder={translate('reti.search.placeholder')}
+          autoFocus={autoFocus}
           slotProps={{ htmlInput: { ...params.inputProps, 'aria-label': translate('reti.search.label') } }}
           sx={{ bgcolor: 'background.paper', borderRadius: 1 }}
           data-testid="registry-search"
         />
       )}
     />
+  );
+};
+
+/** In the app bar: the search box, or on a phone a button that opens it, so that the page's title keeps its room. */
+export const RegistrySearch = () => {
+  const translate = useTranslate();
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const [open, setOpen] = useState(false);
+  if (!small) return <SearchBox />;
+  return (
+    <>
+      <IconButton color="inherit" aria-label={translate('reti.search.label')} onClick={() => setOpen(true)}>
+        <SearchIcon />
+      </IconButton>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth slotProps={{ paper: { sx: { alignSelf: 'flex-start', mx: 1, width: '100%' } } }}>
+        <DialogContent sx={{ p: 1 }}>
+          <SearchBox autoFocus onPicked={() => setOpen(false)} />
+        </DialogContent>
+      </Dialog>
+    </>
   );
 };

@@ -98,7 +98,6 @@ const Controls = ({ state, onChange }: { state: WorkspaceState; onChange: (state
               <Chip
                 key={d}
                 label={position >= 0 ? `${position + 1}. ${dimension(d)}` : dimension(d)}
-                aria-label={dimension(d)}
                 aria-pressed={position >= 0}
                 color={position >= 0 ? 'primary' : 'default'}
                 variant={position >= 0 ? 'filled' : 'outlined'}
