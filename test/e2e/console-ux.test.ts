@@ -146,7 +146,8 @@ test('an analyst builds a grouped analysis, reads its totals row, exports it and
 test('lists: a total row for money, chosen columns, selection with bulk export and, for editors only, bulk delete', async () => {
   const ref = await referenceIds(t);
   const suffix = uniqueCode('BULK');
-  const doomed = [await createPartner(t, tenant.editor, ref, 'CPI', { legalName: `Da eliminare uno ${suffix}` }), await createPartner(t, tenant.editor, ref, 'CPI', { legalName: `Da eliminare due ${suffix}` })];
+  await createPartner(t, tenant.editor, ref, 'CPI', { legalName: `Da eliminare uno ${suffix}` });
+  await createPartner(t, tenant.editor, ref, 'CPI', { legalName: `Da eliminare due ${suffix}` });
   await createPartner(t, tenant.editor, ref, 'CPI', { legalName: `Da tenere ${suffix}` });
 
   await withScreenshotOnFailure(page, 'lists-as-people-expect', async () => {
@@ -163,11 +164,12 @@ test('lists: a total row for money, chosen columns, selection with bulk export a
     await page.locator('tbody tr').first().getByRole('checkbox').check();
     await visible(page.getByRole('button', { name: 'Esporta' }).last());
     await count(page.getByRole('button', { name: 'Elimina' }), 0);
+    await page.locator('tbody tr').first().getByRole('checkbox').uncheck();
 
     // The column chooser hides the tax code.
     expect(await page.locator('thead').innerText()).toContain('Codice fiscale / Partita IVA');
     await page.getByRole('button', { name: 'Colonne' }).click();
-    await page.getByRole('menu').getByText('Codice fiscale / Partita IVA').click();
+    await page.locator('.MuiPopover-paper').getByText('Codice fiscale / Partita IVA').click();
     await page.keyboard.press('Escape');
     await eventually(async () => expect(await page.locator('thead').innerText()).not.toContain('Codice fiscale / Partita IVA'));
 
@@ -184,7 +186,6 @@ test('lists: a total row for money, chosen columns, selection with bulk export a
   });
   const left = await t.owner.query('SELECT legal_name FROM partners WHERE tenant_id = $1 AND legal_name LIKE $2 ORDER BY legal_name', [tenant.id, `%${suffix}`]);
   expect(left).toEqual([{ legal_name: `Da tenere ${suffix}` }]);
-  expect(doomed).toHaveLength(2);
 }, BROWSER_TEST_TIMEOUT);
 
 test('the search in the app bar finds partners, networks and companies in crisis by name or code', async () => {
