@@ -5,8 +5,8 @@ import { IMPORT_PATH } from './csvImport/importKinds';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
-import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { lazyDataProvider } from './providers/lazyDataProvider';
 import allocations from './resources/allocations';
 import atecoSectors from './resources/atecoSectors';
 import auditEvents from './resources/auditEvents';
@@ -34,7 +34,7 @@ const Workspace = lazyView(() => import('./workspace/Workspace'), 'Workspace');
 export const App = () => (
   <BrowserRouter basename="/admin">
     <Admin
-      dataProvider={dataProvider}
+      dataProvider={lazyDataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}

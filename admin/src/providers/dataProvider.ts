@@ -1,6 +1,7 @@
 import { gql } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, DeleteManyParams, DeleteManyResult, GetListParams, GetListResult, RaRecord } from 'react-admin';
+import type { AllocationDimension } from './allocationDimensions';
 import { toHttpError, Violation } from './apiErrors';
 import { buildQuery, MAX_PER_PAGE } from './buildQuery';
 import { graphqlClient, UploadProgressListener } from './graphqlClient';
@@ -12,8 +13,6 @@ export interface ComplianceReport {
 
 export type NetworkStatus = 'DRAFT' | 'ACTIVE' | 'CLOSED' | 'WITHDRAWN';
 
-/** What allocationTotals groups by. */
-export type AllocationDimension = 'MEASURE' | 'FUND_SOURCE' | 'PROVINCE' | 'TENANT' | 'KIND' | 'STATUS' | 'YEAR';
 
 /** One group of allocationTotals: the keys it stands for (codes, a province name, a year), its total and count. */
 export interface AllocationTotal {

@@ -10,8 +10,9 @@ import { sumAmounts } from '../common/amounts';
 import { enumValues } from '../providers/apiSchema';
 import { formatAmount, formatEuro, parseAmount } from '../common/format';
 import { amountToNumber, euroTick, euroTooltip } from '../dashboard/chartFormat';
-import type { AllocationDimension, AllocationTotal, RetiDataProvider } from '../providers/dataProvider';
-import { DIMENSIONS, parseWorkspace, WorkspaceFilter, WorkspaceState, workspaceParams } from './workspaceState';
+import { ALLOCATION_DIMENSIONS, AllocationDimension } from '../providers/allocationDimensions';
+import type { AllocationTotal, RetiDataProvider } from '../providers/dataProvider';
+import { parseWorkspace, WorkspaceFilter, WorkspaceState, workspaceParams } from './workspaceState';
 
 const FIELD: Record<AllocationDimension, keyof AllocationTotal> = {
   MEASURE: 'measure',
@@ -92,7 +93,7 @@ const Controls = ({ state, onChange }: { state: WorkspaceState; onChange: (state
           {translate('reti.workspace.group_by')}
         </Typography>
         <Stack direction="row" flexWrap="wrap" useFlexGap spacing={1}>
-          {DIMENSIONS.map((d) => {
+          {ALLOCATION_DIMENSIONS.map((d) => {
             const position = state.groupBy.indexOf(d);
             return (
               <Chip

@@ -1,9 +1,8 @@
-import type { AllocationDimension } from '../providers/dataProvider';
+import { ALLOCATION_DIMENSIONS, AllocationDimension } from '../providers/allocationDimensions';
 
 /** The analyst's workspace route. */
 export const WORKSPACE_PATH = '/workspace';
 
-export const DIMENSIONS: readonly AllocationDimension[] = ['MEASURE', 'FUND_SOURCE', 'PROVINCE', 'TENANT', 'KIND', 'STATUS', 'YEAR'];
 
 /** The filters of allocationTotals the workspace offers, by their names in AllocationFilter. */
 export const FILTERS = ['fundSourceId', 'kind', 'status', 'allocatedFrom', 'allocatedTo'] as const;
@@ -37,7 +36,7 @@ export function parseWorkspace(params: URLSearchParams): WorkspaceState {
   if (![...params.keys()].length) return DEFAULT_STATE;
   const groupBy = (params.get('by') ?? '')
     .split(',')
-    .filter((d, i, all): d is AllocationDimension => DIMENSIONS.includes(d as AllocationDimension) && all.indexOf(d) === i);
+    .filter((d, i, all): d is AllocationDimension => (ALLOCATION_DIMENSIONS as readonly string[]).includes(d) && all.indexOf(d) === i);
   const filter: WorkspaceFilter = {};
   for (const key of FILTERS) {
     const value = params.get(key);
