@@ -44,12 +44,16 @@ const BulkDelete = () => {
   );
 };
 
-const BulkActions = () => (
-  <>
-    <BulkExportButton />
-    <BulkDelete />
-  </>
-);
+/** Rendered only while rows are selected: the hidden toolbar would otherwise hold a second "Esporta". */
+const BulkActions = () => {
+  const { selectedIds } = useListContext();
+  return selectedIds.length ? (
+    <>
+      <BulkExportButton />
+      <BulkDelete />
+    </>
+  ) : null;
+};
 
 /** Every list's toolbar: filters, create (where the role may), the column chooser and the export. */
 export const ListToolbar = () => {
