@@ -27,7 +27,6 @@ export const consoleUx = {
       total: 'Totale',
       page_total: 'Totale della pagina',
       total_of: 'Totale di %{smart_count} elemento filtrato |||| Totale dei %{smart_count} elementi filtrati',
-      bulk_delete_partial: '%{deleted} eliminati; %{failed} non eliminati: %{reason}',
     },
     search: {
       label: 'Cerca nel registro',
@@ -63,7 +62,6 @@ export const consoleUx = {
       total: 'Total',
       page_total: 'Total of this page',
       total_of: 'Total of %{smart_count} filtered record |||| Total of the %{smart_count} filtered records',
-      bulk_delete_partial: '%{deleted} deleted; %{failed} not deleted: %{reason}',
     },
     search: {
       label: 'Search the registry',
