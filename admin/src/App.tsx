@@ -8,12 +8,17 @@ import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { lazyDataProvider } from './providers/lazyDataProvider';
 import allocations from './resources/allocations';
+import ambitoMunicipalities from './resources/ambitoMunicipalities';
 import atecoSectors from './resources/atecoSectors';
 import auditEvents from './resources/auditEvents';
+import codesignActions from './resources/codesignActions';
+import codesignCalls from './resources/codesignCalls';
+import codesignProposals from './resources/codesignProposals';
 import competencePacts from './resources/competencePacts';
 import crisisCompanies from './resources/crisisCompanies';
 import fundingTiers from './resources/fundingTiers';
 import fundSources from './resources/fundSources';
+import measureCompatibilities from './resources/measureCompatibilities';
 import measures from './resources/measures';
 import municipalities from './resources/municipalities';
 import networkMembers from './resources/networkMembers';
@@ -22,6 +27,7 @@ import partners from './resources/partners';
 import partnerTypes from './resources/partnerTypes';
 import provinces from './resources/provinces';
 import serviceTypes from './resources/serviceTypes';
+import targetGroups from './resources/targetGroups';
 import tenants from './resources/tenants';
 import users from './resources/users';
 import { WORKSPACE_PATH } from './workspace/workspaceState';
@@ -50,12 +56,22 @@ export const App = () => (
       <Resource name="competencePacts" {...competencePacts} />
       <Resource name="allocations" {...allocations} />
       <Resource name="auditEvents" {...auditEvents} />
+      <Resource name="codesignCalls" {...codesignCalls} />
+      <Resource name="codesignProposals" {...codesignProposals} />
+      <Resource name="codesignActions" {...codesignActions} />
+      <Resource name="codesignCriteria" />
+      <Resource name="codesignEvaluators" />
+      <Resource name="codesignProposalPartners" />
+      <Resource name="codesignScores" />
+      <Resource name="targetGroups" {...targetGroups} />
+      <Resource name="ambitoMunicipalities" {...ambitoMunicipalities} />
       <Resource name="networkMembers" {...networkMembers} />
       <Resource name="networkCompanies" />
       <Resource name="pactSignatories" />
       <Resource name="fundSources" {...fundSources} />
       <Resource name="measures" {...measures} />
       <Resource name="fundingTiers" {...fundingTiers} />
+      <Resource name="measureCompatibilities" {...measureCompatibilities} />
       <Resource name="serviceTypes" {...serviceTypes} />
       <Resource name="partnerTypes" {...partnerTypes} />
       <Resource name="provinces" {...provinces} />

@@ -26,7 +26,11 @@ export interface Config {
   port: number;
   /** Owner connection: runs migrations and bootstrap. Absent means "start the embedded server". */
   databaseUrl?: string;
+  /** A streaming replica of DATABASE_URL's database, for analysts' read-only requests. */
+  databaseReplicaUrl?: string;
   dataDir: string;
+  /** Where `npm run backup` writes and `npm run restore` looks (embedded database only). */
+  backupDir: string;
   /** Port and superuser password of the embedded server, which listens on 127.0.0.1 only. */
   embeddedPort: number;
   embeddedPassword: string;
@@ -91,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL || undefined;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+    throw new ConfigError('DATABASE_REPLICA_URL must be a postgres:// URL');
+  }
+  if (databaseReplicaUrl && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URL is a replica of DATABASE_URL, which must be set too');
   const adminEmail = env.ADMIN_EMAIL?.trim().toLowerCase() || undefined;
   const adminPassword = env.ADMIN_PASSWORD || undefined;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
@@ -99,7 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     databaseUrl,
+    databaseReplicaUrl,
     dataDir,
+    backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54320, 1024, 65535),
     embeddedPassword: env.EMBEDDED_PG_PASSWORD || 'reti_owner_local',
     appDbPassword: env.APP_DB_PASSWORD || 'reti_app_local',

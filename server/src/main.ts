@@ -27,6 +27,7 @@ async function main(): Promise<void> {
 
   const dataSource = registryDataSource({
     url: appRoleUrl(ownerUrl, config.appDbPassword),
+    replicaUrl: config.databaseReplicaUrl && appRoleUrl(config.databaseReplicaUrl, config.appDbPassword),
     poolSize: config.poolSize,
     logger: config.logQueries ? new StatementCounter(true) : undefined,
   });

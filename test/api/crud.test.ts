@@ -15,6 +15,7 @@ import {
   referenceIds,
   uniqueCode,
 } from '../helpers/factories';
+import { draftProposal, editorUser, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
 
 type Row = Record<string, any>;
 type Input = Record<string, unknown>;
@@ -50,6 +51,8 @@ interface Spec {
   /** Scalar fields to select besides id, version, createdAt and updatedAt. */
   fields: string;
   writer: 'admin' | 'editor';
+  /** The editor who writes the records, when not the fixture's tenant (co-design: an ambito, a body, an evaluator); read after inputs(). */
+  as?(): Principal;
   /** Four create inputs: the first three ascend on sortField and are listed; the fourth is deleted. */
   inputs(): Promise<Input[]>;
   /** What the API returns for an input, where it normalises values or fills in defaults. */
@@ -107,7 +110,7 @@ async function unused(sql: string, count: number, candidate: () => string): Prom
 
 /** Reference records this file creates, removed at the end so other files see only the loaded data. */
 const createdReference = new Map<string, string[]>();
-const CLEANUP_ORDER = ['users', 'service_types', 'funding_tiers', 'measures', 'municipalities', 'provinces', 'ateco_sectors', 'partner_types', 'fund_sources', 'tenants'];
+const CLEANUP_ORDER = ['ambito_municipalities', 'target_groups', 'users', 'service_types', 'funding_tiers', 'measures', 'municipalities', 'provinces', 'ateco_sectors', 'partner_types', 'fund_sources', 'tenants'];
 
 function track(table: string, id: string): void {
   createdReference.set(table, [...(createdReference.get(table) ?? []), id]);
@@ -152,6 +155,13 @@ afterAll(async () => {
   }
   await t.close();
 });
+
+/** The co-design resources' own tenants and records: an ambito, a third-sector body, an evaluator of the ambito. */
+const codesign = {} as { ambito: Tenant; body: Tenant; evaluator: Principal };
+async function codesignTenants(): Promise<void> {
+  codesign.ambito ??= await newTenant(t, 'AMBITO');
+  codesign.body ??= await newTenant(t, 'THIRD_SECTOR_BODY');
+}
 
 const specs: Spec[] = [
   {
@@ -343,6 +353,29 @@ const specs: Spec[] = [
     search: () => ({ q: '110000', expect: [1] }),
     filters: async () => [{ filter: { measureId: f.measures[1] }, expect: [2] }],
     update: () => ({ maxContribution: '75000.50', maxRecipients: 19 }),
+  },
+  {
+    name: 'measureCompatibility',
+    plural: 'measureCompatibilities',
+    table: 'measure_compatibilities',
+    fields: 'measureId compatibleMeasureId',
+    writer: 'admin',
+    async inputs() {
+      const [m1, m2] = f.measures;
+      const more: string[] = [];
+      for (const suffix of ['C', 'D', 'E']) more.push((await createAs(admin, CREATE_MEASURE, { code: uniqueCode(`CRUD_${suffix}`), name: 'Misura di prova' }, 'measures')).id as string);
+      return [
+        { measureId: m1, compatibleMeasureId: m2 },
+        { measureId: more[0], compatibleMeasureId: m1 },
+        { measureId: more[1], compatibleMeasureId: more[2] },
+        { measureId: m2, compatibleMeasureId: more[0] },
+      ];
+    },
+    sortField: 'createdAt',
+    // Pairs carry no names or codes for the search to match.
+    search: () => ({ q: 'misura', expect: [] }),
+    filters: async () => [{ filter: { measureId: f.measures[0] }, expect: [0, 1] }],
+    update: (records) => ({ compatibleMeasureId: records[2].measureId === f.measures[1] ? f.measures[0] : f.measures[1] }),
   },
   {
     name: 'serviceType',
@@ -670,7 +703,8 @@ const specs: Spec[] = [
       const source = f.ref.fundSource('AZIONI_RETE');
       return [
         { networkId: n1.id, fundSourceId: source, amount: '90.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
-        { networkId: n1.id, fundSourceId: f.ref.fundSource('GOL_PNRR_2022'), amount: '1000.00', allocatedOn: '2021-05-01', kind: 'RESULT', note: `Assegnazione ${f.token}` },
+        // GOL PNRR 2022 resources are usable from 2022 through 2023 (seed 003).
+        { networkId: n1.id, fundSourceId: f.ref.fundSource('GOL_PNRR_2022'), amount: '1000.00', allocatedOn: '2022-05-02', kind: 'RESULT', note: `Assegnazione ${f.token}` },
         { networkId: n2.id, fundSourceId: source, amount: '2500.50', allocatedOn: '2021-06-01', kind: 'VOUCHER', status: 'REVOKED' },
         { networkId: n1.id, fundSourceId: source, amount: '10.00', allocatedOn: '2021-07-01', kind: 'PROCESS' },
       ];
@@ -683,12 +717,199 @@ const specs: Spec[] = [
       { filter: { fundSourceId: f.ref.fundSource('GOL_PNRR_2022') }, expect: [1] },
       { filter: { networkId: records[2].networkId }, expect: [2] },
       { filter: { allocatedFrom: '2021-05-01' }, expect: [1, 2] },
-      { filter: { allocatedTo: '2021-05-01' }, expect: [0, 1] },
-      { filter: { allocatedFrom: '2021-04-02', allocatedTo: '2021-06-01' }, expect: [1, 2] },
+      { filter: { allocatedTo: '2021-05-01' }, expect: [0] },
+      { filter: { allocatedFrom: '2021-04-02', allocatedTo: '2022-05-02' }, expect: [1, 2] },
       { filter: { kind: 'VOUCHER' }, expect: [2] },
       { filter: { status: 'REVOKED' }, expect: [2] },
     ],
     update: () => ({ note: 'Importo confermato', kind: 'RESULT' }),
+  },
+  {
+    name: 'targetGroup',
+    plural: 'targetGroups',
+    table: 'target_groups',
+    fields: 'code name',
+    writer: 'admin',
+    inputs: async () => ['A', 'B', 'C', 'D'].map((x) => ({ code: uniqueCode(`TG_${x}`), name: `Gruppo ${x} ${x === 'B' ? f.token : ''}`.trim() })),
+    sortField: 'code',
+    search: () => ({ q: f.token, expect: [1] }),
+    update: () => ({ name: 'Gruppo rinominato' }),
+  },
+  {
+    name: 'ambitoMunicipality',
+    plural: 'ambitoMunicipalities',
+    table: 'ambito_municipalities',
+    fields: 'ambitoId municipalityId',
+    writer: 'admin',
+    async inputs() {
+      await codesignTenants();
+      return ['015182', '015009', '015087', '015116'].map((istat) => ({ ambitoId: codesign.ambito.id, municipalityId: f.ref.municipality(istat) }));
+    },
+    sortField: 'createdAt',
+    search: () => ({ q: f.token, expect: [] }),
+    filters: async (records) => [{ filter: { municipalityId: records[1].municipalityId }, expect: [1] }],
+    update: () => ({ municipalityId: f.ref.municipality('015229') }),
+  },
+  {
+    name: 'codesignCall',
+    plural: 'codesignCalls',
+    table: 'codesign_calls',
+    fields: 'tenantId code title object deadline status targetGroupIds',
+    writer: 'editor',
+    as: () => codesign.ambito.editor,
+    async inputs() {
+      await codesignTenants();
+      return [1, 2, 3, 4].map((day) => ({
+        code: `CALL-${day}`,
+        title: `Istruttoria ${day === 2 ? f.token : day}`,
+        object: 'Integrazione lavorativa',
+        targetGroupIds: [],
+        deadline: new Date(Date.UTC(2030, 0, day)).toISOString(),
+      }));
+    },
+    expected: (input) => ({ tenantId: codesign.ambito.id, status: 'DRAFT', ...input }),
+    sortField: 'deadline',
+    search: () => ({ q: f.token, expect: [1] }),
+    filters: async () => [{ filter: { statuses: ['DRAFT'] }, expect: [0, 1, 2] }, { filter: { statuses: ['PUBLISHED'] }, expect: [] }],
+    update: () => ({ object: 'Oggetto rivisto' }),
+  },
+  {
+    name: 'codesignCriterion',
+    plural: 'codesignCriteria',
+    table: 'codesign_criteria',
+    fields: 'tenantId callId name weight position',
+    writer: 'editor',
+    as: () => codesign.ambito.editor,
+    async inputs() {
+      await codesignTenants();
+      const call = await must<Row>(t, codesign.ambito.editor, `mutation($input: CreateCodesignCallInput!) { createCodesignCall(input: $input) { id } }`, {
+        input: { code: 'CRITERI', title: 'Bando', object: 'Oggetto', deadline: '2030-01-01T00:00:00.000Z' },
+      });
+      return [10, 20, 30, 5].map((weight) => ({ callId: call.id, name: weight === 20 ? `Criterio ${f.token}` : `Criterio ${weight}`, weight, position: 1 }));
+    },
+    expected: (input) => ({ tenantId: codesign.ambito.id, ...input }),
+    sortField: 'weight',
+    search: () => ({ q: f.token, expect: [1] }),
+    filters: async (records) => [{ filter: { callId: records[0].callId }, expect: [0, 1, 2] }],
+    update: () => ({ name: 'Qualità progettuale' }),
+  },
+  {
+    name: 'codesignEvaluator',
+    plural: 'codesignEvaluators',
+    table: 'codesign_evaluators',
+    fields: 'tenantId callId userId affiliatedBodyId',
+    writer: 'editor',
+    as: () => codesign.ambito.editor,
+    async inputs() {
+      await codesignTenants();
+      const call = await must<Row>(t, codesign.ambito.editor, `mutation($input: CreateCodesignCallInput!) { createCodesignCall(input: $input) { id } }`, {
+        input: { code: 'COMMISSIONE', title: 'Bando', object: 'Oggetto', deadline: '2030-01-01T00:00:00.000Z' },
+      });
+      const users = [];
+      for (let i = 0; i < 4; i++) users.push(await editorUser(t, codesign.ambito));
+      return users.map((user) => ({ callId: call.id, userId: user.userId, affiliatedBodyId: null }));
+    },
+    expected: (input) => ({ tenantId: codesign.ambito.id, ...input }),
+    sortField: 'createdAt',
+    search: () => ({ q: f.token, expect: [] }),
+    filters: async (records) => [{ filter: { userId: records[2].userId }, expect: [2] }],
+    update: () => ({ affiliatedBodyId: codesign.body.id }),
+  },
+  {
+    name: 'codesignProposal',
+    plural: 'codesignProposals',
+    table: 'codesign_proposals',
+    fields: 'tenantId callId title leadLegalName leadTaxCode status',
+    writer: 'editor',
+    as: () => codesign.body.editor,
+    async inputs() {
+      await codesignTenants();
+      const calls = [];
+      for (let i = 0; i < 4; i++) calls.push(await publishedCall(t, codesign.ambito));
+      return calls.map((call, i) => ({ callId: call.id, title: `Proposta ${['A', `B ${f.token}`, 'C', 'D'][i]}`, leadLegalName: 'Cooperativa sociale', leadTaxCode: orgTaxCode() }));
+    },
+    expected: (input) => ({ tenantId: codesign.body.id, status: 'DRAFT', ...input }),
+    sortField: 'title',
+    search: () => ({ q: f.token, expect: [1] }),
+    filters: async (records) => [{ filter: { callId: records[2].callId }, expect: [2] }, { filter: { statuses: ['DRAFT'] }, expect: [0, 1, 2] }],
+    update: () => ({ leadLegalName: 'Cooperativa sociale Rhodense' }),
+  },
+  {
+    name: 'codesignProposalPartner',
+    plural: 'codesignProposalPartners',
+    table: 'codesign_proposal_partners',
+    fields: 'tenantId proposalId legalName taxCode partnerTypeId contribution',
+    writer: 'editor',
+    as: () => codesign.body.editor,
+    async inputs() {
+      await codesignTenants();
+      const proposal = await draftProposal(t, codesign.body.editor, f.ref, (await publishedCall(t, codesign.ambito)).id);
+      return ['A', 'B', 'C', 'D'].map((x) => ({
+        proposalId: proposal.id, legalName: `Partner ${x} ${x === 'C' ? f.token : ''}`.trim(), taxCode: orgTaxCode(), partnerTypeId: f.ref.partnerType('THIRD_SECTOR'),
+      }));
+    },
+    expected: (input) => ({ tenantId: codesign.body.id, ...input }),
+    // Partner A… comes after the one draftProposal adds ("Associazione partner"): filter by ids keeps the three.
+    sortField: 'legalName',
+    search: () => ({ q: f.token, expect: [2] }),
+    filters: async (records) => [{ filter: { proposalId: records[0].proposalId }, expect: [0, 1, 2] }],
+    update: () => ({ contribution: 'Tutoraggio in azienda' }),
+  },
+  {
+    name: 'codesignAction',
+    plural: 'codesignActions',
+    table: 'codesign_actions',
+    fields: 'tenantId proposalId title position timing',
+    writer: 'editor',
+    as: () => codesign.body.editor,
+    async inputs() {
+      await codesignTenants();
+      const proposal = await draftProposal(t, codesign.body.editor, f.ref, (await publishedCall(t, codesign.ambito)).id);
+      return [2, 3, 4, 5].map((position) => ({ proposalId: proposal.id, title: `Azione ${position === 3 ? f.token : position}`, position }));
+    },
+    expected: (input) => ({ tenantId: codesign.body.id, ...input }),
+    sortField: 'position',
+    search: () => ({ q: f.token, expect: [1] }),
+    filters: async (records) => [{ filter: { proposalId: records[0].proposalId }, expect: [0, 1, 2] }],
+    update: () => ({ timing: 'Sei mesi' }),
+  },
+  {
+    name: 'codesignScore',
+    plural: 'codesignScores',
+    table: 'codesign_scores',
+    fields: 'tenantId proposalId criterionId evaluatorId score reason',
+    writer: 'editor',
+    as: () => codesign.evaluator,
+    async inputs() {
+      await codesignTenants();
+      const call = await publishedCall(t, codesign.ambito);
+      const second = await publishedCall(t, codesign.ambito);
+      const proposals = [];
+      for (const c of [call, second]) {
+        const proposal = await draftProposal(t, codesign.body.editor, f.ref, c.id);
+        await must(t, codesign.body.editor, SUBMIT, proposal);
+        proposals.push(proposal);
+      }
+      codesign.evaluator = await editorUser(t, codesign.ambito);
+      for (const c of [call, second]) {
+        await passDeadline(t, c.id);
+        await must(t, codesign.ambito.editor, `mutation($input: CreateCodesignEvaluatorInput!) { createCodesignEvaluator(input: $input) { id } }`, {
+          input: { callId: c.id, userId: codesign.evaluator.userId },
+        });
+        await must(t, codesign.ambito.editor, `mutation($id: ID!, $version: Int!) { setCodesignCallStatus(id: $id, version: $version, status: CLOSED) { id } }`, c);
+      }
+      return [
+        { proposalId: proposals[0].id, criterionId: call.criteria[0].id, score: 10, reason: 'Sufficiente' },
+        { proposalId: proposals[0].id, criterionId: call.criteria[1].id, score: 20, reason: `Buono ${f.token}` },
+        { proposalId: proposals[1].id, criterionId: second.criteria[0].id, score: 30, reason: 'Discreto' },
+        { proposalId: proposals[1].id, criterionId: second.criteria[1].id, score: 5, reason: 'Scarso' },
+      ];
+    },
+    expected: (input) => ({ tenantId: codesign.ambito.id, evaluatorId: codesign.evaluator.userId, ...input }),
+    sortField: 'score',
+    search: () => ({ q: f.token, expect: [1] }),
+    filters: async (records) => [{ filter: { proposalId: records[2].proposalId }, expect: [2] }, { filter: { evaluatorId: codesign.evaluator.userId }, expect: [0, 1, 2] }],
+    update: () => ({ reason: 'Motivazione rivista' }),
   },
 ];
 
@@ -723,8 +944,8 @@ describe.each(specs)('$name', (spec) => {
   const ascending = (order: 'ASC' | 'DESC' = 'ASC') => [{ field: spec.sortField, order }];
 
   beforeAll(async () => {
-    principal = spec.writer === 'admin' ? admin : f.tenant.editor;
     inputs = await spec.inputs();
+    principal = spec.as?.() ?? (spec.writer === 'admin' ? admin : f.tenant.editor);
     created = [];
     for (const input of inputs.slice(0, 3)) created.push(await createAs(principal, op.create, input, spec.table));
     await spec.arrange?.(created);

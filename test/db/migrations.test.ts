@@ -177,8 +177,12 @@ test("a database made by today's main upgrades to the new migrations with its da
   try {
     await old.initialize();
     await old.runMigrations({ transaction: 'each' });
-    await loadReferenceData(old);
     const q = (sql: string, params: unknown[] = []) => old.query(sql, params) as Promise<Record<string, any>[]>;
+    // Reference rows as that release loaded them (today's loader knows columns it lacks).
+    await q(`INSERT INTO partner_types (code, name) VALUES ('LABOUR_OPERATOR', 'Operatore accreditato ai servizi al lavoro')`);
+    await q(`INSERT INTO measures (code, name, rules, min_partners, lead_partner_type_codes, required_partner_type_codes, max_duration_months)
+      VALUES ('RETE_RICOLLOCAZIONE_GOL_P5', 'GOL P5', ARRAY['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'PROVINCE_AND_CPI'], 3, ARRAY['CPI', 'LABOUR_OPERATOR'], ARRAY['PROVINCE', 'CPI'], 12),
+             ('AZIONI_RETE_FASE_II', 'Fase II', ARRAY['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES'], 3, ARRAY['LABOUR_OPERATOR'], '{}', 12)`);
     const [tenant] = await q(`INSERT INTO tenants (code, name, kind) VALUES ('T_UPGRADE', 'Ente', 'PROVINCE') RETURNING id`);
     const [editor] = await q(
       `INSERT INTO users (email, display_name, role, tenant_id, password_hash) VALUES ('ed@example.it', 'Ed', 'EDITOR', $1, '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA') RETURNING id`,
@@ -205,6 +209,11 @@ test("a database made by today's main upgrades to the new migrations with its da
     expect(await r('SELECT token_hash, session_epoch FROM reti_private.refresh_tokens')).toEqual([{ token_hash: 'refresh-hash', session_epoch: 1 }]);
     expect(await r('SELECT email FROM reti_private.login_attempts')).toEqual([{ email: 'ed@example.it' }]);
     expect(await r(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%tokens'`)).toEqual([]);
+    // Issue 10: GOL P5 loses the 12 months seed 003 never set; LEAD_TYPE follows the accreditation; Fase II needs a company.
+    expect(await r(`SELECT code, rules, lead_partner_type_codes, max_duration_months, min_companies, eligible_recipient_kinds FROM measures ORDER BY code`)).toEqual([
+      { code: 'AZIONI_RETE_FASE_II', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES', 'RECIPIENT_ELIGIBILITY'], lead_partner_type_codes: [], max_duration_months: 12, min_companies: 1, eligible_recipient_kinds: [] },
+      { code: 'RETE_RICOLLOCAZIONE_GOL_P5', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'PROVINCE_AND_CPI', 'RECIPIENT_ELIGIBILITY'], lead_partner_type_codes: ['CPI'], max_duration_months: null, min_companies: null, eligible_recipient_kinds: ['SUSPENDED'] },
+    ]);
 
     // And back down to today's main, with the hashes where they were.
     for (let i = released; i < dataSource.migrations.length; i++) await current.undoLastMigration({ transaction: 'each' });
@@ -214,6 +223,10 @@ test("a database made by today's main upgrades to the new migrations with its da
     ]);
     expect(await r('SELECT token_hash FROM api_tokens UNION ALL SELECT token_hash FROM refresh_tokens')).toEqual([{ token_hash: 'api-hash' }, { token_hash: 'refresh-hash' }]);
     expect(await r('SELECT * FROM partners')).toEqual(before.partners);
+    expect(await r(`SELECT code, rules, lead_partner_type_codes, max_duration_months FROM measures ORDER BY code`)).toEqual([
+      { code: 'AZIONI_RETE_FASE_II', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES'], lead_partner_type_codes: ['LABOUR_OPERATOR'], max_duration_months: 12 },
+      { code: 'RETE_RICOLLOCAZIONE_GOL_P5', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'PROVINCE_AND_CPI', 'DURATION'], lead_partner_type_codes: ['LABOUR_OPERATOR', 'CPI'], max_duration_months: 12 },
+    ]);
   } finally {
     if (old.isInitialized) await old.destroy();
     if (current.isInitialized) await current.destroy();

@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
-import { createPartner, orgTaxCode, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
+import { createCrisisCompany, createPartner, must, orgTaxCode, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
 let t: HttpTestApp;
@@ -97,6 +97,13 @@ test('an editor creates a partner and a network, builds its roster, sees the rul
     await eventually(async () => expect(await text(blocked)).toContain('La rete ha 0 soggetti: ne servono almeno 3'));
     await eventually(async () => expect(await text(blocked)).toContain('un solo capofila'));
     await eventually(async () => expect(await page.getByRole('button', { name: 'Attiva' }).isDisabled()).toBe(true));
+    expect(await text(blocked)).toContain("almeno un'azienda in crisi");
+    // Its company in crisis (seeds 000–002: at least one), linked through the API; the page reloads it.
+    const [{ id: networkId }] = await t.owner.query('SELECT id FROM networks WHERE code = $1', [networkCode]);
+    const company = await createCrisisCompany(t, tenant.editor, ref);
+    await must(t, tenant.editor, `mutation($input: CreateNetworkCompanyInput!) { createNetworkCompany(input: $input) { id } }`, { input: { networkId, crisisCompanyId: company.id } });
+    await page.reload();
+    await eventually(async () => expect(await text(blocked)).not.toContain("almeno un'azienda in crisi"));
 
     // The roster, one member at a time; the rule check follows each change.
     await page.getByRole('tab', { name: 'Partenariato' }).click();
@@ -108,7 +115,7 @@ test('an editor creates a partner and a network, builds its roster, sees the rul
       await visible(page.getByText('Partner aggiunto alla rete'));
     };
     await addMember(leadName, 'Capofila');
-    await eventually(async () => expect(await text(blocked)).toContain('La rete ha 1 soggetti: ne servono almeno 3'));
+    await eventually(async () => expect(await text(blocked)).toContain('La rete ha 1 soggetto: ne servono almeno 3'));
     await eventually(async () => expect(await text(blocked)).not.toContain('un solo capofila'));
     await addMember(`CPI di prova ${suffix}`, 'Partner');
     await eventually(async () => expect(await text(blocked)).toContain('La rete ha 2 soggetti'));

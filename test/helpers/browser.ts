@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { consoleStaleness } from '../../server/src/console-build';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'test-results');
@@ -27,13 +28,14 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The console is served from admin/dist; `npm ci` builds it, and so does this when it is missing.
- * Test files in other workers may ask at the same time: flock lets one build while the others wait.
+ * The console is served from admin/dist; `npm ci` builds it, and so does this when it is missing or
+ * older than its sources. Test files in other workers may ask at the same time: flock lets one build
+ * while the others wait, and then find it current.
  */
 export function ensureConsoleBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'admin/dist/index.html'))) {
+  if (consoleStaleness(ROOT)) {
     const lock = path.join(tmpdir(), 'reti-admin-build.lock');
-    execFileSync('flock', [lock, 'sh', '-c', 'test -f admin/dist/index.html || npm run build -w admin'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('flock', [lock, 'sh', '-c', 'npm run --silent build && npm run --silent build:console'], { cwd: ROOT, stdio: 'inherit' });
   }
 }
 

@@ -19,7 +19,7 @@ const enrol = (principal: Principal, networkId: string, enrolledOn: string, ende
   });
 
 const report = async (principal: Principal, id: string) =>
-  (await must(t, principal, `query($id: ID!) { network(id: $id) { compliance { ok plannedRecipients enrolledRecipients violations { rule message messageEn ids } } } }`, { id })).compliance;
+  (await must(t, principal, `query($id: ID!) { network(id: $id) { compliance { ok plannedRecipients enrolledRecipients violations { rule message messageEn ids field from } } } }`, { id })).compliance;
 
 test('a recipient enrolled in overlapping exclusive measures in two tenants is flagged, and nothing of the other tenant shows', async () => {
   const a = await newTenant(t);
@@ -36,9 +36,11 @@ test('a recipient enrolled in overlapping exclusive measures in two tenants is f
   const exclusive = compliance.violations.find((v: { rule: string }) => v.rule === 'EXCLUSIVE_POLICY');
   expect(exclusive).toEqual({
     rule: 'EXCLUSIVE_POLICY',
-    message: "1 destinatari risultano iscritti a un'altra misura per date sovrapposte.",
-    messageEn: '1 recipients are enrolled in another measure for overlapping dates.',
+    message: '1 destinatario risulta iscritto, nelle stesse date, a un altro intervento di politica attiva finanziato con risorse pubbliche.',
+    messageEn: '1 recipient is enrolled, on the same dates, in another publicly funded active-labour-policy intervention.',
     ids: [mine.data!.createRecipientEnrolment.id],
+    field: 'recipientEnrolments',
+    from: null,
   });
   const shown = JSON.stringify(compliance);
   for (const secret of [theirs.id, theirs.code, 'Rete riservata', b.id, b.code]) expect(shown).not.toContain(secret);

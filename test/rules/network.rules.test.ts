@@ -10,7 +10,10 @@ function seeded(code: string): MeasureParameters {
     minPartners: m.min_partners,
     leadPartnerTypeCodes: m.lead_partner_type_codes,
     requiredPartnerTypeCodes: m.required_partner_type_codes,
+    minCompanies: m.min_companies,
     maxCompanies: m.max_companies,
+    eligibleRecipientKinds: m.eligible_recipient_kinds as MeasureParameters['eligibleRecipientKinds'],
+    suspendedNeedRedundancies: m.suspended_need_redundancies,
     minRecipients: m.min_recipients,
     maxRecipients: m.max_recipients,
     maxDurationMonths: m.max_duration_months,
@@ -22,19 +25,27 @@ function seeded(code: string): MeasureParameters {
 }
 
 const member = (partnerId: string, partnerTypeCode: string, role: 'LEAD' | 'PARTNER' = 'PARTNER', labourAccredited = partnerTypeCode === 'LABOUR_OPERATOR') =>
-  ({ partnerId, role, partnerTypeCode, labourAccredited, leftOn: null });
+  ({ partnerId, role, partnerTypeCode, labourAccredited, joinedOn: null, leftOn: null as string | null });
+
+let allocationSeq = 0;
+/** A committed (or revoked) allocation from the AZIONI_RETE fund, dated within its availability. */
+const allocation = (kind: 'PROCESS' | 'RESULT' | 'VOUCHER', amount: string, status: 'COMMITTED' | 'REVOKED' = 'COMMITTED') =>
+  ({ id: `a${++allocationSeq}`, fundSourceId: 'f1', kind, amount, status, allocatedOn: '2021-04-01' });
+const company = (id: string, atecoDivision: string | null, supplyChain: string | null, expectedRedundancies = 5) => ({ id, atecoDivision, supplyChain, expectedRedundancies });
 
 function faseII(overrides: Partial<NetworkSnapshot> = {}): NetworkSnapshot {
   return {
+    asOf: '2022-03-01',
     startDate: '2021-03-01',
     endDate: '2022-03-01',
     planned: { suspended: 12, unemployed: 8 },
     enrolled: { suspended: 0, unemployed: 0 },
     overlappingEnrolments: [],
     members: [member('lead', 'LABOUR_OPERATOR', 'LEAD'), member('p2', 'TRAINING_OPERATOR'), member('p3', 'TRADE_UNION')],
-    companies: [{ id: 'c1', atecoDivision: '25', supplyChain: 'Meccanica' }],
-    allocations: [{ kind: 'PROCESS', amount: '40000.00', status: 'COMMITTED' }],
-    fundSources: [{ id: 'f1', code: 'AZIONI_RETE', budget: '5000000.00', committed: '40000.00' }],
+    partnerTypeNames: { CPI: "Centro per l'Impiego (CPI)", PROVINCE: 'Provincia / Città metropolitana' },
+    companies: [company('c1', '25', 'Meccanica')],
+    allocations: [allocation('PROCESS', '40000.00')],
+    fundSources: [{ id: 'f1', name: 'Azioni di rete per il lavoro', budget: '5000000.00', committed: '40000.00', availableFrom: null, availableTo: null }],
     ...overrides,
   };
 }
@@ -46,7 +57,7 @@ test('a compliant Fase II network reports no violation', () => {
 });
 
 test('RECIPIENTS_RANGE: 10 and 100 recipients pass, 9 and 101 do not', () => {
-  const allocations = [{ kind: 'PROCESS' as const, amount: '10000.00', status: 'COMMITTED' as const }];
+  const allocations = [allocation('PROCESS', '10000.00')];
   expect(rulesBroken(faseII({ planned: { suspended: 10, unemployed: 0 }, allocations }))).toEqual([]);
   expect(rulesBroken(faseII({ planned: { suspended: 100, unemployed: 0 }, allocations }))).toEqual([]);
   expect(rulesBroken(faseII({ planned: { suspended: 9, unemployed: 0 }, allocations }))).toEqual(expect.arrayContaining(['RECIPIENTS_RANGE']));
@@ -62,16 +73,13 @@ test.each([
   [51, '250000.00', '250000.01'],
 ])('TIER_CAP: %i recipients allow up to %s, not %s', (recipients, allowed, tooMuch) => {
   // Split between process and result services so the per-recipient caps stay out of the way.
-  const at = (amount: string) => faseII({ planned: { suspended: recipients, unemployed: 0 }, allocations: [{ kind: 'RESULT', amount, status: 'COMMITTED' }] });
+  const at = (amount: string) => faseII({ planned: { suspended: recipients, unemployed: 0 }, allocations: [allocation('RESULT', amount)] });
   expect(rulesBroken(at(allowed))).not.toContain('TIER_CAP');
   expect(rulesBroken(at(tooMuch))).toContain('TIER_CAP');
 });
 
 test('TIER_CAP counts committed allocations only: a revoked one frees its amount', () => {
-  const allocations = [
-    { kind: 'RESULT' as const, amount: '60000.00', status: 'COMMITTED' as const },
-    { kind: 'RESULT' as const, amount: '20000.00', status: 'REVOKED' as const },
-  ];
+  const allocations = [allocation('RESULT', '60000.00'), allocation('RESULT', '20000.00', 'REVOKED')];
   expect(rulesBroken(faseII({ allocations }))).not.toContain('TIER_CAP');
 });
 
@@ -83,7 +91,6 @@ test('DURATION: 12 months from the start pass, 12 months and 1 day do not', () =
 });
 
 test('MAX_COMPANIES: 3 companies of one sector pass; 4, or companies of different sectors, do not', () => {
-  const company = (id: string, atecoDivision: string | null, supplyChain: string | null) => ({ id, atecoDivision, supplyChain });
   expect(rulesBroken(faseII({ companies: [company('a', '25', null), company('b', '25', null), company('c', '25', null)] }))).not.toContain('MAX_COMPANIES');
   expect(rulesBroken(faseII({ companies: ['a', 'b', 'c', 'd'].map((id) => company(id, '25', null)) }))).toContain('MAX_COMPANIES');
   expect(rulesBroken(faseII({ companies: [company('a', '25', null), company('b', '47', null)] }))).toContain('MAX_COMPANIES');
@@ -107,7 +114,7 @@ test('LEAD_TYPE: a Fase II lead that is not an accredited labour operator is rep
 });
 
 test('GOL P5: the lead may be a CPI; the network must include the Province and the CPI', () => {
-  const gol = (members: NetworkSnapshot['members']) => rulesBroken(faseII({ members, companies: [], allocations: [] }), 'RETE_RICOLLOCAZIONE_GOL_P5');
+  const gol = (members: NetworkSnapshot['members']) => rulesBroken(faseII({ members, companies: [], allocations: [], planned: { suspended: 20, unemployed: 0 } }), 'RETE_RICOLLOCAZIONE_GOL_P5');
   expect(gol([member('cpi', 'CPI', 'LEAD'), member('prov', 'PROVINCE'), member('op', 'LABOUR_OPERATOR')])).toEqual([]);
   expect(gol([member('cpi', 'CPI', 'LEAD'), member('u', 'TRADE_UNION'), member('op', 'LABOUR_OPERATOR')])).toEqual(['PROVINCE_AND_CPI']);
   expect(gol([member('op', 'LABOUR_OPERATOR', 'LEAD'), member('prov', 'PROVINCE'), member('u', 'TRADE_UNION')])).toEqual(['PROVINCE_AND_CPI']);
@@ -116,7 +123,7 @@ test('GOL P5: the lead may be a CPI; the network must include the Province and t
 });
 
 test('PER_RECIPIENT_CAPS: process services at most € 2.000 per recipient, result services within € 3.860', () => {
-  const process = (amount: string) => faseII({ planned: { suspended: 20, unemployed: 0 }, allocations: [{ kind: 'PROCESS', amount, status: 'COMMITTED' }] });
+  const process = (amount: string) => faseII({ planned: { suspended: 20, unemployed: 0 }, allocations: [allocation('PROCESS', amount)] });
   expect(rulesBroken(process('40000.00'))).not.toContain('PER_RECIPIENT_CAPS');
   expect(rulesBroken(process('40000.01'))).toContain('PER_RECIPIENT_CAPS');
   const violation = evaluateRules(process('40000.01'), seeded('AZIONI_RETE_FASE_II')).find((v) => v.rule === 'PER_RECIPIENT_CAPS')!;
@@ -133,7 +140,7 @@ test('RECIPIENTS_RANGE compares the planned recipients with the actual enrolment
 test('EXCLUSIVE_POLICY flags enrolments that overlap another exclusive measure, naming only our own enrolments', () => {
   const [violation] = evaluateRules(faseII({ overlappingEnrolments: ['e1'] }), seeded('AZIONI_RETE_FASE_II'));
   expect(violation).toMatchObject({ rule: 'EXCLUSIVE_POLICY', ids: ['e1'] });
-  expect(violation.message).toBe("1 destinatari risultano iscritti a un'altra misura per date sovrapposte.");
+  expect(violation.message).toBe('1 destinatario risulta iscritto, nelle stesse date, a un altro intervento di politica attiva finanziato con risorse pubbliche.');
   // AZIONI_RETE_LAVORO does not carry the rule (seed 002 does not state it).
   expect(rulesBroken(faseII({ overlappingEnrolments: ['e1'] }), 'AZIONI_RETE_LAVORO')).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, createNetwork, createPartner, must, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
+import { addMember, createCrisisCompany, createNetwork, createPartner, must, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
 import { Principal } from '../../server/src/common/request';
 
 let t: TestApp;
@@ -18,9 +18,11 @@ async function compliance(principal: Principal, id: string) {
   return (await must(t, principal, COMPLIANCE, { id })) as { version: number; status: string; compliance: { ok: boolean; violations: { rule: string; message: string }[] } };
 }
 
-/** A Fase II network with a lead and one partner: one partner short of compliance. */
+/** A Fase II network with a lead, one partner and its company in crisis: one partner short of compliance. */
 async function draftFaseII(principal: Principal) {
   const network = await createNetwork(t, principal, ref);
+  const company = await createCrisisCompany(t, principal, ref);
+  await must(t, principal, `mutation($input: CreateNetworkCompanyInput!) { createNetworkCompany(input: $input) { id } }`, { input: { networkId: network.id, crisisCompanyId: company.id } });
   const lead = await createPartner(t, principal, ref, 'LABOUR_OPERATOR');
   const second = await createPartner(t, principal, ref, 'TRAINING_OPERATOR');
   await addMember(t, principal, network.id, lead.id, 'LEAD');

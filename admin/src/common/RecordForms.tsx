@@ -1,4 +1,4 @@
-import { ReactNode, useEffect } from 'react';
+import { ReactElement, ReactNode, useEffect } from 'react';
 import { Create, CreateProps, Edit, EditProps, SimpleForm, useGetIdentity } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { useLocation } from 'react-router-dom';
@@ -51,11 +51,11 @@ export const RecordCreate = ({ children, ...props }: Omit<CreateProps, 'children
  * The edit page every resource uses. Saving waits for the server (pessimistic), which checks the
  * version that was read: a record someone else changed meanwhile is never overwritten.
  */
-export const RecordEdit = ({ children, ...props }: Omit<EditProps, 'children'> & { children: ReactNode }) => {
+export const RecordEdit = ({ children, toolbar, ...props }: Omit<EditProps, 'children'> & { children: ReactNode; toolbar?: ReactElement }) => {
   const onError = useApiErrorNotifier();
   return (
     <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges>
+      <SimpleForm warnWhenUnsavedChanges toolbar={toolbar}>
         <KeepDraftAcrossSignIn />
         {children}
       </SimpleForm>

@@ -83,7 +83,7 @@ export interface RegistryGridProps extends DatagridConfigurableProps {
  */
 export const RegistryGrid = ({ secondaryText, tertiaryText, children, ...props }: RegistryGridProps) => {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  if (small) return <SimpleList secondaryText={secondaryText} tertiaryText={tertiaryText} linkType="show" />;
+  if (small) return <SimpleList secondaryText={secondaryText} tertiaryText={tertiaryText} linkType={props.rowClick === false ? false : 'show'} />;
   return (
     <DatagridConfigurable rowClick="show" bulkActionButtons={<BulkActions />} {...props}>
       {children}

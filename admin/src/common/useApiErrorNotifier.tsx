@@ -33,12 +33,13 @@ export function useApiErrorNotifier(): (error: unknown) => void {
   const [locale] = useLocaleState();
   return (error) => {
     const body = apiErrorBody(error);
-    if (body?.errors) return;
-    if (body?.staleVersion) {
-      notify('reti.errors.stale_record', { type: 'error', autoHideDuration: null, multiLine: true, action: <ReloadButton /> });
-    } else if (body?.violations?.length) {
+    if (body?.violations?.length) {
       const lines = body.violations.map((v) => `• ${violationText(v, locale)}`);
       notify([translate('reti.errors.violations'), ...lines].join('\n'), { type: 'error', multiLine: true, autoHideDuration: null });
+    } else if (body?.errors) {
+      return;
+    } else if (body?.staleVersion) {
+      notify('reti.errors.stale_record', { type: 'error', autoHideDuration: null, multiLine: true, action: <ReloadButton /> });
     } else {
       notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
     }

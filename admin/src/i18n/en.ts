@@ -1,6 +1,8 @@
 import englishMessages from 'ra-language-english';
 import type { RetiMessages } from './it';
 import { consoleUx } from './consoleUx';
+import { rules } from './rules';
+import { codesign } from './codesign';
 
 const record = {
   id: 'Id',
@@ -14,6 +16,8 @@ const record = {
 export const en: RetiMessages = {
   ...englishMessages,
   resources: {
+    ...rules.en.resources,
+    ...codesign.en.resources,
     partners: {
       name: 'Partner |||| Partners',
       fields: {
@@ -49,6 +53,7 @@ export const en: RetiMessages = {
         plannedSuspended: 'Suspended recipients (CIGS/CIGD)',
         plannedUnemployed: 'Unemployed recipients',
         plannedRecipients: 'Planned recipients',
+        ...rules.en.networkFields,
         supplyChain: 'Sector / supply chain',
         atecoSectorId: 'ATECO sector',
         pactId: 'Competence pact',
@@ -141,6 +146,7 @@ export const en: RetiMessages = {
         leadPartnerTypeCodes: 'Partner types allowed as lead',
         requiredPartnerTypeCodes: 'Partner types required in the network',
         maxCompanies: 'Maximum companies in crisis',
+        ...rules.en.measureFields,
         minRecipients: 'Minimum recipients',
         maxRecipients: 'Maximum recipients',
         maxDurationMonths: 'Maximum duration (months)',
@@ -199,6 +205,8 @@ export const en: RetiMessages = {
   },
   reti: {
     ...consoleUx.en,
+    ...rules.en.reti,
+    codesign: codesign.en.messages,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {
       wrong_credentials: 'Wrong email or password',
@@ -321,12 +329,14 @@ export const en: RetiMessages = {
       regional: 'Regional / unassigned',
     },
     enums: {
+      RecipientKind: rules.en.recipientKinds,
+      ...codesign.en.enums,
       NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
       MemberRole: { LEAD: 'Lead', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Process services', RESULT: 'Result services', VOUCHER: 'Voucher' },
       AllocationStatus: { COMMITTED: 'Committed', REVOKED: 'Revoked' },
       CrisisInstrument: { CIGS: 'CIGS', CIGD: 'CIGD', COLLECTIVE_DISMISSAL: 'Collective dismissal', INSOLVENCY: 'Insolvency proceedings', OTHER: 'Other' },
-      TenantKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city', AMBITO: 'Social-services district', REGION: 'Region' },
+      TenantKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city', AMBITO: 'Social-services district', REGION: 'Region', THIRD_SECTOR_BODY: 'Third-sector body' },
       ProvinceKind: { PROVINCE: 'Province', METROPOLITAN_CITY: 'Metropolitan city' },
       UserRole: { ADMIN: 'Administrator', EDITOR: 'Editor', ANALYST: 'Analyst' },
       AtecoLevel: { SECTION: 'Section', DIVISION: 'Division', GROUP: 'Group', CLASS: 'Class', CATEGORY: 'Category' },
@@ -335,6 +345,7 @@ export const en: RetiMessages = {
       AuditAction: { INSERT: 'Insert', UPDATE: 'Update', DELETE: 'Delete' },
       ImportKind: { PARTNERS: 'Partners', CRISIS_COMPANIES: 'Companies in crisis' },
       RuleCode: {
+        ...rules.en.ruleCodes,
         MIN_PARTNERS: 'Minimum members',
         ONE_LEAD: 'Exactly one lead',
         LEAD_TYPE: 'Lead partner type',
@@ -346,6 +357,7 @@ export const en: RetiMessages = {
         FUND_BUDGET: 'Fund source budget',
         PER_RECIPIENT_CAPS: 'Caps per recipient',
         EXCLUSIVE_POLICY: 'Exclusive active-labour policy',
+        RESIDENCE_IN_AMBITO: 'Recipients reside in the ambito',
       },
     },
   },

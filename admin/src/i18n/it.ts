@@ -1,5 +1,7 @@
 import { raItalian } from './raItalian';
 import { consoleUx } from './consoleUx';
+import { rules } from './rules';
+import { codesign } from './codesign';
 
 const record = {
   id: 'Identificativo',
@@ -13,6 +15,8 @@ const record = {
 export const it = {
   ...raItalian,
   resources: {
+    ...rules.it.resources,
+    ...codesign.it.resources,
     partners: {
       name: 'Partner |||| Partner',
       fields: {
@@ -48,6 +52,7 @@ export const it = {
         plannedSuspended: 'Destinatari sospesi (CIGS/CIGD)',
         plannedUnemployed: 'Destinatari disoccupati',
         plannedRecipients: 'Destinatari previsti',
+        ...rules.it.networkFields,
         supplyChain: 'Settore / filiera',
         atecoSectorId: 'Settore ATECO',
         pactId: 'Patto territoriale',
@@ -140,6 +145,7 @@ export const it = {
         leadPartnerTypeCodes: 'Tipologie ammesse come capofila',
         requiredPartnerTypeCodes: 'Tipologie obbligatorie nella rete',
         maxCompanies: 'Aziende in crisi al massimo',
+        ...rules.it.measureFields,
         minRecipients: 'Destinatari minimi',
         maxRecipients: 'Destinatari massimi',
         maxDurationMonths: 'Durata massima (mesi)',
@@ -198,6 +204,8 @@ export const it = {
   },
   reti: {
     ...consoleUx.it,
+    ...rules.it.reti,
+    codesign: codesign.it.messages,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {
       wrong_credentials: 'Email o password errate',
@@ -320,12 +328,14 @@ export const it = {
       regional: 'Regionale / non attribuito',
     },
     enums: {
+      RecipientKind: rules.it.recipientKinds,
+      ...codesign.it.enums,
       NetworkStatus: { DRAFT: 'Bozza', ACTIVE: 'Attiva', CLOSED: 'Chiusa', WITHDRAWN: 'Ritirata' },
       MemberRole: { LEAD: 'Capofila', PARTNER: 'Partner' },
       AllocationKind: { PROCESS: 'Servizi a processo', RESULT: 'Servizi a risultato', VOUCHER: 'Voucher' },
       AllocationStatus: { COMMITTED: 'Impegnata', REVOKED: 'Revocata' },
       CrisisInstrument: { CIGS: 'CIGS', CIGD: 'CIGD', COLLECTIVE_DISMISSAL: 'Licenziamento collettivo', INSOLVENCY: 'Procedura concorsuale', OTHER: 'Altro' },
-      TenantKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana', AMBITO: 'Ambito territoriale', REGION: 'Regione' },
+      TenantKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana', AMBITO: 'Ambito territoriale', REGION: 'Regione', THIRD_SECTOR_BODY: 'Ente del terzo settore' },
       ProvinceKind: { PROVINCE: 'Provincia', METROPOLITAN_CITY: 'Città metropolitana' },
       UserRole: { ADMIN: 'Amministratore', EDITOR: 'Operatore', ANALYST: 'Analista' },
       AtecoLevel: { SECTION: 'Sezione', DIVISION: 'Divisione', GROUP: 'Gruppo', CLASS: 'Classe', CATEGORY: 'Categoria' },
@@ -334,6 +344,7 @@ export const it = {
       AuditAction: { INSERT: 'Inserimento', UPDATE: 'Modifica', DELETE: 'Eliminazione' },
       ImportKind: { PARTNERS: 'Soggetti', CRISIS_COMPANIES: 'Aziende in crisi' },
       RuleCode: {
+        ...rules.it.ruleCodes,
         MIN_PARTNERS: 'Numero minimo di soggetti',
         ONE_LEAD: 'Un solo capofila',
         LEAD_TYPE: 'Tipologia del capofila',
@@ -345,6 +356,7 @@ export const it = {
         FUND_BUDGET: 'Dotazione della fonte',
         PER_RECIPIENT_CAPS: 'Tetti per destinatario',
         EXCLUSIVE_POLICY: 'Esclusività delle politiche attive',
+        RESIDENCE_IN_AMBITO: "Destinatari residenti nei comuni dell'ambito",
       },
     },
   },

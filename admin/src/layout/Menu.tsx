@@ -6,7 +6,8 @@ import { IMPORT_PATH, useCanImport } from '../csvImport/importKinds';
 import { WORKSPACE_PATH } from '../workspace/workspaceState';
 
 const REGISTRY = ['networks', 'partners', 'crisisCompanies', 'competencePacts', 'allocations', 'auditEvents'];
-const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors'];
+const CODESIGN = ['codesignCalls', 'codesignProposals'];
+const REFERENCE = ['fundSources', 'measures', 'fundingTiers', 'measureCompatibilities', 'serviceTypes', 'partnerTypes', 'provinces', 'municipalities', 'atecoSectors', 'targetGroups', 'ambitoMunicipalities'];
 const ADMINISTRATION = ['tenants', 'users'];
 
 const Section = ({ label }: { label: string }) => {
@@ -40,6 +41,10 @@ export const Menu = () => {
       ))}
       <ImportItem />
       <RaMenu.Item to={WORKSPACE_PATH} primaryText="reti.workspace.menu" leftIcon={<InsightsIcon />} />
+      <Section label="reti.codesign.menu" />
+      {CODESIGN.map((name) => (
+        <RaMenu.ResourceItem key={name} name={name} />
+      ))}
       <Section label="reti.menu.reference" />
       {REFERENCE.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

@@ -7,7 +7,14 @@ export interface Violation {
   message: string;
   messageEn: string;
   ids: string[];
+  /** The network's field or list the violation concerns (endDate, plannedRecipients, members, …). */
+  field: string;
+  /** Set when the rule is not broken yet: the day a planned departure will break it. */
+  from: string | null;
 }
+
+/** A violation's field as the network form names its inputs. */
+const VIOLATION_INPUTS: Record<string, string[]> = { plannedRecipients: ['plannedSuspended', 'plannedUnemployed'] };
 
 /** What the console keeps of an API error, as the body of react-admin's HttpError. */
 export interface ApiErrorBody {
@@ -16,14 +23,14 @@ export interface ApiErrorBody {
   detail: string;
   /** A CONFLICT over the version: someone else saved the record since it was read. */
   staleVersion?: boolean;
-  /** Field errors in react-admin's shape: shown on the field, and `root.serverError` in the notification. */
+  /** Field errors in react-admin's shape: shown on the field, and `root.serverError` in the notification; for broken rules, the inputs they concern. */
   errors?: Record<string, string | { serverError: string }>;
   violations?: Violation[];
 }
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string; constraint?: string; version?: number; violations?: Violation[] };
+  extensions?: { code?: string; field?: string; constraint?: string; version?: number; violations?: Violation[]; reason?: string; messageEn?: string };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -53,13 +60,19 @@ export function toHttpError(error: unknown): HttpError {
   const graphqlError = firstGraphqlError(error);
   if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const { field, constraint, version, violations } = graphqlError.extensions ?? {};
+  const { field, constraint, version, reason, messageEn } = graphqlError.extensions ?? {};
+  // A refusal with a reason (co-design's rules) reads like a broken rule: its words in Italian and English.
+  const violations = graphqlError.extensions?.violations ?? (reason ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [], field: field ?? '', from: null }] : undefined);
   const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
   if (code === 'BAD_USER_INPUT' && field) {
     const detail = withoutFieldPrefix(graphqlError.message, field);
     // Worded in the user's language when the constraint is known; the server's own words otherwise.
     const message = constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: detail }) : detail;
     body.errors = { [field]: message, root: { serverError: message } };
+  } else if (violations?.length) {
+    // The form marks the inputs a broken rule concerns; the notification lists every violation.
+    const english = i18nProvider.getLocale() !== 'it';
+    body.errors = Object.fromEntries(violations.flatMap((v) => (VIOLATION_INPUTS[v.field] ?? [v.field]).map((input) => [input, english ? v.messageEn : v.message])));
   }
   return new HttpError(`reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`, STATUS_BY_CODE[code] ?? 500, body);
 }

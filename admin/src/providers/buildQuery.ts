@@ -33,6 +33,11 @@ function updateInput(schema: ResourceSchema, data: Values, previous: Values): Va
   return Object.fromEntries(Object.entries(changed).map(([key, value]) => [key, value === '' ? null : value]));
 }
 
+/** The variables of an update (or of its dry run): the version that was read and what changed. */
+export function updateVariables(resource: string, id: unknown, data: Values, previous: Values) {
+  return { id, version: previous.version, input: updateInput(resourceSchema(resource), data, previous) };
+}
+
 function listQuery(schema: ResourceSchema, { pagination, sort, filter = {} }: ListParams, extraFilter: Values = {}): BuildQueryResult {
   const variables = {
     filter: pick({ ...filter, ...extraFilter }, schema.filterFields, (_key, value) => !isEmpty(value)),
@@ -86,11 +91,7 @@ export const buildQuery: BuildQuery = (fetchType, resource, params) => {
     case CREATE:
       return mutation(schema, 'create', `$input: Create${schema.type}Input!`, 'input: $input', { input: createInput(schema, params.data) });
     case UPDATE:
-      return mutation(schema, 'update', `$id: ID!, $version: Int!, $input: Update${schema.type}Input!`, 'id: $id, version: $version, input: $input', {
-        id: params.id,
-        version: params.previousData.version,
-        input: updateInput(schema, params.data, params.previousData),
-      });
+      return mutation(schema, 'update', `$id: ID!, $version: Int!, $input: Update${schema.type}Input!`, 'id: $id, version: $version, input: $input', updateVariables(resource, params.id, params.data, params.previousData));
     case DELETE:
       return mutation(schema, 'delete', '$id: ID!, $version: Int!', 'id: $id, version: $version', { id: params.id, version: params.previousData.version });
     default:

@@ -3,11 +3,28 @@ import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, DeleteManyParams, DeleteManyResult, GetListParams, GetListResult, RaRecord } from 'react-admin';
 import type { AllocationDimension } from './allocationDimensions';
 import { toHttpError, Violation } from './apiErrors';
-import { buildQuery, MAX_PER_PAGE } from './buildQuery';
+import { buildQuery, MAX_PER_PAGE, updateVariables } from './buildQuery';
 import { graphqlClient, UploadProgressListener } from './graphqlClient';
 
 export interface ComplianceReport {
   ok: boolean;
+  violations: Violation[];
+  /** Rules planned departures will break, each with its day. */
+  upcoming: Violation[];
+}
+
+/** A status a network may move to, as the API's workflow says, and what blocks it. */
+export interface StatusTransition {
+  status: NetworkStatus;
+  allowed: boolean;
+  blockedBy: Violation[];
+}
+
+/** An ACTIVE network a parameter change would put out of compliance. */
+export interface NetworkImpact {
+  networkId: string;
+  code: string;
+  title: string;
   violations: Violation[];
 }
 
@@ -56,7 +73,9 @@ export interface ImportCsvParams {
 
 /** The standard methods plus the API's operations that are not CRUD. */
 export interface RetiDataProvider extends DataProvider {
-  getCompliance(networkId: string): Promise<ComplianceReport>;
+  getCompliance(networkId: string): Promise<ComplianceReport & { transitions: StatusTransition[] }>;
+  /** Dry run of an update (measures, funding tiers): the ACTIVE networks it would put out of compliance. Nothing is saved. */
+  previewUpdate(resource: 'measures' | 'fundingTiers', params: { id: string; data: Record<string, unknown>; previousData: Record<string, unknown> }): Promise<NetworkImpact[]>;
   setNetworkStatus(params: { id: string; version: number; status: NetworkStatus }): Promise<RaRecord>;
   /** Allocation totals grouped on the server (GROUP BY … HAVING), e.g. committed amounts by measure. */
   getAllocationTotals(groupBy: AllocationDimension[], filter?: Record<string, unknown>, having?: { minTotal?: string; minCount?: number }): Promise<AllocationTotal[]>;
@@ -119,9 +138,26 @@ async function deleteMany(resource: string, { ids, meta }: DeleteManyParams): Pr
 
 const COMPLIANCE = gql`
   query ($id: ID!) {
-    network(id: $id) { id compliance { ok violations { rule message messageEn ids } } }
+    network(id: $id) {
+      id
+      compliance { ok violations { rule message messageEn ids field from } upcoming { rule message messageEn ids field from } }
+      allowedTransitions { status allowed blockedBy { rule message messageEn ids field from } }
+    }
   }
 `;
+
+const PREVIEW_UPDATE = {
+  measures: gql`
+    mutation ($id: ID!, $version: Int!, $input: UpdateMeasureInput!) {
+      result: previewUpdateMeasure(id: $id, version: $version, input: $input) { networkId code title violations { rule message messageEn ids field from } }
+    }
+  `,
+  fundingTiers: gql`
+    mutation ($id: ID!, $version: Int!, $input: UpdateFundingTierInput!) {
+      result: previewUpdateFundingTier(id: $id, version: $version, input: $input) { networkId code title violations { rule message messageEn ids field from } }
+    }
+  `,
+};
 
 const SET_NETWORK_STATUS = gql`
   mutation ($id: ID!, $version: Int!, $status: NetworkStatus!) {
@@ -159,7 +195,16 @@ export const dataProvider: RetiDataProvider = {
   deleteMany: (resource, params) => request(() => deleteMany(resource, params)),
 
   getCompliance: (networkId) =>
-    request(async () => (await graphqlClient.query({ query: COMPLIANCE, variables: { id: networkId } })).data.network.compliance),
+    request(async () => {
+      const { network } = (await graphqlClient.query({ query: COMPLIANCE, variables: { id: networkId } })).data;
+      return { ...network.compliance, transitions: network.allowedTransitions };
+    }),
+
+  previewUpdate: (resource, { id, data, previousData }) =>
+    request(async () => {
+      const variables = updateVariables(resource, id, data, previousData);
+      return (await graphqlClient.mutate({ mutation: PREVIEW_UPDATE[resource], variables })).data.result;
+    }),
 
   setNetworkStatus: ({ id, version, status }) =>
     request(async () => (await graphqlClient.mutate({ mutation: SET_NETWORK_STATUS, variables: { id, version, status } })).data.setNetworkStatus),

@@ -14,8 +14,16 @@ export function sumCents(amounts: string[]): bigint {
   return amounts.reduce((total, amount) => total + toCents(amount), 0n);
 }
 
+const grouped = (units: string, separator: string) => units.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
 /** Italian format, thousands always grouped: "€ 2.000,00", "€ 70.000,00". */
 export function formatEuro(amount: string): string {
   const [units, decimals] = fromCents(toCents(amount)).split('.');
-  return `€ ${units.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals}`;
+  return `€ ${grouped(units, '.')},${decimals}`;
+}
+
+/** English format: "€2,000.00". */
+export function formatEuroEn(amount: string): string {
+  const [units, decimals] = fromCents(toCents(amount)).split('.');
+  return `€${grouped(units, ',')}.${decimals}`;
 }

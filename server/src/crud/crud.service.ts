@@ -6,7 +6,12 @@ import { MAX_PER_PAGE, RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { plainRows, scopedQuery } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { apiColumns, equals, FilterRule, Resource, WriteAccess, writeAccess } from './resource';
+import { apiColumns, equals, FilterRule, NetworkImpact, Resource, WriteAccess, writeAccess } from './resource';
+
+/** Carries a dry run's findings out of the savepoint it rolls back. */
+class DryRun {
+  constructor(readonly impacts: NetworkImpact[]) {}
+}
 
 export interface SortInput {
   field: string;
@@ -114,6 +119,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
       if (this.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
+      const before = await this.networksBefore(ctx, manager, data as Partial<E>);
       // Only the columns given: id, version and the timestamps are the database's (column grants).
       const result = await manager
         .createQueryBuilder()
@@ -124,29 +130,48 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
         .execute();
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterWrite?.(ctx, manager, record);
+      await this.networksAfter(ctx, manager, before, record);
       return record;
     });
   }
 
   async update(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<E> {
+    return ctx.scope.write(async (manager) => (await this.updateIn(ctx, manager, id, version, input, false)).record);
+  }
+
+  /**
+   * A dry run of an update: the ACTIVE networks it would make break a rule, and why. The update
+   * runs, the networks are checked, and its savepoint is rolled back.
+   */
+  async previewUpdate(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<NetworkImpact[]> {
+    const rolledBack = ctx.scope.write(async (manager) => {
+      throw new DryRun((await this.updateIn(ctx, manager, id, version, input, true)).impacts);
+    });
+    return rolledBack.catch((error) => {
+      if (error instanceof DryRun) return error.impacts;
+      throw error;
+    });
+  }
+
+  private async updateIn(ctx: RequestContext, manager: EntityManager, id: string, version: number, input: Partial<C>, preview: boolean): Promise<{ record: E; impacts: NetworkImpact[] }> {
     authorizeWrite(ctx, this.access);
     requireUuid(id);
-    return ctx.scope.write(async (manager) => {
-      const existing = await this.findById(ctx, manager, id);
-      if (!existing) throw notFound(this.label, id);
-      const data: Record<string, unknown> = givenFields(input);
-      await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
-      // The version check lives in the UPDATE itself, so two writers can never both succeed; a
-      // trigger bumps the version and updated_at.
-      const result = await this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
-        ...data,
-        updatedAt: () => 'now()',
-      } as QueryDeepPartialEntity<E>), id, version).returning('*').execute();
-      if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
-      const record = this.hydrate(manager, result.raw[0]);
-      await this.resource.hooks?.afterWrite?.(ctx, manager, record, existing);
-      return record;
-    });
+    const existing = await this.findById(ctx, manager, id);
+    if (!existing) throw notFound(this.label, id);
+    this.requireOwn(ctx, existing);
+    const data: Record<string, unknown> = givenFields(input);
+    await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
+    const before = await this.networksBefore(ctx, manager, existing);
+    // The version check lives in the UPDATE itself, so two writers can never both succeed; a
+    // trigger bumps the version and updated_at.
+    const result = await this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
+      ...data,
+      updatedAt: () => 'now()',
+    } as QueryDeepPartialEntity<E>), id, version).returning('*').execute();
+    if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
+    const record = this.hydrate(manager, result.raw[0]);
+    await this.resource.hooks?.afterWrite?.(ctx, manager, record, existing);
+    return { record, impacts: await this.networksAfter(ctx, manager, before, record, preview) };
   }
 
   async remove(ctx: RequestContext, id: string, version: number): Promise<E> {
@@ -155,14 +180,40 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     return ctx.scope.write(async (manager) => {
       const existing = await this.findById(ctx, manager, id);
       if (!existing) throw notFound(this.label, id);
+      this.requireOwn(ctx, existing);
+      const before = await this.networksBefore(ctx, manager, existing);
       const result = await this.scopedWrite(ctx, manager.createQueryBuilder().delete().from(this.resource.entity), id, version)
         .returning('*')
         .execute();
       if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterRemove?.(ctx, manager, record);
+      await this.networksAfter(ctx, manager, before);
       return record;
     });
+  }
+
+  /** The networks the record reaches before a write, and what their rules said. */
+  private async networksBefore(ctx: RequestContext, manager: EntityManager, record: Partial<E>): Promise<{ ids: string[]; state: unknown } | undefined> {
+    const reach = this.resource.networks;
+    if (!reach) return undefined;
+    const ids = await reach.networksOf(manager, record);
+    return { ids, state: await reach.guard.before(ctx, manager, ids) };
+  }
+
+  /** Re-checks the networks the record reached before the write and those it reaches now. */
+  private async networksAfter(ctx: RequestContext, manager: EntityManager, before: { ids: string[]; state: unknown } | undefined, record?: E, preview = false): Promise<NetworkImpact[]> {
+    const reach = this.resource.networks;
+    if (!reach || !before) return [];
+    const ids = new Set([...before.ids, ...(record ? await reach.networksOf(manager, record) : [])]);
+    return reach.guard.after(ctx, manager, [...ids], before.state, preview);
+  }
+
+  /** A record another tenant shares for reading (db/scoped-query.ts) is not the caller's to change. */
+  private requireOwn(ctx: RequestContext, existing: E): void {
+    if (this.access === 'TENANT' && existing.tenantId !== ctx.principal.tenantId) {
+      throw forbidden(`Questo record appartiene a un altro ente: si può leggere, non modificare. (${this.label} belongs to another tenant: readable, not writable.)`);
+    }
   }
 
   private scopedWrite<Q extends { where(sql: string, params: object): Q; andWhere(sql: string, params: object): Q }>(

@@ -68,6 +68,32 @@ export interface WriteHooks<E, C> {
   afterRemove?(ctx: RequestContext, manager: EntityManager, record: E): Promise<void> | void;
 }
 
+/** An ACTIVE network a change would make break rules it kept before, and those rules. */
+export interface NetworkImpact {
+  networkId: string;
+  code: string;
+  title: string;
+  violations: object[];
+}
+
+/** Re-checks networks around a write, inside its savepoint (modules/network: guardNetworks). */
+export interface NetworkGuard {
+  /** What the rules say of the networks before the write. */
+  before(ctx: RequestContext, manager: EntityManager, networkIds: string[]): Promise<unknown>;
+  /**
+   * After the write: the ACTIVE networks that now break a rule they kept before. Unless `preview`,
+   * a guard that enforces refuses the write instead of returning them.
+   */
+  after(ctx: RequestContext, manager: EntityManager, networkIds: string[], before: unknown, preview: boolean): Promise<NetworkImpact[]>;
+}
+
+/** The networks a write to a resource can change what the rules see, declared once per resource. */
+export interface NetworkReach<E> {
+  /** From the record written, or from the input of a record about to be created. */
+  networksOf(manager: EntityManager, record: Partial<E>): Promise<string[]> | string[];
+  guard: NetworkGuard;
+}
+
 export interface Resource<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
   entity: EntityClass<E>;
   /** GraphQL names: `network` gives network, networks, createNetwork, updateNetwork, deleteNetwork. */
@@ -85,5 +111,7 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   createInput?: ClassType<C>;
   updateInput?: ClassType<Partial<C>>;
   hooks?: WriteHooks<E, C>;
+  /** Networks re-checked after every write; the CRUD service runs the guard. */
+  networks?: NetworkReach<E>;
   defaultSort?: { field: keyof E & string; order: 'ASC' | 'DESC' };
 }

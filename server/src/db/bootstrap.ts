@@ -23,15 +23,22 @@ export interface FirstAdmin {
   password: string;
 }
 
+/** Held while one process prepares the database, so that API processes starting together take turns. */
+const PREPARE_LOCK = 'reti.prepare-database';
+
 export async function prepareDatabase(ownerUrl: string, appPassword: string, migrations: MixedList<Function>, firstAdmin?: FirstAdmin): Promise<void> {
   const owner = createDataSource({ url: ownerUrl, poolSize: 2, migrations });
   await owner.initialize();
+  // A session lock on a connection of its own: the migrations commit one by one on the other.
+  const lock = owner.createQueryRunner();
   try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [PREPARE_LOCK]);
     await owner.runMigrations({ transaction: 'each' });
     await owner.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${escapeLiteral(appPassword)} NOSUPERUSER NOBYPASSRLS`);
     await loadReferenceData(owner);
     if (firstAdmin) await ensureFirstAdmin(owner, firstAdmin);
   } finally {
+    await lock.release();
     await owner.destroy();
   }
 }

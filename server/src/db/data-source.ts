@@ -22,6 +22,8 @@ export class StatementCounter implements Logger {
 
 export interface DataSourceOptions {
   url: string;
+  /** A streaming replica of `url`: a second pool, used only by query runners that ask for it (request-scope.ts). */
+  replicaUrl?: string;
   poolSize?: number;
   logger?: Logger;
   /** Handed in by the app (registry.ts): the modules' entities, and the migrations for connections that run them. */
@@ -29,10 +31,11 @@ export interface DataSourceOptions {
   migrations?: MixedList<Function>;
 }
 
-export function createDataSource({ url, poolSize = 10, logger, entities, migrations }: DataSourceOptions): DataSource {
+export function createDataSource({ url, replicaUrl, poolSize = 10, logger, entities, migrations }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
-    url,
+    // TypeORM's default sends every read outside a transaction to the replica; only the runners that ask for it go there.
+    ...(replicaUrl ? { replication: { master: { url }, slaves: [{ url: replicaUrl }], defaultMode: 'master' as const } } : { url }),
     entities,
     migrations,
     migrationsTableName: 'schema_migrations',

@@ -39,7 +39,7 @@ function reachable(target: string, user: RunAs): boolean {
   }
 }
 
-function systemUser(): RunAs {
+export function systemUser(): RunAs {
   const id = (flag: string) => Number(execFileSync('id', [flag, SYSTEM_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
@@ -94,6 +94,11 @@ function clusterFor(databaseDir: string, user: RunAs | undefined): string {
   return cluster;
 }
 
+/** Names the Reti process that runs the embedded database on `dataDir`, while it runs. */
+export function ownerFileOf(dataDir: string): string {
+  return path.join(dataDir, 'postgres.owner');
+}
+
 /**
  * A server left running by an earlier Reti process that was killed (`kill -9`) is stopped before
  * its data is taken over; one whose Reti process still runs is left alone.
@@ -111,7 +116,7 @@ async function stopOrphan(cluster: string, ownerFile: string): Promise<void> {
   while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -189,7 +194,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       throw explain(`create a database in ${cluster}`, cause, `make sure that folder is empty and writable${user ? ` by the "${SYSTEM_USER}" user` : ''}, or set DATA_DIR to another folder.`);
     }
   }
-  const ownerFile = path.join(options.dataDir, 'postgres.owner');
+  const ownerFile = ownerFileOf(options.dataDir);
   await stopOrphan(cluster, ownerFile);
   let server: ChildProcess;
   try {

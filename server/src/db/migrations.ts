@@ -6,6 +6,12 @@ import { DatabaseHardening1763700000101 } from '../../../migrations/176370000010
 import { AllocationTotals1763700000200 } from '../../../migrations/1763700000200-allocation-totals';
 import { AllocationTotalsSearchPath1763700000201 } from '../../../migrations/1763700000201-allocation-totals-search-path';
 import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-limits';
+import { MeasureRulesAsDocumented1763700000700 } from '../../../migrations/1763700000700-measure-rules-as-documented';
+import { GolP5WithoutDuration1763700000701 } from '../../../migrations/1763700000701-gol-p5-without-duration';
+import { AmbitoTerritories1763700000900 } from '../../../migrations/1763700000900-ambito-territories';
+import { ThirdSectorBodies1763700000901 } from '../../../migrations/1763700000901-third-sector-bodies';
+import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
+import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -17,4 +23,10 @@ export const migrations = [
   AllocationTotals1763700000200,
   AllocationTotalsSearchPath1763700000201,
   RateLimits1763700000500,
+  MeasureRulesAsDocumented1763700000700,
+  GolP5WithoutDuration1763700000701,
+  AmbitoTerritories1763700000900,
+  ThirdSectorBodies1763700000901,
+  Codesign1763700000902,
+  CodesignCallKind1763700000903,
 ];

@@ -34,7 +34,9 @@ export class RequestScope implements Scope {
   }
 
   private async open(): Promise<QueryRunner> {
-    const runner = this.dataSource.createQueryRunner();
+    // Analysts only read, so their requests may go to a streaming replica (DATABASE_REPLICA_URL) and
+    // see the data a little late; everyone else stays on the primary and reads their own writes.
+    const runner = this.dataSource.createQueryRunner(this.principal.role === 'ANALYST' ? 'slave' : 'master');
     await runner.connect();
     queueQueries(runner);
     try {

@@ -6,6 +6,15 @@ function isTenantOwned(manager: EntityManager, entity: EntityClass): boolean {
 }
 
 /**
+ * A tenant-owned entity whose rows another tenant may also read (co-design: the Ambito reads the
+ * bodies' proposals). The condition, beside the own tenant, may use :scopeTenantId; row-level
+ * security still decides which of those rows the request gets.
+ */
+interface SharedReads {
+  sharedReads?(alias: string): string;
+}
+
+/**
  * Every read of a tenant-owned table starts here: the tenant comes from the verified principal,
  * never from an argument. Row-level security enforces the same in the database.
  */
@@ -17,7 +26,8 @@ export function scopedQuery<E extends ObjectLiteral>(
 ): SelectQueryBuilder<E> {
   const qb = manager.getRepository(entity).createQueryBuilder(alias);
   if (principal.tenantId && isTenantOwned(manager, entity)) {
-    qb.where(`${alias}.tenantId = :scopeTenantId`, { scopeTenantId: principal.tenantId });
+    const shared = (entity as SharedReads).sharedReads?.(alias);
+    qb.where(shared ? `(${alias}.tenantId = :scopeTenantId OR ${shared})` : `${alias}.tenantId = :scopeTenantId`, { scopeTenantId: principal.tenantId });
   } else {
     qb.where('true');
   }

@@ -2,7 +2,7 @@ import { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from './tenant/tenant.resolver';
 import { UserResolver } from './user/user.resolver';
 import { AtecoSectorResolver, MunicipalityResolver, PartnerTypeResolver, ProvinceResolver } from './reference/reference.resolver';
-import { FundingTierResolver, MeasureResolver, ServiceTypeResolver } from './measure/measure.resolver';
+import { FundingTierResolver, MeasureCompatibilityResolver, MeasureResolver, ServiceTypeResolver } from './measure/measure.resolver';
 import { AllocationResolver, FundSourceResolver } from './funding/funding.resolver';
 import { PartnerResolver } from './partner/partner.resolver';
 import { NetworkCompanyResolver, NetworkMemberResolver, NetworkResolver } from './network/network.resolver';
@@ -13,12 +13,13 @@ import { AuthResolver } from './auth/auth.resolver';
 import { RecipientEnrolmentResolver } from './recipient/recipient.resolver';
 import { ImportResolver } from './import/import.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { codesignResolvers } from './codesign/codesign.resolver';
 
 /** Every resolver class of the registry. */
 export const resolvers: NonEmptyArray<Function> = [
   TenantResolver, UserResolver, PartnerTypeResolver, ProvinceResolver, MunicipalityResolver, AtecoSectorResolver,
-  MeasureResolver, FundingTierResolver, ServiceTypeResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
+  MeasureResolver, FundingTierResolver, ServiceTypeResolver, MeasureCompatibilityResolver, FundSourceResolver, AllocationResolver, PartnerResolver,
   NetworkResolver, NetworkMemberResolver, NetworkCompanyResolver, CrisisCompanyResolver, CompetencePactResolver,
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
-  RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver,
+  RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver, ...codesignResolvers,
 ];

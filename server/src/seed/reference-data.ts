@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ATECO_2007 } from './ateco';
 import { lombardyMunicipalities } from './municipalities';
+import { loadCodesignReference } from './codesign-reference';
 import { FUND_SOURCES, FUNDING_TIERS, MEASURES, PARTNER_TYPES, PROVINCES, SERVICE_TYPES } from './registry-reference';
 
 /**
@@ -47,13 +48,16 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
     );
     await run(
       `INSERT INTO measures (code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
-         required_partner_type_codes, max_companies, min_recipients, max_recipients, max_duration_months,
+         required_partner_type_codes, min_companies, max_companies, eligible_recipient_kinds, suspended_need_redundancies,
+         min_recipients, max_recipients, max_duration_months,
          process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient)
        SELECT code, name, legal_act, open_from, open_to, rules, min_partners, lead_partner_type_codes,
-         required_partner_type_codes, max_companies, min_recipients, max_recipients, max_duration_months,
+         required_partner_type_codes, min_companies, max_companies, eligible_recipient_kinds, suspended_need_redundancies,
+         min_recipients, max_recipients, max_duration_months,
          process_cap_per_recipient, placement_cap_per_recipient, self_employment_cap_per_recipient
        FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, legal_act text, open_from date, open_to date, rules text[],
-         min_partners int, lead_partner_type_codes text[], required_partner_type_codes text[], max_companies int,
+         min_partners int, lead_partner_type_codes text[], required_partner_type_codes text[], min_companies int, max_companies int,
+         eligible_recipient_kinds text[], suspended_need_redundancies boolean,
          min_recipients int, max_recipients int, max_duration_months int, process_cap_per_recipient numeric,
          placement_cap_per_recipient numeric, self_employment_cap_per_recipient numeric)
        ON CONFLICT DO NOTHING`,
@@ -76,5 +80,6 @@ export async function loadReferenceData(db: DataSource): Promise<void> {
        ON CONFLICT DO NOTHING`,
       SERVICE_TYPES,
     );
+    await loadCodesignReference(tx);
   });
 }

@@ -1,8 +1,9 @@
+import { DryRunToolbar } from '../../common/DryRunToolbar';
 import { RecordEdit } from '../../common/RecordForms';
 import { FundingTierInputs } from './FundingTierInputs';
 
 export const FundingTierEdit = () => (
-  <RecordEdit>
+  <RecordEdit toolbar={<DryRunToolbar resource="fundingTiers" />}>
     <FundingTierInputs />
   </RecordEdit>
 );

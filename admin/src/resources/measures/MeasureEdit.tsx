@@ -1,8 +1,9 @@
+import { DryRunToolbar } from '../../common/DryRunToolbar';
 import { RecordEdit } from '../../common/RecordForms';
 import { MeasureInputs } from './MeasureInputs';
 
 export const MeasureEdit = () => (
-  <RecordEdit>
+  <RecordEdit toolbar={<DryRunToolbar resource="measures" />}>
     <MeasureInputs />
   </RecordEdit>
 );

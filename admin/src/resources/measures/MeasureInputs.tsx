@@ -1,4 +1,4 @@
-import { AutocompleteArrayInput, DateInput, minValue, NumberInput, required, SelectArrayInput, TextInput, useGetList } from 'react-admin';
+import { AutocompleteArrayInput, BooleanInput, DateInput, minValue, NumberInput, required, SelectArrayInput, TextInput, useGetList } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { MoneyInput } from '../../common/MoneyInput';
 import { notBefore } from '../../common/validation';
@@ -22,7 +22,10 @@ export const MeasureInputs = () => (
     <NumberInput source="minPartners" step={1} validate={count} />
     <PartnerTypeCodesInput source="leadPartnerTypeCodes" />
     <PartnerTypeCodesInput source="requiredPartnerTypeCodes" />
+    <NumberInput source="minCompanies" step={1} validate={count} />
     <NumberInput source="maxCompanies" step={1} validate={count} />
+    <SelectArrayInput source="eligibleRecipientKinds" choices={enumChoices('RecipientKind')} />
+    <BooleanInput source="suspendedNeedRedundancies" />
     <NumberInput source="minRecipients" step={1} validate={count} />
     <NumberInput source="maxRecipients" step={1} validate={count} />
     <NumberInput source="maxDurationMonths" step={1} validate={count} />

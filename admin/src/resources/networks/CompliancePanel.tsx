@@ -24,11 +24,24 @@ export const CompliancePanel = () => {
           return (
             <ListItem key={rule}>
               <ListItemIcon>{broken.length ? <ErrorIcon color="error" /> : <CheckCircleIcon color="success" />}</ListItemIcon>
-              <ListItemText primary={translate(`reti.enums.RuleCode.${rule}`)} secondary={broken.map((v) => violationText(v, locale)).join(' ')} />
+              <ListItemText
+                primary={translate(`reti.enums.RuleCode.${rule}`)}
+                secondary={broken.map((v) => `${violationText(v, locale)} ${translate('reti.rules.concerns', { field: translate(`resources.networks.fields.${v.field}`) })}`).join(' ')}
+              />
             </ListItem>
           );
         })}
       </List>
+      {report.upcoming.length > 0 && (
+        <Alert severity="info" data-testid="compliance-upcoming">
+          {translate('reti.rules.upcoming')}
+          <ul>
+            {report.upcoming.map((v) => (
+              <li key={v.message}>{violationText(v, locale)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
     </>
   );
 };

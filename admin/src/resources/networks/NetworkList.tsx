@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { Chip } from '@mui/material';
+import { AutocompleteInput, DateInput, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField, useTranslate } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
 import { RegistryGrid } from '../../common/RegistryGrid';
@@ -19,6 +20,20 @@ const filters = [
   <DateInput source="startDateTo" />,
 ];
 
+/** ACTIVE networks that break a rule of their measure, e.g. after an administrator changed it. */
+const ComplianceFlag = () => {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="outOfCompliance"
+      sortable={false}
+      render={(network: { outOfCompliance: boolean; violationCount: number }) =>
+        network.outOfCompliance ? <Chip size="small" color="warning" data-testid="out-of-compliance-flag" label={`${translate('reti.rules.out_of_compliance')} (${network.violationCount})`} /> : null
+      }
+    />
+  );
+};
+
 export const NetworkList = () => (
   <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
     <RegistryGrid secondaryText={<SelectField source="status" choices={enumChoices('NetworkStatus')} />} tertiaryText={<LocalDateField source="startDate" />}>
@@ -26,6 +41,7 @@ export const NetworkList = () => (
       <TextField source="title" />
       <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
       <SelectField source="status" choices={enumChoices('NetworkStatus')} />
+      <ComplianceFlag />
       <LocalDateField source="startDate" />
       <LocalDateField source="endDate" />
       <NumberField source="plannedRecipients" sortable={false} />

@@ -6,20 +6,13 @@ import { useApiErrorNotifier, violationText } from '../../common/useApiErrorNoti
 import type { NetworkStatus, RetiDataProvider } from '../../providers/dataProvider';
 import { useCompliance } from './useCompliance';
 
-/** The workflow the API enforces: DRAFT → ACTIVE (only when compliant) → CLOSED, or → WITHDRAWN. */
-const NEXT_STATUSES: Record<NetworkStatus, NetworkStatus[]> = {
-  DRAFT: ['ACTIVE', 'WITHDRAWN'],
-  ACTIVE: ['CLOSED', 'WITHDRAWN'],
-  CLOSED: [],
-  WITHDRAWN: [],
-};
-
 /**
- * The status buttons of a network. "Attiva" stays disabled until the network is compliant, and
- * the reasons are listed beside it.
+ * The status buttons of a network, as the API's workflow offers them (allowedTransitions). A
+ * blocked move stays disabled with its reasons beside it; an ACTIVE network that no longer meets
+ * its measure's rules (after an administrator changed them, say) is flagged.
  */
 export const NetworkStatusBar = () => {
-  const network = useRecordContext<{ id: string; version: number; status: NetworkStatus }>();
+  const network = useRecordContext<{ id: string; version: number; status: NetworkStatus; outOfCompliance?: boolean }>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
@@ -38,27 +31,39 @@ export const NetworkStatusBar = () => {
     onError,
     onSettled: () => setAsked(null),
   });
-  if (!network || !canAccess || !report) return null;
+  if (!network || !report) return null;
 
   const reasons = report.violations.map((v) => violationText(v, locale));
-  const blocked = (status: NetworkStatus) => status === 'ACTIVE' && !report.ok;
+  const blocked = report.transitions.find((t) => !t.allowed);
   return (
     <Box sx={{ px: 2, pt: 2 }}>
-      <Stack direction="row" spacing={1}>
-        {NEXT_STATUSES[network.status].map((status) => (
-          <Tooltip key={status} title={blocked(status) ? reasons.join(' ') : ''}>
-            {/* A disabled button fires no events: the span keeps the tooltip working. */}
-            <span>
-              <Button variant={status === 'ACTIVE' ? 'contained' : 'outlined'} disabled={blocked(status) || isPending} onClick={() => setAsked(status)}>
-                {translate(`reti.network.status_change.${status}`)}
-              </Button>
-            </span>
-          </Tooltip>
-        ))}
-      </Stack>
-      {network.status === 'DRAFT' && !report.ok && (
+      {canAccess && (
+        <Stack direction="row" spacing={1}>
+          {report.transitions.map(({ status, allowed, blockedBy }) => (
+            <Tooltip key={status} title={blockedBy.map((v) => violationText(v, locale)).join(' ')}>
+              {/* A disabled button fires no events: the span keeps the tooltip working. */}
+              <span>
+                <Button variant={status === 'ACTIVE' ? 'contained' : 'outlined'} disabled={!allowed || isPending} onClick={() => setAsked(status)}>
+                  {translate(`reti.network.status_change.${status}`)}
+                </Button>
+              </span>
+            </Tooltip>
+          ))}
+        </Stack>
+      )}
+      {canAccess && blocked && (
         <Alert severity="info" sx={{ mt: 2 }} data-testid="activation-blocked">
           {translate('reti.network.activation_blocked')}
+          <ul>
+            {blocked.blockedBy.map((v) => (
+              <li key={v.message}>{violationText(v, locale)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {network.status === 'ACTIVE' && !report.ok && (
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="out-of-compliance">
+          {translate('reti.rules.out_of_compliance_detail', { smart_count: reasons.length })}
           <ul>
             {reasons.map((reason) => (
               <li key={reason}>{reason}</li>

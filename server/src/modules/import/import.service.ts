@@ -12,6 +12,7 @@ import { authorizeWrite } from '../../crud/crud.service';
 import { normaliseTaxCode } from '../../common/tax-code';
 import { CreatePartnerInput } from '../partner/partner.inputs';
 import { CreateCrisisCompanyInput } from '../crisis-company/crisis-company.inputs';
+import { LOMBARDY_PROVINCES } from '../crisis-company/crisis-company.service';
 import { ImportKind, ImportReport, ImportRowError } from './import.entity';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -29,6 +30,8 @@ interface Column {
 interface Lookups {
   partnerType: Lookup;
   municipality: Lookup;
+  /** Production units are in Lombardy (seeds 000, 002). */
+  lombardMunicipality: Lookup;
   ateco: Lookup;
 }
 
@@ -83,7 +86,14 @@ const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; 
       { headers: ['codice_fiscale', 'partita_iva', 'taxcode'], field: 'taxCode' },
       { headers: ['ateco', 'codice_ateco', 'ateco_code'], field: 'atecoSectorId', convert: lookup((l) => l.ateco) },
       { headers: ['filiera', 'supplychain'], field: 'supplyChain' },
-      { headers: ['comune_istat', 'comune', 'municipality'], field: 'municipalityId', convert: lookup((l) => l.municipality) },
+      {
+        headers: ['comune_istat', 'comune', 'municipality'],
+        field: 'municipalityId',
+        convert: (value, lookups) => {
+          if (lookups.municipality(value) && !lookups.lombardMunicipality(value)) throw new CellError('lombardy', `Il comune ${value} non è in Lombardia`);
+          return lookup((l) => l.municipality)(value, lookups);
+        },
+      },
       { headers: ['strumento', 'crisisinstrument'], field: 'crisisInstrument', convert: oneOf(CrisisInstrument) },
       { headers: ['lavoratori_coinvolti', 'workersinvolved'], field: 'workersInvolved', convert: integer },
       { headers: ['esuberi_previsti', 'expectedredundancies'], field: 'expectedRedundancies', convert: integer },
@@ -95,19 +105,20 @@ const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; 
 const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 async function referenceLookups(manager: EntityManager): Promise<Lookups> {
-  const map = async (sql: string) => {
+  const map = async (sql: string, params: unknown[] = []) => {
     const entries = new Map<string, string>();
-    for (const row of (await manager.query(sql)) as { id: string; keys: string[] }[]) {
+    for (const row of (await manager.query(sql, params)) as { id: string; keys: string[] }[]) {
       for (const key of row.keys) if (key) entries.set(key.toLowerCase(), row.id);
     }
     return (value: string) => entries.get(value.trim().toLowerCase());
   };
-  const [partnerType, municipality, ateco] = await Promise.all([
+  const [partnerType, municipality, lombardMunicipality, ateco] = await Promise.all([
     map('SELECT id, ARRAY[code, name] AS keys FROM partner_types'),
     map('SELECT id, ARRAY[istat_code, name] AS keys FROM municipalities'),
+    map('SELECT id, ARRAY[istat_code, name] AS keys FROM municipalities WHERE left(istat_code, 3) = ANY($1)', [LOMBARDY_PROVINCES]),
     map(`SELECT id, ARRAY[code] AS keys FROM ateco_sectors WHERE ateco_version = '2007'`),
   ]);
-  return { partnerType, municipality, ateco };
+  return { partnerType, municipality, lombardMunicipality, ateco };
 }
 
 /** The template's header line for a kind of import. */

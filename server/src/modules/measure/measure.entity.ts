@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { GlobalRecord } from '../../crud/record';
 import { LocalDate, Money } from '../../graphql/scalars';
+import { RecipientKind } from '../recipient/recipient.entity';
 
 /** The rule codes of DOMAIN.md ("Rules"). A measure lists the ones that apply to its networks. */
 export enum RuleCode {
@@ -16,6 +17,8 @@ export enum RuleCode {
   FUND_BUDGET = 'FUND_BUDGET',
   PER_RECIPIENT_CAPS = 'PER_RECIPIENT_CAPS',
   EXCLUSIVE_POLICY = 'EXCLUSIVE_POLICY',
+  RECIPIENT_ELIGIBILITY = 'RECIPIENT_ELIGIBILITY',
+  RESIDENCE_IN_AMBITO = 'RESIDENCE_IN_AMBITO',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 
@@ -36,13 +39,17 @@ export class Measure extends GlobalRecord {
   @Column('int', { nullable: true })
   minPartners: number | null;
 
-  @Field(() => [String], { description: 'LEAD_TYPE: partner type codes allowed as lead.' })
+  @Field(() => [String], { description: 'LEAD_TYPE: partner type codes allowed as lead besides operators accredited for labour services (whatever their type).' })
   @Column('text', { array: true })
   leadPartnerTypeCodes: string[];
 
   @Field(() => [String], { description: 'PROVINCE_AND_CPI: partner type codes the network must include.' })
   @Column('text', { array: true })
   requiredPartnerTypeCodes: string[];
+
+  @Field(() => Int, { nullable: true, description: 'MAX_COMPANIES: at least this many companies in crisis per network.' })
+  @Column('int', { nullable: true })
+  minCompanies: number | null;
 
   @Field(() => Int, { nullable: true, description: 'MAX_COMPANIES: companies in crisis per network.' })
   @Column('int', { nullable: true })
@@ -55,6 +62,14 @@ export class Measure extends GlobalRecord {
   @Field(() => Int, { nullable: true, description: 'RECIPIENTS_RANGE: maximum planned recipients.' })
   @Column('int', { nullable: true })
   maxRecipients: number | null;
+
+  @Field(() => [RecipientKind], { description: 'RECIPIENT_ELIGIBILITY: kinds of recipient admitted; empty admits both.' })
+  @Column('text', { array: true })
+  eligibleRecipientKinds: RecipientKind[];
+
+  @Field({ description: 'RECIPIENT_ELIGIBILITY: suspended workers only where a linked company in crisis expects redundancies.' })
+  @Column('boolean')
+  suspendedNeedRedundancies: boolean;
 
   @Field(() => Int, { nullable: true, description: 'DURATION: months from the start date.' })
   @Column('int', { nullable: true })
@@ -110,4 +125,11 @@ export class ServiceType extends GlobalRecord {
   @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) maxHours: number | null;
   @Field(() => Int, { nullable: true }) @Column('int', { nullable: true }) minHours: number | null;
   @Field(() => Money, { nullable: true }) @Column('numeric', { nullable: true }) voucherValue: string | null;
+}
+
+@ObjectType({ description: 'Two measures an administrator declared compatible: a recipient may follow both at once (EXCLUSIVE_POLICY).' })
+@Entity('measure_compatibilities')
+export class MeasureCompatibility extends GlobalRecord {
+  @Field(() => ID) @Column('uuid') measureId: string;
+  @Field(() => ID) @Column('uuid') compatibleMeasureId: string;
 }

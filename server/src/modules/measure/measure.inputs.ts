@@ -1,8 +1,9 @@
-import { ArrayUnique, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayUnique, IsBoolean, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsCode, IsPositiveAmount } from '../../common/validators';
 import { LocalDate, Money } from '../../graphql/scalars';
+import { RecipientKind } from '../recipient/recipient.entity';
 import { RuleCode, ServiceCategory, ServicePayment } from './measure.entity';
 
 @InputType()
@@ -21,7 +22,10 @@ export class CreateMeasureInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) minPartners?: number | null;
   @Field(() => [String], { defaultValue: [] }) @ArrayUnique() @IsCode({ each: true }) leadPartnerTypeCodes: string[];
   @Field(() => [String], { defaultValue: [] }) @ArrayUnique() @IsCode({ each: true }) requiredPartnerTypeCodes: string[];
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000) minCompanies?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) maxCompanies?: number | null;
+  @Field(() => [RecipientKind], { defaultValue: [] }) @ArrayUnique() eligibleRecipientKinds: RecipientKind[];
+  @Field({ defaultValue: false }) @IsBoolean() suspendedNeedRedundancies: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000000) minRecipients?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000000) maxRecipients?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(120) maxDurationMonths?: number | null;
@@ -65,3 +69,15 @@ export class CreateServiceTypeInput {
   @Field(() => Money, { nullable: true }) voucherValue?: string | null;
 }
 export const UpdateServiceTypeInput = partialInput(CreateServiceTypeInput, 'UpdateServiceTypeInput');
+
+@InputType()
+export class MeasureCompatibilityFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true, description: 'Pairs that include this measure, on either side.' }) @IsOptional() @IsUUID() measureId?: string;
+}
+
+@InputType()
+export class CreateMeasureCompatibilityInput {
+  @Field(() => ID) @IsUUID() measureId: string;
+  @Field(() => ID) @IsUUID() compatibleMeasureId: string;
+}
+export const UpdateMeasureCompatibilityInput = partialInput(CreateMeasureCompatibilityInput, 'UpdateMeasureCompatibilityInput');

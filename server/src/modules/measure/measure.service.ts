@@ -1,5 +1,6 @@
-import { includes, Resource } from '../../crud/resource';
-import { FundingTier, Measure, ServiceType } from './measure.entity';
+import { FilterRule, includes, Resource } from '../../crud/resource';
+import { activeNetworks, reachesNetworks } from '../network/network.service';
+import { FundingTier, Measure, MeasureCompatibility, ServiceType } from './measure.entity';
 import * as inputs from './measure.inputs';
 
 export const measureResource: Resource<Measure, inputs.CreateMeasureInput, inputs.MeasureFilter> = {
@@ -10,6 +11,7 @@ export const measureResource: Resource<Measure, inputs.CreateMeasureInput, input
   filter: inputs.MeasureFilter,
   filterRules: { rule: includes('rules') },
   access: 'REFERENCE',
+  networks: reachesNetworks('PREVIEW', (manager, measure) => (measure.id ? activeNetworks(manager, 'n.measure_id = $1', [measure.id]) : [])),
   createInput: inputs.CreateMeasureInput,
   updateInput: inputs.UpdateMeasureInput,
   defaultSort: { field: 'code', order: 'ASC' },
@@ -22,6 +24,7 @@ export const fundingTierResource: Resource<FundingTier, inputs.CreateFundingTier
   searchable: ['minRecipients', 'maxRecipients', 'maxContribution'],
   filter: inputs.FundingTierFilter,
   access: 'REFERENCE',
+  networks: reachesNetworks('PREVIEW', (manager, tier) => (tier.measureId ? activeNetworks(manager, 'n.measure_id = $1', [tier.measureId]) : [])),
   createInput: inputs.CreateFundingTierInput,
   updateInput: inputs.UpdateFundingTierInput,
   defaultSort: { field: 'minRecipients', order: 'ASC' },
@@ -37,4 +40,23 @@ export const serviceTypeResource: Resource<ServiceType, inputs.CreateServiceType
   createInput: inputs.CreateServiceTypeInput,
   updateInput: inputs.UpdateServiceTypeInput,
   defaultSort: { field: 'phase', order: 'ASC' },
+};
+
+/** Pairs that include the measure on either side. */
+const eitherMeasure: FilterRule = (qb, value, p) => void qb.andWhere(`(r.measureId = :${p} OR r.compatibleMeasureId = :${p})`, { [p]: value });
+
+export const measureCompatibilityResource: Resource<MeasureCompatibility, inputs.CreateMeasureCompatibilityInput, inputs.MeasureCompatibilityFilter> = {
+  entity: MeasureCompatibility,
+  name: 'measureCompatibility',
+  plural: 'measureCompatibilities',
+  searchable: [],
+  filter: inputs.MeasureCompatibilityFilter,
+  filterRules: { measureId: eitherMeasure },
+  access: 'REFERENCE',
+  // Removing a pair makes EXCLUSIVE_POLICY count it again.
+  networks: reachesNetworks('PREVIEW', (manager, pair) =>
+    pair.measureId && pair.compatibleMeasureId ? activeNetworks(manager, 'n.measure_id IN ($1, $2)', [pair.measureId, pair.compatibleMeasureId]) : [],
+  ),
+  createInput: inputs.CreateMeasureCompatibilityInput,
+  updateInput: inputs.UpdateMeasureCompatibilityInput,
 };

@@ -62,13 +62,31 @@ export class Violation {
   @Field(() => RuleCode) rule: RuleCode;
   @Field({ description: 'In Italian.' }) message: string;
   @Field({ description: 'In English.' }) messageEn: string;
-  @Field(() => [ID], { description: 'Records involved, where that helps (partners, companies, fund sources).' }) ids: string[];
+  @Field(() => [ID], { description: 'Records involved, where that helps (partners, companies, allocations, fund sources, enrolments).' }) ids: string[];
+  @Field({ description: 'What it concerns: a field of the network (endDate, plannedRecipients, plannedSuspended, plannedUnemployed) or one of its lists (members, companies, allocations, recipientEnrolments).' }) field: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Set when the rule is not broken yet: the day a planned departure will break it.' }) from: string | null;
 }
 
 @ObjectType({ description: "The network checked against its measure's rules." })
 export class ComplianceReport {
   @Field() ok: boolean;
-  @Field(() => [Violation]) violations: Violation[];
+  @Field(() => [Violation], { description: 'Rules broken now: activation needs none.' }) violations: Violation[];
+  @Field(() => [Violation], { description: 'Rules the planned departures of members will break, each with the day (from).' }) upcoming: Violation[];
   @Field(() => Int) plannedRecipients: number;
   @Field(() => Int, { description: 'Recipients actually enrolled.' }) enrolledRecipients: number;
+}
+
+@ObjectType({ description: 'A status the network may move to, and what blocks it.' })
+export class StatusTransition {
+  @Field(() => NetworkStatus) status: NetworkStatus;
+  @Field() allowed: boolean;
+  @Field(() => [Violation], { description: 'The rules that must hold first (activation needs compliance).' }) blockedBy: Violation[];
+}
+
+@ObjectType('NetworkImpact', { description: 'An ACTIVE network a change would make break rules it kept, and those rules.' })
+export class NetworkImpactReport {
+  @Field(() => ID) networkId: string;
+  @Field() code: string;
+  @Field() title: string;
+  @Field(() => [Violation]) violations: Violation[];
 }

@@ -8,8 +8,8 @@ import { CompetencePact } from '../competence-pact/competence-pact.entity';
 import { Allocation } from '../funding/funding.entity';
 import { Measure } from '../measure/measure.entity';
 import { AtecoSector } from '../reference/reference.entities';
-import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
-import { complianceOf, setNetworkStatus, networkResource, networkMemberResource, networkCompanyResource } from './network.service';
+import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
+import { allowedTransitions, activeViolationCount, complianceOf, setNetworkStatus, networkResource, networkMemberResource, networkCompanyResource } from './network.service';
 
 @Resolver(() => Network)
 export class NetworkResolver extends crudResolver(networkResource) {
@@ -54,6 +54,21 @@ export class NetworkResolver extends crudResolver(networkResource) {
   @FieldResolver(() => ComplianceReport, { description: "The network checked against its measure's rules." })
   compliance(@Root() network: Network, @Ctx() ctx: Context): Promise<ComplianceReport> {
     return complianceOf(network, ctx.loaders);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'An ACTIVE network that breaks a rule of its measure, e.g. after an administrator changed a parameter.' })
+  async outOfCompliance(@Root() network: Network, @Ctx() ctx: Context): Promise<boolean> {
+    return (await activeViolationCount(network, ctx.loaders)) > 0;
+  }
+
+  @FieldResolver(() => Int, { description: 'Rules an ACTIVE network breaks (0 for other statuses).' })
+  violationCount(@Root() network: Network, @Ctx() ctx: Context): Promise<number> {
+    return activeViolationCount(network, ctx.loaders);
+  }
+
+  @FieldResolver(() => [StatusTransition], { description: 'The statuses this network may move to, and the rules that block each.' })
+  allowedTransitions(@Root() network: Network, @Ctx() ctx: Context): Promise<StatusTransition[]> {
+    return allowedTransitions(network, ctx.loaders);
   }
 
   @Mutation(() => Network, { description: 'DRAFT → ACTIVE (only when compliant) → CLOSED, or DRAFT/ACTIVE → WITHDRAWN.' })

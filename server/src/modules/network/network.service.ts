@@ -5,24 +5,18 @@ import { scopedQuery } from '../../db/scoped-query';
 import { authorizeWrite } from '../../crud/crud.service';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
 import { Allocation, FundSource } from '../funding/funding.entity';
-import { FundingTier, Measure } from '../measure/measure.entity';
+import { FundingTier, Measure, RuleCode } from '../measure/measure.entity';
 import { Partner } from '../partner/partner.entity';
 import { AtecoSector, PartnerType } from '../reference/reference.entities';
-import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus } from './network.entity';
+import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
 import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
-import { evaluateRules, MeasureParameters, NetworkSnapshot, RuleViolation } from './network.rules';
-import { atLeast, atMost, linkedBy, oneOf, Resource, WriteHooks } from '../../crud/resource';
+import { evaluateRules, judgedOn, MeasureParameters, NetworkSnapshot, RuleViolation, transitionsFrom } from './network.rules';
+import { atLeast, atMost, linkedBy, NetworkGuard, NetworkImpact, NetworkReach, oneOf, Resource } from '../../crud/resource';
+import { todayInItaly } from '../../common/dates';
 import * as inputs from './network.inputs';
 
-const TRANSITIONS: Record<NetworkStatus, NetworkStatus[]> = {
-  DRAFT: [NetworkStatus.ACTIVE, NetworkStatus.WITHDRAWN],
-  ACTIVE: [NetworkStatus.CLOSED, NetworkStatus.WITHDRAWN],
-  CLOSED: [],
-  WITHDRAWN: [],
-};
-
-export const ruleViolation = (message: string, violations: RuleViolation[] = []) =>
-  new DomainError(ErrorCode.RULE_VIOLATION, message, { violations });
+export const ruleViolation = (message: string, violations: RuleViolation[] = [], details: Record<string, unknown> = {}) =>
+  new DomainError(ErrorCode.RULE_VIOLATION, message, { violations, ...details });
 
 /** Loads what the rules need through batch loaders, so a list of networks costs a few queries. */
 async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snapshot: NetworkSnapshot; params: MeasureParameters }> {
@@ -37,8 +31,9 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
   ]);
   if (!measure) throw notFound('Measure', network.measureId);
   const partners = present(await loaders.byId(Partner).loadMany(members.map((m) => m.partnerId)));
-  const [types, companies, sources] = await Promise.all([
+  const [types, namedTypes, companies, sources] = await Promise.all([
     loaders.byId(PartnerType).loadMany([...new Set(partners.map((p) => p.partnerTypeId))]).then(present),
+    loaders.manyBy(PartnerType, 'code').loadMany([...measure.leadPartnerTypeCodes, ...measure.requiredPartnerTypeCodes]).then((found) => present(found).flat()),
     loaders.byId(CrisisCompany).loadMany(links.map((l) => l.crisisCompanyId)).then(present),
     loaders.byId(FundSource).loadMany([...new Set(allocations.map((a) => a.fundSourceId))]).then(present),
   ]);
@@ -49,6 +44,7 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
   const sectorById = new Map(sectors.map((s) => [s.id, s]));
   return {
     snapshot: {
+      asOf: judgedOn(todayInItaly(), network.startDate, network.endDate),
       startDate: network.startDate,
       endDate: network.endDate,
       planned: { suspended: network.plannedSuspended, unemployed: network.plannedUnemployed },
@@ -59,60 +55,127 @@ async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snap
       overlappingEnrolments,
       members: members.map((m) => {
         const partner = partnerById.get(m.partnerId);
-        return { partnerId: m.partnerId, role: m.role, leftOn: m.leftOn, partnerTypeCode: typeCode.get(partner?.partnerTypeId ?? '') ?? '', labourAccredited: partner?.labourAccredited ?? false };
+        return { partnerId: m.partnerId, role: m.role, joinedOn: m.joinedOn, leftOn: m.leftOn, partnerTypeCode: typeCode.get(partner?.partnerTypeId ?? '') ?? '', labourAccredited: partner?.labourAccredited ?? false };
       }),
+      partnerTypeNames: Object.fromEntries([...types, ...namedTypes].map((t) => [t.code, t.name])),
       companies: companies.map((c) => {
         const sector = c.atecoSectorId ? sectorById.get(c.atecoSectorId) : undefined;
-        return { id: c.id, supplyChain: c.supplyChain, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
+        return { id: c.id, supplyChain: c.supplyChain, expectedRedundancies: c.expectedRedundancies, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
       }),
-      allocations: allocations.map((a) => ({ kind: a.kind, amount: a.amount, status: a.status })),
-      fundSources: sources.map((s, i) => ({ id: s.id, code: s.code, budget: s.budget, committed: committed[i] })),
+      allocations: allocations.map((a) => ({ id: a.id, fundSourceId: a.fundSourceId, kind: a.kind, amount: a.amount, status: a.status, allocatedOn: a.allocatedOn })),
+      fundSources: sources.map((s, i) => ({ id: s.id, name: s.name, budget: s.budget, committed: committed[i], availableFrom: s.availableFrom, availableTo: s.availableTo })),
     },
     params: { ...measure, tiers },
   };
 }
 
+/** The rules broken now; those a planned departure will break later are `upcoming`. */
 export async function complianceOf(network: Network, loaders: BatchReads): Promise<ComplianceReport> {
   const { snapshot, params } = await snapshotOf(network, loaders);
-  const violations = evaluateRules(snapshot, params);
+  const all = evaluateRules(snapshot, params);
+  const violations = all.filter((v) => !v.from);
   return {
     ok: violations.length === 0,
     violations,
+    upcoming: all.filter((v) => v.from),
     plannedRecipients: network.plannedRecipients,
     enrolledRecipients: snapshot.enrolled.suspended + snapshot.enrolled.unemployed,
   };
 }
 
-/**
- * Hooks of the records that hang on a network (members, company links, enrolments): a change
- * re-checks the network the record joins, and the one it leaves when it moves.
- */
-export function guardsItsNetwork<E extends { networkId: string }, C>(): WriteHooks<E, C> {
-  return {
-    async afterWrite(ctx, manager, record, previous) {
-      if (previous && previous.networkId !== record.networkId) await guardNetworkChange(ctx, manager, previous.networkId);
-      await guardNetworkChange(ctx, manager, record.networkId);
-    },
-    afterRemove: (ctx, manager, record) => guardNetworkChange(ctx, manager, record.networkId),
-  };
+/** Only the money limits, for an allocation that has just been written: checked whatever the network's status. */
+export async function allocationLimitsOf(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<RuleViolation[]> {
+  const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id: allocation.networkId }).getOne();
+  if (!network) throw notFound('Network', allocation.networkId);
+  const { snapshot, params } = await snapshotOf(network, ctx.newLoaders());
+  const rules = [RuleCode.FUND_BUDGET, ...params.rules.filter((r) => r === RuleCode.TIER_CAP)];
+  return evaluateRules(snapshot, { ...params, rules }).filter((v) => v.rule === RuleCode.TIER_CAP || v.ids.includes(allocation.id) || v.ids.includes(allocation.fundSourceId));
+}
+
+/** Where a network may go from its status, and the rules that block activation. */
+export async function allowedTransitions(network: Network, loaders: BatchReads): Promise<StatusTransition[]> {
+  const violations = network.status === NetworkStatus.DRAFT ? (await complianceOf(network, loaders)).violations : [];
+  return transitionsFrom(network.status, violations).map(({ status, blockedBy }) => ({ status, allowed: blockedBy.length === 0, blockedBy }));
+}
+
+/** An ACTIVE network that breaks a rule, e.g. after an administrator changed its measure's parameters. */
+export async function activeViolationCount(network: Network, loaders: BatchReads): Promise<number> {
+  return network.status === NetworkStatus.ACTIVE ? (await complianceOf(network, loaders)).violations.length : 0;
+}
+
+const READ_ONLY = [NetworkStatus.CLOSED, NetworkStatus.WITHDRAWN];
+const ruleKey = (v: RuleViolation) => `${v.rule}:${v.field}`;
+
+async function networksByIds(ctx: RequestContext, manager: EntityManager, ids: string[]): Promise<Network[]> {
+  return ids.length ? scopedQuery(manager, Network, ctx.principal).andWhere('r.id IN (:...ids)', { ids }).getMany() : [];
 }
 
 /**
- * Called after any write that touches a network (its fields, members, companies, allocations),
- * inside the write's savepoint. CLOSED and WITHDRAWN networks are read-only; an ACTIVE network
- * must stay compliant. Fresh loaders: the request's own may hold rows from before the write.
+ * How a resource's writes are checked against the networks they reach:
+ * - OWN: the network's own records (itself, members, companies, allocations, enrolments). A closed
+ *   or withdrawn network refuses them; an ACTIVE one refuses what would break a rule.
+ * - ENFORCE: records networks draw on (partners, companies in crisis, partner types, fund
+ *   sources): refused when they would make an ACTIVE network break a rule.
+ * - PREVIEW: administrators' rule parameters (measures, tiers, compatibilities): allowed, and
+ *   previewUpdateX lists beforehand the ACTIVE networks they would put out of compliance.
+ * A rule an ACTIVE network already broke (after a parameter change, say) does not block other
+ * changes: only rules the write newly breaks count.
  */
-export async function guardNetworkChange(ctx: RequestContext, manager: EntityManager, networkId: string, statusBefore?: NetworkStatus): Promise<void> {
-  const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :networkId', { networkId }).getOne();
-  const status = statusBefore ?? network?.status;
-  if (status === NetworkStatus.CLOSED || status === NetworkStatus.WITHDRAWN) {
-    throw ruleViolation(`The network is ${status} and can no longer change`);
-  }
-  if (network?.status === NetworkStatus.ACTIVE) {
-    const report = await complianceOf(network, ctx.newLoaders());
-    if (!report.ok) throw ruleViolation('The change would make an active network break its measure’s rules', report.violations);
-  }
+function guardNetworks(mode: 'OWN' | 'ENFORCE' | 'PREVIEW'): NetworkGuard {
+  return {
+    async before(ctx, manager, ids) {
+      const loaders = ctx.newLoaders();
+      const networks = await networksByIds(ctx, manager, ids);
+      const states = await Promise.all(
+        networks.map(async (n) => [n.id, { status: n.status, broken: n.status === NetworkStatus.ACTIVE ? new Set((await complianceOf(n, loaders)).violations.map(ruleKey)) : new Set<string>() }] as const),
+      );
+      return new Map(states);
+    },
+    async after(ctx, manager, ids, before, preview) {
+      const previous = before as Map<string, { status: NetworkStatus; broken: Set<string> }>;
+      const loaders = ctx.newLoaders();
+      const networks = await networksByIds(ctx, manager, ids);
+      if (mode === 'OWN') {
+        const frozen = networks.find((n) => READ_ONLY.includes(previous.get(n.id)?.status ?? n.status));
+        if (frozen) throw ruleViolation(`La rete ${frozen.code} è ${frozen.status === NetworkStatus.CLOSED ? 'chiusa' : 'ritirata'} e non può più cambiare.`);
+      }
+      // All at once, so the loaders batch their reads across the networks.
+      const checked = await Promise.all(
+        networks
+          .filter((n) => n.status === NetworkStatus.ACTIVE)
+          .map(async (network) => {
+            const broken = previous.get(network.id)?.broken ?? new Set<string>();
+            const fresh = (await complianceOf(network, loaders)).violations.filter((v) => !broken.has(ruleKey(v)));
+            return { networkId: network.id, code: network.code, title: network.title, violations: fresh };
+          }),
+      );
+      const impacts: NetworkImpact[] = checked.filter((impact) => impact.violations.length);
+      if (impacts.length && mode !== 'PREVIEW' && !preview) {
+        const codes = impacts.map((i) => i.code).join(', ');
+        throw ruleViolation(
+          impacts.length === 1 ? `La modifica farebbe violare le regole della misura alla rete attiva ${codes}.` : `La modifica farebbe violare le regole della misura alle reti attive ${codes}.`,
+          impacts.flatMap((i) => i.violations as RuleViolation[]),
+          { networks: impacts.map(({ networkId, code, title }) => ({ networkId, code, title })) },
+        );
+      }
+      return impacts;
+    },
+  };
 }
+
+/** A resource's reach: which networks a record touches, and how its writes are checked. */
+export function reachesNetworks<E>(mode: 'OWN' | 'ENFORCE' | 'PREVIEW', networksOf: NetworkReach<E>['networksOf']): NetworkReach<E> {
+  return { networksOf, guard: guardNetworks(mode) };
+}
+
+/** The ids of the ACTIVE networks a query over `networks n` finds (visible to the caller). */
+export async function activeNetworks(manager: EntityManager, where: string, params: unknown[]): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(`SELECT n.id FROM networks n WHERE n.status = 'ACTIVE' AND (${where})`, params);
+  return rows.map((r) => r.id);
+}
+
+/** The network a member, company link, allocation or enrolment belongs to. */
+export const ownNetwork = <E extends { networkId: string }>(): NetworkReach<E> => reachesNetworks<E>('OWN', (_manager, record) => (record.networkId ? [record.networkId] : []));
 
 export async function setNetworkStatus(ctx: RequestContext, id: string, version: number, status: NetworkStatus): Promise<Network> {
   authorizeWrite(ctx, 'TENANT');
@@ -120,13 +183,9 @@ export async function setNetworkStatus(ctx: RequestContext, id: string, version:
     const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id }).getOne();
     if (!network) throw notFound('Network', id);
     if (network.version !== version) throw conflict('Network was changed by someone else; reload it and retry', { id, version });
-    if (!TRANSITIONS[network.status].includes(status)) {
-      throw ruleViolation(`A ${network.status} network cannot become ${status}`);
-    }
-    if (status === NetworkStatus.ACTIVE) {
-      const report = await complianceOf(network, ctx.newLoaders());
-      if (!report.ok) throw ruleViolation('The network does not meet its measure’s rules yet', report.violations);
-    }
+    const transition = (await allowedTransitions(network, ctx.newLoaders())).find((t) => t.status === status);
+    if (!transition) throw ruleViolation(`Una rete nello stato ${network.status} non può passare a ${status}.`);
+    if (!transition.allowed) throw ruleViolation('La rete non rispetta ancora le regole della misura.', transition.blockedBy);
     const result = await manager
       .createQueryBuilder()
       .update(Network)
@@ -152,11 +211,11 @@ export const networkResource: Resource<Network, inputs.CreateNetworkInput, input
     startDateTo: atMost('startDate'),
   },
   hooks: {
-    afterWrite: (ctx, manager, network, previous) => guardNetworkChange(ctx, manager, network.id, previous?.status),
     afterRemove(_ctx, _manager, network) {
-      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Only draft networks can be deleted; withdraw it instead');
+      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Si possono eliminare solo le reti in bozza: ritirala invece.');
     },
   },
+  networks: reachesNetworks('OWN', (_manager, network) => (network.id ? [network.id] : [])),
   createInput: inputs.CreateNetworkInput,
   updateInput: inputs.UpdateNetworkInput,
   defaultSort: { field: 'startDate', order: 'DESC' },
@@ -168,7 +227,7 @@ export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetwork
   plural: 'networkMembers',
   searchable: [],
   filter: inputs.NetworkMemberFilter,
-  hooks: guardsItsNetwork(),
+  networks: ownNetwork(),
   createInput: inputs.CreateNetworkMemberInput,
   updateInput: inputs.UpdateNetworkMemberInput,
 };
@@ -179,7 +238,7 @@ export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetwo
   plural: 'networkCompanies',
   searchable: [],
   filter: inputs.NetworkCompanyFilter,
-  hooks: guardsItsNetwork(),
+  networks: ownNetwork(),
   createInput: inputs.CreateNetworkCompanyInput,
   updateInput: inputs.UpdateNetworkCompanyInput,
 };

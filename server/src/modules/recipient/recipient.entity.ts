@@ -19,4 +19,7 @@ export class RecipientEnrolment extends TenantRecord {
   @Field(() => LocalDate, { nullable: true, description: 'Empty while the enrolment lasts until the network ends.' })
   @Column('date', { nullable: true })
   endedOn: string | null;
+  @Field(() => ID, { nullable: true, description: 'Municipality of residence; required where the measure has RESIDENCE_IN_AMBITO.' })
+  @Column('uuid', { nullable: true })
+  residenceMunicipalityId: string | null;
 }

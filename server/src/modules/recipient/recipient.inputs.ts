@@ -20,5 +20,6 @@ export class CreateRecipientEnrolmentInput {
   @Field(() => RecipientKind) kind: RecipientKind;
   @Field(() => LocalDate) enrolledOn: string;
   @Field(() => LocalDate, { nullable: true }) endedOn?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() residenceMunicipalityId?: string | null;
 }
 export const UpdateRecipientEnrolmentInput = partialInput(CreateRecipientEnrolmentInput, 'UpdateRecipientEnrolmentInput');

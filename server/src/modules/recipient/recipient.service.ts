@@ -1,6 +1,6 @@
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import { recipientHash } from '../../common/crypto';
-import { guardsItsNetwork } from '../network/network.service';
+import { ownNetwork } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
 import { CreateRecipientEnrolmentInput, RecipientEnrolmentFilter, UpdateRecipientEnrolmentInput } from './recipient.inputs';
 
@@ -19,6 +19,6 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
       if (data.taxCode) Object.assign(data, { recipientHash: recipientHash(ctx.keys.recipientHash, data.taxCode) });
       delete data.taxCode;
     },
-    ...guardsItsNetwork<RecipientEnrolment, CreateRecipientEnrolmentInput>(),
   },
+  networks: ownNetwork(),
 };

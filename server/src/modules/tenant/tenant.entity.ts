@@ -7,8 +7,9 @@ export enum TenantKind {
   METROPOLITAN_CITY = 'METROPOLITAN_CITY',
   AMBITO = 'AMBITO',
   REGION = 'REGION',
+  THIRD_SECTOR_BODY = 'THIRD_SECTOR_BODY',
 }
-registerEnumType(TenantKind, { name: 'TenantKind', description: 'Provincia, Città metropolitana, ambito territoriale or Regione.' });
+registerEnumType(TenantKind, { name: 'TenantKind', description: 'Provincia, Città metropolitana, ambito territoriale, Regione, or a third-sector body (ente del terzo settore) that writes co-design proposals.' });
 
 @ObjectType({ description: 'A provincial office or district that keeps its own rosters (ente).' })
 @Entity('tenants')

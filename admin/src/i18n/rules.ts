@@ -1,0 +1,72 @@
+/** Console messages of the measures' rules: new parameters, compatible measures, dry runs and compliance flags. */
+const it = {
+  measureFields: {
+    minCompanies: 'Aziende in crisi almeno',
+    eligibleRecipientKinds: 'Destinatari ammessi (vuoto: tutti)',
+    suspendedNeedRedundancies: 'Sospesi ammessi solo se sono previsti esuberi',
+  },
+  networkFields: {
+    outOfCompliance: 'Conformità',
+    violationCount: 'Regole violate',
+    members: 'Partenariato',
+    companies: 'Aziende in crisi',
+    allocations: 'Assegnazioni',
+    recipientEnrolments: 'Destinatari iscritti',
+  },
+  resources: {
+    measureCompatibilities: {
+      name: 'Misure compatibili |||| Misure compatibili',
+      fields: { id: 'Identificativo', measureId: 'Misura', compatibleMeasureId: 'Compatibile con', createdAt: 'Creata il', updatedAt: 'Aggiornata il' },
+    },
+  },
+  ruleCodes: { RECIPIENT_ELIGIBILITY: 'Requisiti dei destinatari' },
+  recipientKinds: { SUSPENDED: 'Occupati sospesi', UNEMPLOYED: 'Disoccupati' },
+  reti: {
+    rules: {
+      out_of_compliance: 'Non conforme',
+      out_of_compliance_detail: 'La rete è attiva ma non rispetta più %{smart_count} regola della misura. |||| La rete è attiva ma non rispetta più %{smart_count} regole della misura.',
+      upcoming: 'Con le uscite previste:',
+      dry_run_title: 'Reti attive che non sarebbero più conformi',
+      dry_run_intro: 'Salvando, %{smart_count} rete attiva non rispetterebbe più le regole: |||| Salvando, %{smart_count} reti attive non rispetterebbero più le regole:',
+      save_anyway: 'Salva comunque',
+      concerns: 'Riguarda: %{field}',
+    },
+  },
+};
+
+const en: typeof it = {
+  measureFields: {
+    minCompanies: 'Companies in crisis, at least',
+    eligibleRecipientKinds: 'Recipients admitted (empty: all)',
+    suspendedNeedRedundancies: 'Suspended workers only where redundancies are expected',
+  },
+  networkFields: {
+    outOfCompliance: 'Compliance',
+    violationCount: 'Rules broken',
+    members: 'Partnership',
+    companies: 'Companies in crisis',
+    allocations: 'Allocations',
+    recipientEnrolments: 'Enrolled recipients',
+  },
+  resources: {
+    measureCompatibilities: {
+      name: 'Compatible measures |||| Compatible measures',
+      fields: { id: 'Id', measureId: 'Measure', compatibleMeasureId: 'Compatible with', createdAt: 'Created at', updatedAt: 'Updated at' },
+    },
+  },
+  ruleCodes: { RECIPIENT_ELIGIBILITY: "Recipients' eligibility" },
+  recipientKinds: { SUSPENDED: 'Suspended workers', UNEMPLOYED: 'Unemployed' },
+  reti: {
+    rules: {
+      out_of_compliance: 'Out of compliance',
+      out_of_compliance_detail: "The network is active but breaks %{smart_count} of its measure's rules. |||| The network is active but breaks %{smart_count} of its measure's rules.",
+      upcoming: 'With the planned departures:',
+      dry_run_title: 'Active networks that would fall out of compliance',
+      dry_run_intro: 'Saving would put %{smart_count} active network out of compliance: |||| Saving would put %{smart_count} active networks out of compliance:',
+      save_anyway: 'Save anyway',
+      concerns: 'Concerns: %{field}',
+    },
+  },
+};
+
+export const rules = { it, en };

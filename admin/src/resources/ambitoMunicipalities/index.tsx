@@ -1,0 +1,29 @@
+import MapIcon from '@mui/icons-material/Map';
+import { AutocompleteInput, List, ReferenceField, ReferenceInput, required } from 'react-admin';
+import { RecordCreate } from '../../common/RecordForms';
+import { RemoveButton } from '../../common/RemoveButton';
+import { RegistryGrid } from '../../common/RegistryGrid';
+
+/** Which municipalities make up each ambito: administrators keep it. */
+export default {
+  list: () => (
+    <List>
+      <RegistryGrid rowClick={false}>
+        <ReferenceField source="ambitoId" reference="tenants" link={false} />
+        <ReferenceField source="municipalityId" reference="municipalities" link={false} />
+        <RemoveButton />
+      </RegistryGrid>
+    </List>
+  ),
+  create: () => (
+    <RecordCreate redirect="list">
+      <ReferenceInput source="ambitoId" reference="tenants" filter={{ kind: 'AMBITO' }}>
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="municipalityId" reference="municipalities" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
+    </RecordCreate>
+  ),
+  icon: MapIcon,
+};

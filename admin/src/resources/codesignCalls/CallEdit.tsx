@@ -1,0 +1,8 @@
+import { RecordEdit } from '../../common/RecordForms';
+import { CallInputs } from './CallInputs';
+
+export const CallEdit = () => (
+  <RecordEdit>
+    <CallInputs />
+  </RecordEdit>
+);

@@ -1,0 +1,127 @@
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  NumberField,
+  ReferenceArrayField,
+  ReferenceField,
+  ReferenceManyField,
+  required,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
+  NumberInput,
+  TopToolbar,
+  useRecordContext,
+  SingleFieldList,
+  ChipField,
+} from 'react-admin';
+import { AuditHistory } from '../../common/AuditHistory';
+import { enumChoices } from '../../common/enums';
+import { InlineCreateForm } from '../../common/InlineCreateForm';
+import { LocalDateField } from '../../common/LocalDateField';
+import { MoneyField } from '../../common/MoneyField';
+import { RemoveButton } from '../../common/RemoveButton';
+import { CallRanking } from './CallRanking';
+import { CallStatusBar } from './CallStatusBar';
+
+const Criteria = () => {
+  const call = useRecordContext();
+  if (!call) return null;
+  return (
+    <>
+      <ReferenceManyField reference="codesignCriteria" target="callId" sort={{ field: 'position', order: 'ASC' }} perPage={100}>
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="criteria">
+          <TextField source="name" />
+          <NumberField source="weight" />
+          <RemoveButton />
+        </Datagrid>
+      </ReferenceManyField>
+      {call.status === 'DRAFT' && (
+        <InlineCreateForm resource="codesignCriteria" defaults={{ callId: call.id, position: 1 }} submitLabel="reti.codesign.add_criterion" successMessage="reti.codesign.criterion_added">
+          <TextInput source="name" validate={required()} sx={{ width: 380 }} />
+          <NumberInput source="weight" validate={required()} min={1} max={100} sx={{ width: 120 }} />
+        </InlineCreateForm>
+      )}
+    </>
+  );
+};
+
+const Evaluators = () => {
+  const call = useRecordContext();
+  if (!call) return null;
+  return (
+    <>
+      <ReferenceManyField reference="codesignEvaluators" target="callId" perPage={100}>
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <TextField source="userId" />
+          <TextField source="affiliatedBodyId" emptyText="—" />
+          <RemoveButton />
+        </Datagrid>
+      </ReferenceManyField>
+      <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
+        <TextInput source="userId" validate={required()} sx={{ width: 380 }} />
+        <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
+      </InlineCreateForm>
+    </>
+  );
+};
+
+export const CallShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <EditButton />
+      </TopToolbar>
+    }
+  >
+    <CallStatusBar />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="reti.codesign.tabs.call">
+        <TextField source="code" />
+        <TextField source="title" />
+        <SelectField source="status" choices={enumChoices('CodesignCallStatus')} />
+        <DateField source="deadline" showTime />
+        <TextField source="object" />
+        <TextField source="generalObjectives" emptyText="—" />
+        <TextField source="specificObjectives" emptyText="—" />
+        <TextField source="resources" emptyText="—" />
+        <MoneyField source="budget" emptyText="—" />
+        <ReferenceArrayField source="targetGroupIds" reference="targetGroups">
+          <SingleFieldList linkType={false}>
+            <ChipField source="name" size="small" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.codesign.tabs.criteria" path="criteria">
+        <Criteria />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.codesign.tabs.evaluators" path="evaluators">
+        <Evaluators />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.codesign.tabs.proposals" path="proposals">
+        <ReferenceManyField reference="codesignProposals" target="callId" perPage={100}>
+          <Datagrid bulkActionButtons={false} rowClick="show">
+            <TextField source="leadLegalName" />
+            <TextField source="title" />
+            <SelectField source="status" choices={enumChoices('CodesignProposalStatus')} />
+            <DateField source="submittedAt" showTime emptyText="—" />
+          </Datagrid>
+        </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.codesign.tabs.ranking" path="ranking">
+        <CallRanking />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.codesign.tabs.project" path="project">
+        <TextField source="awardActNumber" emptyText="—" />
+        <LocalDateField source="awardActDate" />
+        <ReferenceField source="networkId" reference="networks" link="show" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.network.tabs.history" path="history">
+        <AuditHistory />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
