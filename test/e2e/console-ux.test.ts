@@ -302,7 +302,7 @@ test('the first page loads a fraction of the console, and its scripts travel com
   expect(scripts.some((file) => /^Workspace-/.test(file))).toBe(true);
   expect(scripts.some((file) => /^dataProvider-/.test(file))).toBe(true);
   expect(size(assetFile(entry))).toBeLessThan(total * 0.3);
-  expect(firstPage).toBeLessThan(total * 0.65);
+  expect(firstPage).toBeLessThan(total * 0.7);
 
   const raw = readFileSync(assetFile(entry));
   const brotli = await get(entry, { 'accept-encoding': 'br, gzip' });

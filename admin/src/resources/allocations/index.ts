@@ -1,11 +1,13 @@
 import AllocationIcon from '@mui/icons-material/Euro';
 import { formatEuro, formatLocalDate } from '../../common/format';
 import { lazyView } from '../../common/lazyView';
+import { AllocationCreate } from './AllocationCreate';
+import { AllocationEdit } from './AllocationEdit';
 
 export default {
   list: lazyView(() => import('./AllocationList'), 'AllocationList'),
-  create: lazyView(() => import('./AllocationCreate'), 'AllocationCreate'),
-  edit: lazyView(() => import('./AllocationEdit'), 'AllocationEdit'),
+  create: AllocationCreate,
+  edit: AllocationEdit,
   show: lazyView(() => import('./AllocationShow'), 'AllocationShow'),
   icon: AllocationIcon,
   recordRepresentation: (allocation: { allocatedOn: string; amount: string }) => `${formatLocalDate(allocation.allocatedOn)} · ${formatEuro(allocation.amount)}`,

@@ -1,7 +1,7 @@
-import { lazyView } from '../../common/lazyView';
+import { ActionEdit } from './ActionEdit';
 
 /** Actions are listed and added on their proposal's page; this is the editor of the ten sections. */
 export default {
-  edit: lazyView(() => import('./ActionEdit'), 'ActionEdit'),
+  edit: ActionEdit,
   recordRepresentation: 'title',
 };

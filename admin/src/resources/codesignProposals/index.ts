@@ -1,10 +1,12 @@
 import ProposalIcon from '@mui/icons-material/Description';
 import { lazyView } from '../../common/lazyView';
+import { ProposalCreate } from './ProposalCreate';
+import { ProposalEdit } from './ProposalEdit';
 
 export default {
   list: lazyView(() => import('./ProposalList'), 'ProposalList'),
-  create: lazyView(() => import('./ProposalCreate'), 'ProposalCreate'),
-  edit: lazyView(() => import('./ProposalEdit'), 'ProposalEdit'),
+  create: ProposalCreate,
+  edit: ProposalEdit,
   show: lazyView(() => import('./ProposalShow'), 'ProposalShow'),
   icon: ProposalIcon,
   recordRepresentation: 'title',

@@ -1,6 +1,6 @@
-import { lazyView } from '../../common/lazyView';
+import { NetworkMemberEdit } from './NetworkMemberEdit';
 
 /** Members are added and removed on the network's roster tab; this page edits one member's role and dates. */
 export default {
-  edit: lazyView(() => import('./NetworkMemberEdit'), 'NetworkMemberEdit'),
+  edit: NetworkMemberEdit,
 };

@@ -1,10 +1,12 @@
 import UserIcon from '@mui/icons-material/People';
 import { lazyView } from '../../common/lazyView';
+import { UserCreate } from './UserCreate';
+import { UserEdit } from './UserEdit';
 
 export default {
   list: lazyView(() => import('./UserList'), 'UserList'),
-  create: lazyView(() => import('./UserCreate'), 'UserCreate'),
-  edit: lazyView(() => import('./UserEdit'), 'UserEdit'),
+  create: UserCreate,
+  edit: UserEdit,
   show: lazyView(() => import('./UserShow'), 'UserShow'),
   icon: UserIcon,
   recordRepresentation: 'displayName',
