@@ -1,12 +1,13 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
-import { IMPORT_PATH, ImportPage } from './csvImport/ImportPage';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyView } from './common/lazyView';
+import { IMPORT_PATH } from './csvImport/importKinds';
 import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
-import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { lazyDataProvider } from './providers/lazyDataProvider';
 import allocations from './resources/allocations';
 import ambitoMunicipalities from './resources/ambitoMunicipalities';
 import atecoSectors from './resources/atecoSectors';
@@ -30,16 +31,22 @@ import serviceTypes from './resources/serviceTypes';
 import targetGroups from './resources/targetGroups';
 import tenants from './resources/tenants';
 import users from './resources/users';
+import { WORKSPACE_PATH } from './workspace/workspaceState';
+
+const Dashboard = lazyView(() => import('./dashboard/Dashboard'), 'Dashboard');
+const ImportPage = lazyView(() => import('./csvImport/ImportPage'), 'ImportPage');
+const Workspace = lazyView(() => import('./workspace/Workspace'), 'Workspace');
 
 /** The console, served by the API server at /admin. */
 export const App = () => (
   <BrowserRouter basename="/admin">
     <Admin
-      dataProvider={dataProvider}
+      dataProvider={lazyDataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
       loginPage={LoginPage}
+      theme={theme}
       dashboard={Dashboard}
       title="reti.app.title"
       requireAuth
@@ -76,6 +83,7 @@ export const App = () => (
       <Resource name="users" {...users} />
       <CustomRoutes>
         <Route path={IMPORT_PATH} element={<ImportPage />} />
+        <Route path={WORKSPACE_PATH} element={<Workspace />} />
       </CustomRoutes>
     </Admin>
   </BrowserRouter>

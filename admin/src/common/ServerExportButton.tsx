@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import DownloadIcon from '@mui/icons-material/GetApp';
 import { Menu, MenuItem } from '@mui/material';
-import { Button, CreateButton, FilterButton, TopToolbar, useFilterContext, useListContext, useLocaleState, useNotify, useResourceContext, useResourceDefinition, useTranslate } from 'react-admin';
+import { Button, useListContext, useLocaleState, useNotify, useResourceContext, useTranslate } from 'react-admin';
 import { resourceSchema } from '../providers/apiSchema';
 import { listArguments } from '../providers/buildQuery';
 import { authHeaders, refreshSession } from '../providers/session';
@@ -74,18 +74,5 @@ export const ServerExportButton = () => {
         <MenuItem onClick={() => download('xlsx')}>{translate('edit.export.xlsx')}</MenuItem>
       </Menu>
     </>
-  );
-};
-
-/** A list's toolbar whose export is the server's: filters, create where allowed, EXPORT. */
-export const ServerExportActions = () => {
-  const { hasCreate } = useResourceDefinition();
-  const filters = useFilterContext();
-  return (
-    <TopToolbar>
-      {filters && <FilterButton />}
-      {hasCreate && <CreateButton />}
-      <ServerExportButton />
-    </TopToolbar>
   );
 };

@@ -10,8 +10,6 @@ import type { ImportKind, RetiDataProvider } from '../providers/dataProvider';
 import { IMPORT_KINDS, useCanImport } from './importKinds';
 import { ImportReportView } from './ImportReportView';
 
-export const IMPORT_PATH = '/import';
-
 interface CsvFile {
   name: string;
   text: string;

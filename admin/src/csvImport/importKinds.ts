@@ -1,6 +1,9 @@
 import { useCanAccessResources } from 'react-admin';
 import type { ImportKind } from '../providers/dataProvider';
 
+/** The import page's route. */
+export const IMPORT_PATH = '/import';
+
 interface ImportKindSpec {
   /** The console resource the rows become. */
   resource: string;

@@ -2,19 +2,19 @@ import { useTheme } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AllocationDimension, RetiDataProvider } from '../providers/dataProvider';
+import type { RetiDataProvider } from '../providers/dataProvider';
 import { amountToNumber, euroTick, euroTooltip } from './chartFormat';
 import { ChartCard } from './ChartCard';
 
 /** Committed allocations, grouped on the server by measure or by the province of the owning tenant. */
-export const AllocationTotalsChart = ({ by }: { by: AllocationDimension }) => {
+export const AllocationTotalsChart = ({ by }: { by: 'MEASURE' | 'PROVINCE' }) => {
   const translate = useTranslate();
   const theme = useTheme();
   const dataProvider = useDataProvider<RetiDataProvider>();
   // The query key starts with a resource name, so react-admin's refresh reloads it too.
   const { data: totals = [] } = useQuery({
     queryKey: ['allocations', 'totals', by],
-    queryFn: () => dataProvider.getAllocationTotals(by, { status: 'COMMITTED' }),
+    queryFn: () => dataProvider.getAllocationTotals([by], { status: 'COMMITTED' }),
   });
   const { data: measures = [] } = useGetList('measures', { pagination: { page: 1, perPage: 500 } }, { enabled: by === 'MEASURE' });
   const label = (key: string | null | undefined) =>

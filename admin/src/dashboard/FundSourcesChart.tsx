@@ -25,7 +25,7 @@ export const FundSourcesChart = () => {
           <Bar dataKey="available" name={field('available')} stackId="budget" fill={theme.palette.success.light} />
         </BarChart>
       </ResponsiveContainer>
-      <Table size="small" data-testid="fund-sources">
+      <Table size="small" data-testid="fund-sources" sx={{ '& td, & th': { px: { xs: 0.5, sm: 2 }, fontSize: { xs: '0.75rem', sm: '0.875rem' } } }}>
         <TableHead>
           <TableRow>
             <TableCell>{field('name')}</TableCell>
@@ -36,7 +36,7 @@ export const FundSourcesChart = () => {
         </TableHead>
         <TableBody>
           {data.map((source) => (
-            <TableRow key={source.id} sx={{ '& td + td': { whiteSpace: 'nowrap' } }}>
+            <TableRow key={source.id} sx={{ '& td + td': { whiteSpace: { xs: 'normal', sm: 'nowrap' } } }}>
               <TableCell>{source.name}</TableCell>
               <TableCell align="right">{formatEuro(source.budget)}</TableCell>
               <TableCell align="right">{formatEuro(source.committed)}</TableCell>

@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
 import { consoleEdit } from './consoleEdit';
 import type { RetiMessages } from './it';
+import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
 
@@ -170,6 +171,7 @@ export const en: RetiMessages = {
     },
   },
   reti: {
+    ...consoleUx.en,
     ...rules.en.reti,
     codesign: codesign.en.messages,
     app: { title: 'Reti – Registry of labour-market networks' },

@@ -1,6 +1,7 @@
 import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
 import { consoleEdit } from './consoleEdit';
 import { raItalian } from './raItalian';
+import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
 
@@ -169,6 +170,7 @@ export const it = {
     },
   },
   reti: {
+    ...consoleUx.it,
     ...rules.it.reti,
     codesign: codesign.it.messages,
     app: { title: 'Reti – Registro delle reti per il lavoro' },

@@ -1,8 +1,9 @@
+import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
-import { IMPORT_PATH } from '../csvImport/ImportPage';
-import { useCanImport } from '../csvImport/importKinds';
+import { IMPORT_PATH, useCanImport } from '../csvImport/importKinds';
+import { WORKSPACE_PATH } from '../workspace/workspaceState';
 
 const REGISTRY = ['networks', 'partners', 'crisisCompanies', 'competencePacts', 'allocations', 'auditEvents'];
 const CODESIGN = ['codesignCalls', 'codesignProposals'];
@@ -12,7 +13,12 @@ const ADMINISTRATION = ['tenants', 'users'];
 const Section = ({ label }: { label: string }) => {
   const translate = useTranslate();
   const [open] = useSidebarState();
-  return open ? <ListSubheader sx={{ lineHeight: '32px', mt: 1, background: 'transparent' }}>{translate(label)}</ListSubheader> : null;
+  // A menu may hold only items, groups and separators: the heading is a labelled separator.
+  return open ? (
+    <ListSubheader role="separator" aria-label={translate(label)} sx={{ lineHeight: '32px', mt: 1, background: 'transparent' }}>
+      {translate(label)}
+    </ListSubheader>
+  ) : null;
 };
 
 const ImportItem = () => {
@@ -34,6 +40,7 @@ export const Menu = () => {
         <RaMenu.ResourceItem key={name} name={name} />
       ))}
       <ImportItem />
+      <RaMenu.Item to={WORKSPACE_PATH} primaryText="reti.workspace.menu" leftIcon={<InsightsIcon />} />
       <Section label="reti.codesign.menu" />
       {CODESIGN.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

@@ -1,5 +1,4 @@
 import type { AuthProvider } from 'react-admin';
-import { canAccess } from './permissions';
 import { actingTenantId, ensureSession, sessionUser, signIn, signOut } from './session';
 
 /** Sign-in with the API's login; the session survives reloads through the refresh cookie. */
@@ -33,6 +32,8 @@ export const authProvider: AuthProvider = {
 
   async canAccess({ action, resource }) {
     const user = await ensureSession();
+    // Loaded on first use: it reads the API contract, which the first page need not carry.
+    const { canAccess } = await import('./permissions');
     return !!user && canAccess({ role: user.role, action, resource, actingTenantId: actingTenantId() });
   },
 };

@@ -1,6 +1,7 @@
 import { gql } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
-import type { DataProvider, GetListParams, GetListResult, RaRecord } from 'react-admin';
+import type { DataProvider, DeleteManyParams, DeleteManyResult, GetListParams, GetListResult, RaRecord } from 'react-admin';
+import type { AllocationDimension } from './allocationDimensions';
 import { toHttpError, Violation } from './apiErrors';
 import { buildQuery, MAX_PER_PAGE, updateVariables } from './buildQuery';
 import { graphqlClient, UploadProgressListener } from './graphqlClient';
@@ -29,14 +30,18 @@ export interface NetworkImpact {
 
 export type NetworkStatus = 'DRAFT' | 'ACTIVE' | 'CLOSED' | 'WITHDRAWN';
 
-/** The groupings of allocationTotals the console charts (the API offers more). */
-export type AllocationDimension = 'MEASURE' | 'PROVINCE';
 
-/** One group of allocationTotals: the measure code or province name it stands for, and its total. */
+/** One group of allocationTotals: the keys it stands for (codes, a province name, a year), its total and count. */
 export interface AllocationTotal {
   measure: string | null;
+  fundSource: string | null;
   province: string | null;
+  tenant: string | null;
+  kind: string | null;
+  status: string | null;
+  year: number | null;
   total: string;
+  count: number;
 }
 
 export type ImportKind = 'PARTNERS' | 'CRISIS_COMPANIES';
@@ -74,8 +79,8 @@ export interface RetiDataProvider extends DataProvider {
   setNetworkStatus(params: { id: string; version: number; status: NetworkStatus }): Promise<RaRecord>;
   /** Makes a member the lead in one step; the previous lead stays as a partner. */
   makeNetworkLead(params: { id: string; version: number }): Promise<RaRecord>;
-  /** Allocation totals grouped on the server (GROUP BY), e.g. committed amounts by measure. */
-  getAllocationTotals(groupBy: AllocationDimension, filter?: Record<string, unknown>): Promise<AllocationTotal[]>;
+  /** Allocation totals grouped on the server (GROUP BY … HAVING), e.g. committed amounts by measure. */
+  getAllocationTotals(groupBy: AllocationDimension[], filter?: Record<string, unknown>, having?: { minTotal?: string; minCount?: number }): Promise<AllocationTotal[]>;
   /** Checks a CSV file of partners or companies in crisis and, unless it is a dry run, writes its valid rows in one transaction. */
   importCsv(params: ImportCsvParams): Promise<ImportReport>;
   /** The template's columns for a kind of import, as the API reads them. */
@@ -111,6 +116,26 @@ async function getList(resource: string, params: GetListParams): Promise<GetList
     records.push(...result.data);
   }
   return { data: records.slice(0, perPage), total };
+}
+
+/**
+ * The API deletes one record at a time, with the version that was read: the list passes the
+ * records it shows (`meta.records`); a selected record no longer on screen is read again. Stops
+ * at the first refusal, which the caller reports; those deleted before it stay deleted.
+ */
+async function deleteMany(resource: string, { ids, meta }: DeleteManyParams): Promise<DeleteManyResult> {
+  const records = new Map<RaRecord['id'], RaRecord>((meta?.records ?? []).map((record: RaRecord) => [record.id, record]));
+  const unseen = ids.filter((id) => !records.has(id));
+  if (unseen.length) for (const record of (await graphqlProvider.getMany(resource, { ids: unseen })).data) records.set(record.id, record);
+  const deleted: RaRecord['id'][] = [];
+  for (const id of ids) {
+    const previousData = records.get(id);
+    // Already deleted by someone else: nothing left to do.
+    if (!previousData) continue;
+    await graphqlProvider.delete(resource, { id, previousData });
+    deleted.push(id);
+  }
+  return { data: deleted };
 }
 
 const COMPLIANCE = gql`
@@ -149,8 +174,8 @@ const MAKE_NETWORK_LEAD = gql`
 `;
 
 const ALLOCATION_TOTALS = gql`
-  query ($groupBy: [AllocationDimension!]!, $filter: AllocationFilter) {
-    allocationTotals(groupBy: $groupBy, filter: $filter) { measure province total }
+  query ($groupBy: [AllocationDimension!]!, $filter: AllocationFilter, $having: AllocationTotalsHaving) {
+    allocationTotals(groupBy: $groupBy, filter: $filter, having: $having) { measure fundSource province tenant kind status year total count }
   }
 `;
 
@@ -175,7 +200,7 @@ export const dataProvider: RetiDataProvider = {
   update: (resource, params) => request(() => graphqlProvider.update(resource, params)),
   delete: (resource, params) => request(() => graphqlProvider.delete(resource, params)),
   updateMany: () => Promise.reject(new Error('The API updates one record at a time, with its version')),
-  deleteMany: () => Promise.reject(new Error('The API deletes one record at a time, with its version')),
+  deleteMany: (resource, params) => request(() => deleteMany(resource, params)),
 
   getCompliance: (networkId) =>
     request(async () => {
@@ -195,8 +220,8 @@ export const dataProvider: RetiDataProvider = {
   makeNetworkLead: ({ id, version }) =>
     request(async () => (await graphqlClient.mutate({ mutation: MAKE_NETWORK_LEAD, variables: { id, version } })).data.makeNetworkLead),
 
-  getAllocationTotals: (groupBy, filter) =>
-    request(async () => (await graphqlClient.query({ query: ALLOCATION_TOTALS, variables: { groupBy: [groupBy], filter } })).data.allocationTotals),
+  getAllocationTotals: (groupBy, filter, having) =>
+    request(async () => (await graphqlClient.query({ query: ALLOCATION_TOTALS, variables: { groupBy, filter, having } })).data.allocationTotals),
 
   importCsv: ({ kind, csv, dryRun, onUploadProgress }) =>
     request(

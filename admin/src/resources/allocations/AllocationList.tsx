@@ -1,9 +1,10 @@
-import { AutocompleteInput, Datagrid, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
+import { AutocompleteInput, List, ReferenceField, ReferenceInput, SelectField, SelectInput } from 'react-admin';
 import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
+import { AllocationListTotal } from '../../common/ListTotals';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
-import { ServerExportActions } from '../../common/ServerExportButton';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <ReferenceInput source="networkId" reference="networks" alwaysOn>
@@ -19,14 +20,15 @@ const filters = [
 ];
 
 export const AllocationList = () => (
-  <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }} actions={<ServerExportActions />} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }}>
+    <RegistryGrid secondaryText={<MoneyField source="amount" />} tertiaryText={<LocalDateField source="allocatedOn" />}>
       <LocalDateField source="allocatedOn" />
       <ReferenceField source="networkId" reference="networks" sortable={false} link="show" />
       <ReferenceField source="fundSourceId" reference="fundSources" sortable={false} link={false} />
       <SelectField source="kind" choices={enumChoices('AllocationKind')} />
       <SelectField source="status" choices={enumChoices('AllocationStatus')} />
       <MoneyField source="amount" textAlign="right" />
-    </Datagrid>
+    </RegistryGrid>
+    <AllocationListTotal />
   </List>
 );

@@ -1,17 +1,18 @@
 import MapIcon from '@mui/icons-material/Map';
-import { AutocompleteInput, Datagrid, List, ReferenceField, ReferenceInput, required } from 'react-admin';
+import { AutocompleteInput, List, ReferenceField, ReferenceInput, required } from 'react-admin';
 import { RecordCreate } from '../../common/RecordForms';
 import { RemoveButton } from '../../common/RemoveButton';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 /** Which municipalities make up each ambito: administrators keep it. */
 export default {
   list: () => (
     <List>
-      <Datagrid rowClick={false} bulkActionButtons={false}>
+      <RegistryGrid rowClick={false}>
         <ReferenceField source="ambitoId" reference="tenants" link={false} />
         <ReferenceField source="municipalityId" reference="municipalities" link={false} />
         <RemoveButton />
-      </Datagrid>
+      </RegistryGrid>
     </List>
   ),
   create: () => (

@@ -1,6 +1,7 @@
-import { Datagrid, List, SearchInput, SelectField, SelectInput, TextField, TextInput } from 'react-admin';
+import { List, SearchInput, SelectField, SelectInput, TextField, TextInput } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { ATECO_EDITIONS } from './AtecoSectorInputs';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -11,12 +12,12 @@ const filters = [
 
 export const AtecoSectorList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="code" />
       <TextField source="title" />
       <SelectField source="level" choices={enumChoices('AtecoLevel')} />
       <TextField source="section" />
       <TextField source="atecoVersion" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import AtecoSectorIcon from '@mui/icons-material/Numbers';
+import { lazyView } from '../../common/lazyView';
 import { AtecoSectorCreate } from './AtecoSectorCreate';
 import { AtecoSectorEdit } from './AtecoSectorEdit';
-import { AtecoSectorList } from './AtecoSectorList';
-import { AtecoSectorShow } from './AtecoSectorShow';
 
 export default {
-  list: AtecoSectorList,
+  list: lazyView(() => import('./AtecoSectorList'), 'AtecoSectorList'),
   create: AtecoSectorCreate,
   edit: AtecoSectorEdit,
-  show: AtecoSectorShow,
+  show: lazyView(() => import('./AtecoSectorShow'), 'AtecoSectorShow'),
   icon: AtecoSectorIcon,
   recordRepresentation: (sector: { code: string; title: string }) => `${sector.code} – ${sector.title}`,
 };

@@ -1,14 +1,13 @@
 import CallIcon from '@mui/icons-material/Campaign';
+import { lazyView } from '../../common/lazyView';
 import { CallCreate } from './CallCreate';
 import { CallEdit } from './CallEdit';
-import { CallList } from './CallList';
-import { CallShow } from './CallShow';
 
 export default {
-  list: CallList,
+  list: lazyView(() => import('./CallList'), 'CallList'),
   create: CallCreate,
   edit: CallEdit,
-  show: CallShow,
+  show: lazyView(() => import('./CallShow'), 'CallShow'),
   icon: CallIcon,
   recordRepresentation: 'title',
 };

@@ -1,14 +1,13 @@
 import ProposalIcon from '@mui/icons-material/Description';
+import { lazyView } from '../../common/lazyView';
 import { ProposalCreate } from './ProposalCreate';
 import { ProposalEdit } from './ProposalEdit';
-import { ProposalList } from './ProposalList';
-import { ProposalShow } from './ProposalShow';
 
 export default {
-  list: ProposalList,
+  list: lazyView(() => import('./ProposalList'), 'ProposalList'),
   create: ProposalCreate,
   edit: ProposalEdit,
-  show: ProposalShow,
+  show: lazyView(() => import('./ProposalShow'), 'ProposalShow'),
   icon: ProposalIcon,
   recordRepresentation: 'title',
 };

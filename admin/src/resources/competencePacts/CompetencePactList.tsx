@@ -1,6 +1,7 @@
-import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
+import { AutocompleteInput, List, ReferenceInput, SearchInput, TextField } from 'react-admin';
 import { DateInput } from '../../common/ItalianInputs';
 import { LocalDateField } from '../../common/LocalDateField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -13,11 +14,11 @@ const filters = [
 
 export const CompetencePactList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="name" />
       <TextField source="territory" />
       <LocalDateField source="signedOn" />
       <TextField source="referenceAct" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import CompetencePactIcon from '@mui/icons-material/Gavel';
+import { lazyView } from '../../common/lazyView';
 import { CompetencePactCreate } from './CompetencePactCreate';
 import { CompetencePactEdit } from './CompetencePactEdit';
-import { CompetencePactList } from './CompetencePactList';
-import { CompetencePactShow } from './CompetencePactShow';
 
 export default {
-  list: CompetencePactList,
+  list: lazyView(() => import('./CompetencePactList'), 'CompetencePactList'),
   create: CompetencePactCreate,
   edit: CompetencePactEdit,
-  show: CompetencePactShow,
+  show: lazyView(() => import('./CompetencePactShow'), 'CompetencePactShow'),
   icon: CompetencePactIcon,
   recordRepresentation: 'name',
 };

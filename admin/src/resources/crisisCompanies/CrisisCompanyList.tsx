@@ -1,6 +1,6 @@
-import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { AutocompleteInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
-import { ServerExportActions } from '../../common/ServerExportButton';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -17,14 +17,14 @@ const filters = [
 ];
 
 export const CrisisCompanyList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ServerExportActions />} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <RegistryGrid secondaryText={<TextField source="taxCode" />}>
       <TextField source="name" />
       <TextField source="taxCode" />
       <ReferenceField source="municipalityId" reference="municipalities" sortable={false} link={false} />
       <SelectField source="crisisInstrument" choices={enumChoices('CrisisInstrument')} />
       <NumberField source="workersInvolved" />
       <NumberField source="expectedRedundancies" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import CrisisCompanyIcon from '@mui/icons-material/Factory';
+import { lazyView } from '../../common/lazyView';
 import { CrisisCompanyCreate } from './CrisisCompanyCreate';
 import { CrisisCompanyEdit } from './CrisisCompanyEdit';
-import { CrisisCompanyList } from './CrisisCompanyList';
-import { CrisisCompanyShow } from './CrisisCompanyShow';
 
 export default {
-  list: CrisisCompanyList,
+  list: lazyView(() => import('./CrisisCompanyList'), 'CrisisCompanyList'),
   create: CrisisCompanyCreate,
   edit: CrisisCompanyEdit,
-  show: CrisisCompanyShow,
+  show: lazyView(() => import('./CrisisCompanyShow'), 'CrisisCompanyShow'),
   icon: CrisisCompanyIcon,
   recordRepresentation: 'name',
 };

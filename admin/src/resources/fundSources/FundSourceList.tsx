@@ -1,10 +1,12 @@
-import { Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { List, SearchInput, TextField } from 'react-admin';
+import { PageTotals } from '../../common/ListTotals';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 export const FundSourceList = () => (
   <List filters={[<SearchInput source="q" alwaysOn />]} sort={{ field: 'code', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="code" />
       <TextField source="name" />
       <MoneyField source="budget" textAlign="right" />
@@ -12,6 +14,7 @@ export const FundSourceList = () => (
       <MoneyField source="available" textAlign="right" sortable={false} />
       <LocalDateField source="availableFrom" />
       <LocalDateField source="availableTo" />
-    </Datagrid>
+    </RegistryGrid>
+    <PageTotals sources={['budget', 'committed', 'available']} />
   </List>
 );

@@ -1,14 +1,13 @@
 import FundSourceIcon from '@mui/icons-material/AccountBalance';
+import { lazyView } from '../../common/lazyView';
 import { FundSourceCreate } from './FundSourceCreate';
 import { FundSourceEdit } from './FundSourceEdit';
-import { FundSourceList } from './FundSourceList';
-import { FundSourceShow } from './FundSourceShow';
 
 export default {
-  list: FundSourceList,
+  list: lazyView(() => import('./FundSourceList'), 'FundSourceList'),
   create: FundSourceCreate,
   edit: FundSourceEdit,
-  show: FundSourceShow,
+  show: lazyView(() => import('./FundSourceShow'), 'FundSourceShow'),
   icon: FundSourceIcon,
   recordRepresentation: 'name',
 };

@@ -1,5 +1,6 @@
-import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput } from 'react-admin';
+import { AutocompleteInput, List, NumberField, ReferenceField, ReferenceInput } from 'react-admin';
 import { MoneyField } from '../../common/MoneyField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <ReferenceInput source="measureId" reference="measures" alwaysOn>
@@ -9,11 +10,11 @@ const filters = [
 
 export const FundingTierList = () => (
   <List filters={filters} sort={{ field: 'minRecipients', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
       <NumberField source="minRecipients" />
       <NumberField source="maxRecipients" />
       <MoneyField source="maxContribution" textAlign="right" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import FundingTierIcon from '@mui/icons-material/Stairs';
+import { lazyView } from '../../common/lazyView';
 import { FundingTierCreate } from './FundingTierCreate';
 import { FundingTierEdit } from './FundingTierEdit';
-import { FundingTierList } from './FundingTierList';
-import { FundingTierShow } from './FundingTierShow';
 
 export default {
-  list: FundingTierList,
+  list: lazyView(() => import('./FundingTierList'), 'FundingTierList'),
   create: FundingTierCreate,
   edit: FundingTierEdit,
-  show: FundingTierShow,
+  show: lazyView(() => import('./FundingTierShow'), 'FundingTierShow'),
   icon: FundingTierIcon,
   recordRepresentation: (tier: { minRecipients: number; maxRecipients: number }) => `${tier.minRecipients}–${tier.maxRecipients}`,
 };

@@ -1,6 +1,7 @@
 import CompatibleIcon from '@mui/icons-material/CompareArrows';
-import { AutocompleteInput, Datagrid, DeleteButton, List, ReferenceField, ReferenceInput, required } from 'react-admin';
+import { AutocompleteInput, DeleteButton, List, ReferenceField, ReferenceInput, required } from 'react-admin';
 import { RecordCreate } from '../../common/RecordForms';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 /**
  * Pairs of measures an administrator declared compatible: a recipient may follow both at once.
@@ -8,11 +9,11 @@ import { RecordCreate } from '../../common/RecordForms';
  */
 const MeasureCompatibilityList = () => (
   <List filters={[<ReferenceInput key="measureId" source="measureId" reference="measures" alwaysOn><AutocompleteInput /></ReferenceInput>]}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+    <RegistryGrid rowClick={false}>
       <ReferenceField source="measureId" reference="measures" sortable={false} link="show" />
       <ReferenceField source="compatibleMeasureId" reference="measures" sortable={false} link="show" />
       <DeleteButton mutationMode="pessimistic" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );
 

@@ -1,14 +1,13 @@
 import MeasureIcon from '@mui/icons-material/Rule';
+import { lazyView } from '../../common/lazyView';
 import { MeasureCreate } from './MeasureCreate';
 import { MeasureEdit } from './MeasureEdit';
-import { MeasureList } from './MeasureList';
-import { MeasureShow } from './MeasureShow';
 
 export default {
-  list: MeasureList,
+  list: lazyView(() => import('./MeasureList'), 'MeasureList'),
   create: MeasureCreate,
   edit: MeasureEdit,
-  show: MeasureShow,
+  show: lazyView(() => import('./MeasureShow'), 'MeasureShow'),
   icon: MeasureIcon,
   recordRepresentation: 'name',
 };

@@ -1,4 +1,5 @@
-import { Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
+import { List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -9,10 +10,10 @@ const filters = [
 
 export const MunicipalityList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="name" />
       <TextField source="istatCode" />
       <ReferenceField source="provinceId" reference="provinces" sortable={false} link={false} />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

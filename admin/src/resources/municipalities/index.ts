@@ -1,14 +1,13 @@
 import MunicipalityIcon from '@mui/icons-material/LocationCity';
+import { lazyView } from '../../common/lazyView';
 import { MunicipalityCreate } from './MunicipalityCreate';
 import { MunicipalityEdit } from './MunicipalityEdit';
-import { MunicipalityList } from './MunicipalityList';
-import { MunicipalityShow } from './MunicipalityShow';
 
 export default {
-  list: MunicipalityList,
+  list: lazyView(() => import('./MunicipalityList'), 'MunicipalityList'),
   create: MunicipalityCreate,
   edit: MunicipalityEdit,
-  show: MunicipalityShow,
+  show: lazyView(() => import('./MunicipalityShow'), 'MunicipalityShow'),
   icon: MunicipalityIcon,
   recordRepresentation: (municipality: { name: string; istatCode: string }) => `${municipality.name} (${municipality.istatCode})`,
 };

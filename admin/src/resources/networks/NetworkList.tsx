@@ -1,9 +1,9 @@
 import { Chip } from '@mui/material';
-import { AutocompleteInput, Datagrid, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField, useTranslate } from 'react-admin';
+import { AutocompleteInput, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, TextField, useTranslate } from 'react-admin';
 import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
-import { ServerExportActions } from '../../common/ServerExportButton';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -36,8 +36,8 @@ const ComplianceFlag = () => {
 };
 
 export const NetworkList = () => (
-  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} actions={<ServerExportActions />} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+    <RegistryGrid secondaryText={<SelectField source="status" choices={enumChoices('NetworkStatus')} />} tertiaryText={<LocalDateField source="startDate" />}>
       <TextField source="code" />
       <TextField source="title" />
       <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
@@ -46,6 +46,6 @@ export const NetworkList = () => (
       <LocalDateField source="startDate" />
       <LocalDateField source="endDate" />
       <NumberField source="plannedRecipients" sortable={false} />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -13,7 +13,7 @@ export const NetworkRoster = () => {
   return (
     <>
       <ReferenceManyField reference="networkMembers" target="networkId" sort={{ field: 'role', order: 'ASC' }} perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="roster">
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="roster" sx={{ '& .column-joinedOn, & .column-leftOn': { display: { xs: 'none', sm: 'table-cell' } } }}>
           <ReferenceField source="partnerId" reference="partners" link="show" />
           <SelectField source="role" choices={enumChoices('MemberRole')} />
           <LocalDateField source="joinedOn" />

@@ -1,4 +1,4 @@
-import { EditButton, NumberField, ReferenceField, SelectField, Show, TabbedShowLayout, TextField, TopToolbar } from 'react-admin';
+import { EditButton, NumberField, ReferenceField, SelectField, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, TopToolbar } from 'react-admin';
 import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
@@ -17,7 +17,7 @@ export const NetworkShow = () => (
     }
   >
     <NetworkStatusBar />
-    <TabbedShowLayout>
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
       <TabbedShowLayout.Tab label="reti.network.tabs.summary">
         <TextField source="code" />
         <TextField source="title" />

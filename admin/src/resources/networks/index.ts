@@ -1,14 +1,13 @@
 import NetworkIcon from '@mui/icons-material/Hub';
+import { lazyView } from '../../common/lazyView';
 import { NetworkCreate } from './NetworkCreate';
 import { NetworkEdit } from './NetworkEdit';
-import { NetworkList } from './NetworkList';
-import { NetworkShow } from './NetworkShow';
 
 export default {
-  list: NetworkList,
+  list: lazyView(() => import('./NetworkList'), 'NetworkList'),
   create: NetworkCreate,
   edit: NetworkEdit,
-  show: NetworkShow,
+  show: lazyView(() => import('./NetworkShow'), 'NetworkShow'),
   icon: NetworkIcon,
   recordRepresentation: (network: { code: string; title: string }) => `${network.code} – ${network.title}`,
 };

@@ -1,10 +1,11 @@
-import { Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { List, SearchInput, TextField } from 'react-admin';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 export const PartnerTypeList = () => (
   <List filters={[<SearchInput source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="code" />
       <TextField source="name" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

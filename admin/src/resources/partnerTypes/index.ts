@@ -1,14 +1,13 @@
 import PartnerTypeIcon from '@mui/icons-material/Category';
+import { lazyView } from '../../common/lazyView';
 import { PartnerTypeCreate } from './PartnerTypeCreate';
 import { PartnerTypeEdit } from './PartnerTypeEdit';
-import { PartnerTypeList } from './PartnerTypeList';
-import { PartnerTypeShow } from './PartnerTypeShow';
 
 export default {
-  list: PartnerTypeList,
+  list: lazyView(() => import('./PartnerTypeList'), 'PartnerTypeList'),
   create: PartnerTypeCreate,
   edit: PartnerTypeEdit,
-  show: PartnerTypeShow,
+  show: lazyView(() => import('./PartnerTypeShow'), 'PartnerTypeShow'),
   icon: PartnerTypeIcon,
   recordRepresentation: 'name',
 };

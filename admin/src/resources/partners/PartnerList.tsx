@@ -2,7 +2,6 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanField,
-  Datagrid,
   List,
   NullableBooleanInput,
   ReferenceArrayInput,
@@ -12,7 +11,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
-import { ServerExportActions } from '../../common/ServerExportButton';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -28,14 +27,14 @@ const filters = [
 ];
 
 export const PartnerList = () => (
-  <List filters={filters} sort={{ field: 'legalName', order: 'ASC' }} actions={<ServerExportActions />} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List filters={filters} sort={{ field: 'legalName', order: 'ASC' }}>
+    <RegistryGrid secondaryText={<TextField source="taxCode" />}>
       <TextField source="legalName" />
       <TextField source="taxCode" />
       <ReferenceField source="partnerTypeId" reference="partnerTypes" sortable={false} link={false} />
       <ReferenceField source="municipalityId" reference="municipalities" sortable={false} link={false} />
       <BooleanField source="labourAccredited" />
       <BooleanField source="trainingAccredited" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import PartnerIcon from '@mui/icons-material/Handshake';
+import { lazyView } from '../../common/lazyView';
 import { PartnerCreate } from './PartnerCreate';
 import { PartnerEdit } from './PartnerEdit';
-import { PartnerList } from './PartnerList';
-import { PartnerShow } from './PartnerShow';
 
 export default {
-  list: PartnerList,
+  list: lazyView(() => import('./PartnerList'), 'PartnerList'),
   create: PartnerCreate,
   edit: PartnerEdit,
-  show: PartnerShow,
+  show: lazyView(() => import('./PartnerShow'), 'PartnerShow'),
   icon: PartnerIcon,
   recordRepresentation: 'legalName',
 };

@@ -1,14 +1,13 @@
 import ProvinceIcon from '@mui/icons-material/Map';
+import { lazyView } from '../../common/lazyView';
 import { ProvinceCreate } from './ProvinceCreate';
 import { ProvinceEdit } from './ProvinceEdit';
-import { ProvinceList } from './ProvinceList';
-import { ProvinceShow } from './ProvinceShow';
 
 export default {
-  list: ProvinceList,
+  list: lazyView(() => import('./ProvinceList'), 'ProvinceList'),
   create: ProvinceCreate,
   edit: ProvinceEdit,
-  show: ProvinceShow,
+  show: lazyView(() => import('./ProvinceShow'), 'ProvinceShow'),
   icon: ProvinceIcon,
   recordRepresentation: 'name',
 };

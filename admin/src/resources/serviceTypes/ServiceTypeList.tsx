@@ -1,7 +1,8 @@
-import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { AutocompleteInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyField } from '../../common/MoneyField';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -14,7 +15,7 @@ const filters = [
 
 export const ServiceTypeList = () => (
   <List filters={filters} sort={{ field: 'phase', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <ReferenceField source="measureId" reference="measures" sortable={false} link={false} />
       <NumberField source="phase" />
       <TextField source="code" />
@@ -24,6 +25,6 @@ export const ServiceTypeList = () => (
       <NumberField source="minHours" />
       <NumberField source="maxHours" />
       <MoneyField source="voucherValue" textAlign="right" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import ServiceTypeIcon from '@mui/icons-material/MiscellaneousServices';
+import { lazyView } from '../../common/lazyView';
 import { ServiceTypeCreate } from './ServiceTypeCreate';
 import { ServiceTypeEdit } from './ServiceTypeEdit';
-import { ServiceTypeList } from './ServiceTypeList';
-import { ServiceTypeShow } from './ServiceTypeShow';
 
 export default {
-  list: ServiceTypeList,
+  list: lazyView(() => import('./ServiceTypeList'), 'ServiceTypeList'),
   create: ServiceTypeCreate,
   edit: ServiceTypeEdit,
-  show: ServiceTypeShow,
+  show: lazyView(() => import('./ServiceTypeShow'), 'ServiceTypeShow'),
   icon: ServiceTypeIcon,
   recordRepresentation: 'name',
 };

@@ -1,6 +1,7 @@
 import TargetIcon from '@mui/icons-material/Groups';
-import { Datagrid, List, required, SearchInput, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { List, required, SearchInput, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { RecordCreate, RecordEdit } from '../../common/RecordForms';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const Inputs = () => (
   <>
@@ -12,10 +13,10 @@ const Inputs = () => (
 export default {
   list: () => (
     <List filters={[<SearchInput source="q" alwaysOn />]} sort={{ field: 'code', order: 'ASC' }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <RegistryGrid>
         <TextField source="code" />
         <TextField source="name" />
-      </Datagrid>
+      </RegistryGrid>
     </List>
   ),
   create: () => (

@@ -1,14 +1,13 @@
 import TenantIcon from '@mui/icons-material/Apartment';
+import { lazyView } from '../../common/lazyView';
 import { TenantCreate } from './TenantCreate';
 import { TenantEdit } from './TenantEdit';
-import { TenantList } from './TenantList';
-import { TenantShow } from './TenantShow';
 
 export default {
-  list: TenantList,
+  list: lazyView(() => import('./TenantList'), 'TenantList'),
   create: TenantCreate,
   edit: TenantEdit,
-  show: TenantShow,
+  show: lazyView(() => import('./TenantShow'), 'TenantShow'),
   icon: TenantIcon,
   recordRepresentation: 'name',
 };

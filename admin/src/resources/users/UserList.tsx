@@ -1,5 +1,6 @@
-import { BooleanField, Datagrid, EmailField, List, NullableBooleanInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { BooleanField, EmailField, List, NullableBooleanInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
+import { RegistryGrid } from '../../common/RegistryGrid';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -12,12 +13,12 @@ const filters = [
 
 export const UserList = () => (
   <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <RegistryGrid>
       <TextField source="displayName" />
       <EmailField source="email" />
       <SelectField source="role" choices={enumChoices('UserRole')} />
       <ReferenceField source="tenantId" reference="tenants" sortable={false} link={false} emptyText="—" />
       <BooleanField source="active" />
-    </Datagrid>
+    </RegistryGrid>
   </List>
 );

@@ -1,14 +1,13 @@
 import UserIcon from '@mui/icons-material/People';
+import { lazyView } from '../../common/lazyView';
 import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
 
 export default {
-  list: UserList,
+  list: lazyView(() => import('./UserList'), 'UserList'),
   create: UserCreate,
   edit: UserEdit,
-  show: UserShow,
+  show: lazyView(() => import('./UserShow'), 'UserShow'),
   icon: UserIcon,
   recordRepresentation: 'displayName',
 };
