@@ -61,7 +61,7 @@ export const CallRanking = () => {
                 {awarding && (
                   <TableCell padding="checkbox">
                     <Checkbox
-                      inputProps={{ 'aria-label': `${translate('reti.codesign.choose')} ${row.leadLegalName}` }}
+                      aria-label={`${translate('reti.codesign.choose')} ${row.leadLegalName}`}
                       checked={chosen.includes(row.proposalId)}
                       onChange={(e) => setChosen(e.target.checked ? [...chosen, row.proposalId] : chosen.filter((id) => id !== row.proposalId))}
                     />
