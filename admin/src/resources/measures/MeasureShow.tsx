@@ -1,5 +1,5 @@
 import { Chip, Stack } from '@mui/material';
-import { CreateButton, Datagrid, FunctionField, NumberField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextArrayField, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, FunctionField, NumberField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextArrayField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
@@ -14,6 +14,12 @@ const RuleChips = ({ rules }: { rules: string[] }) => {
       ))}
     </Stack>
   );
+};
+
+/** The kinds of recipient the measure admits; none listed admits both. */
+const RecipientKinds = ({ kinds }: { kinds: string[] }) => {
+  const translate = useTranslate();
+  return <>{(kinds.length ? kinds : ['SUSPENDED', 'UNEMPLOYED']).map((kind) => translate(`reti.enums.RecipientKind.${kind}`)).join(', ')}</>;
 };
 
 const AddTierButton = () => {
@@ -36,7 +42,13 @@ export const MeasureShow = () => (
         <NumberField source="minPartners" emptyText="—" />
         <TextArrayField source="leadPartnerTypeCodes" />
         <TextArrayField source="requiredPartnerTypeCodes" />
+        <NumberField source="minCompanies" emptyText="—" />
         <NumberField source="maxCompanies" emptyText="—" />
+        <FunctionField
+          source="eligibleRecipientKinds"
+          render={(measure: { eligibleRecipientKinds: string[] }) => <RecipientKinds kinds={measure.eligibleRecipientKinds} />}
+        />
+        <BooleanField source="suspendedNeedRedundancies" />
         <NumberField source="minRecipients" emptyText="—" />
         <NumberField source="maxRecipients" emptyText="—" />
         <NumberField source="maxDurationMonths" emptyText="—" />
