@@ -188,6 +188,7 @@ export const en: RetiMessages = {
       CONFLICT: 'The record was changed meanwhile, or is still used elsewhere',
       RULE_VIOLATION: "The change would break the measure's rules",
       TOO_MANY_REQUESTS: 'Too many requests: try again in a few minutes',
+      UNAVAILABLE: 'The database cannot be reached right now: nothing was saved; try again in a few seconds',
       UNEXPECTED: 'Unexpected server error',
       stale_record: 'Someone else changed this record meanwhile. Reload it to see the current version: your unsaved changes will be lost.',
       reload: 'Reload',

@@ -187,6 +187,7 @@ export const it = {
       CONFLICT: 'Il record è stato modificato o è ancora usato altrove',
       RULE_VIOLATION: 'L’operazione violerebbe le regole della misura',
       TOO_MANY_REQUESTS: 'Troppe richieste: riprova tra qualche minuto',
+      UNAVAILABLE: 'Il database non è raggiungibile in questo momento: nulla è stato salvato; riprova tra qualche secondo',
       UNEXPECTED: 'Errore imprevisto del server',
       stale_record: 'Qualcun altro ha modificato questo record nel frattempo. Ricaricalo per vedere la versione attuale: le tue modifiche non salvate andranno perse.',
       reload: 'Ricarica',

@@ -41,6 +41,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   CONFLICT: 409,
   RULE_VIOLATION: 422,
   TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
 };
 
 /** The first GraphQL error inside whatever the Apollo client or ra-data-graphql threw. */
