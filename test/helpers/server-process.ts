@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { TEST_APP_PASSWORD, TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
@@ -7,9 +8,17 @@ import { orgTaxCode } from './factories';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-/** Compiles the server as `npm start` does; incremental, so a second call with nothing changed writes nothing. */
+/**
+ * Compiles the server as `npm start` does; incremental, so a second call with nothing changed
+ * writes nothing. Under a lock: jest's workers would otherwise write the same files at once.
+ */
 export function buildServer(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  try {
+    execFileSync('flock', [path.join(os.tmpdir(), 'reti-server-build.lock'), 'npm', 'run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
 }
 
 export function freePort(): Promise<number> {

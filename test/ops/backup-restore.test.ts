@@ -1,9 +1,9 @@
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { buildServer, freePort, ROOT } from '../helpers/server-process';
 
 /*
  * `npm run backup` while the server runs, `npm run restore` once it is stopped: the next start
@@ -13,20 +13,8 @@ import { Client } from 'pg';
  */
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 const OWNER_PASSWORD = 'backup-test-owner';
 const EDITOR = { email: 'editor@demo.reti.local', password: 'reti-demo-2026' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
@@ -115,7 +103,7 @@ async function snapshot(): Promise<Record<string, { rows: number; md5: string }>
 }
 
 beforeAll(async () => {
-  execFileSync('flock', [path.join(os.tmpdir(), 'reti-server-build.lock'), 'npm', 'run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  buildServer();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-backup-'));
   port = await freePort();
   pgPort = await freePort();

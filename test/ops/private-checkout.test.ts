@@ -1,23 +1,11 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { buildServer, freePort, ROOT } from '../helpers/server-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const isRoot = process.getuid?.() === 0;
 const ADMIN = { email: 'root-start@reti.local', password: 'root-start-password' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** What `npm start` runs, placed in `target`: hard links where the file system allows, copies elsewhere. */
 function copyCheckout(target: string): void {
@@ -78,7 +66,7 @@ async function login(port: number): Promise<unknown> {
   let server: Server | undefined;
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    buildServer();
     privateDir = mkdtempSync(path.join(os.tmpdir(), 'reti-private-'));
     chmodSync(privateDir, 0o700);
     checkout = path.join(privateDir, 'reti');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ApiProcess, buildServer, GqlAnswer, startApiProcess } from '../helpers/api-process';
+import { ApiProcess, GqlAnswer, startApiProcess } from '../helpers/api-process';
+import { buildServer } from '../helpers/server-process';
 import { startReplicatedPair, ReplicatedPair } from '../helpers/clusters';
 import { LOGIN } from '../helpers/http';
 import { orgTaxCode } from '../helpers/factories';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { admin, newTenant, TestApp, startTestApp } from '../helpers/app';
-import { ApiProcess, buildServer, GqlAnswer, startApiProcess } from '../helpers/api-process';
+import { ApiProcess, GqlAnswer, startApiProcess } from '../helpers/api-process';
+import { buildServer } from '../helpers/server-process';
 import { LOGIN, loopbackAddress } from '../helpers/http';
 import { orgTaxCode, referenceIds } from '../helpers/factories';
 import { TEST_APP_PASSWORD, testUrls } from '../helpers/env';
