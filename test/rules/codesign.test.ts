@@ -71,7 +71,7 @@ describe('the call', () => {
       input: { callId: call.id, name: 'Qualità', weight: 70 },
     });
     const refused = firstError(await t.gql(ambito.editor, SET_CALL_STATUS, { id: call.id, version: call.version, status: 'PUBLISHED' }));
-    expect(refused).toMatchObject({ extensions: { code: 'RULE_VIOLATION', reason: 'WEIGHTS_NOT_100' } });
+    expect(refused).toMatchObject({ extensions: { code: 'RULE_VIOLATION', reason: 'WEIGHTS_NOT_100', violations: [{ rule: 'WEIGHTS_NOT_100' }] } });
     expect(refused.message).toContain('sommano a 70');
 
     await must(t, ambito.editor, `mutation($input: CreateCodesignCriterionInput!) { createCodesignCriterion(input: $input) { id } }`, {

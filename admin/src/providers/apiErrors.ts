@@ -30,7 +30,7 @@ export interface ApiErrorBody {
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string; constraint?: string; reason?: string; version?: number; violations?: Violation[]; messageEn?: string };
+  extensions?: { code?: string; field?: string; constraint?: string; reason?: string; version?: number; violations?: Violation[] };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -58,10 +58,7 @@ export function toHttpError(error: unknown): HttpError {
   const graphqlError = firstGraphqlError(error);
   if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const { field, constraint, reason, version, messageEn } = graphqlError.extensions ?? {};
-  // A refusal with a reason (co-design's rules) reads like a broken rule: its words in Italian and English.
-  const refusal = reason && !['duplicate', 'referenced'].includes(reason) ? [{ rule: reason, message: graphqlError.message, messageEn: messageEn ?? graphqlError.message, ids: [], field: field ?? '', from: null }] : undefined;
-  const violations = graphqlError.extensions?.violations ?? refusal;
+  const { field, constraint, reason, version, violations } = graphqlError.extensions ?? {};
   const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
   // Worded in the user's language from the constraint; the server's own words (English, or
   // GraphQL's about a variable) never reach the screen.

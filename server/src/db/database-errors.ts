@@ -72,12 +72,14 @@ export function translateDatabaseError(error: unknown): unknown {
     case '22001':
     case '22021':
       return badInput(field ?? 'input', 'Malformed value');
-    case RULE_REFUSED:
-      // A rule kept by a trigger: Italian message, English in DETAIL, the reason's code in HINT.
-      return new DomainError(refusalCode(pgError.hint), pgError.message ?? '', {
-        reason: pgError.hint,
-        messageEn: pgError.detail,
-      });
+    case RULE_REFUSED: {
+      // A rule kept by a trigger: Italian message, English in DETAIL, the reason's code in HINT. A
+      // broken rule is reported like the measures' rules, so clients read one shape.
+      const code = refusalCode(pgError.hint);
+      const message = pgError.message ?? '';
+      const violations = code === ErrorCode.RULE_VIOLATION ? [{ rule: pgError.hint, message, messageEn: pgError.detail, ids: [], field: '', from: null }] : undefined;
+      return new DomainError(code, message, { reason: pgError.hint, messageEn: pgError.detail, violations });
+    }
     case '42501':
       return forbidden();
     case '40001':
