@@ -53,7 +53,7 @@ describe('money in English mode', () => {
   });
 
   test('the server writes the same as the console', () => {
-    for (const amount of ['0', '999.99', '1234567.5', '70000']) {
+    for (const amount of ['0', '999.99', '1234567.5', '70000', '-5.5', '-1234.56']) {
       expect(serverAmount(amount)).toBe(formatAmount(amount));
       expect(serverAmount(amount, 'en')).toBe(formatAmount(amount, 'en'));
     }

@@ -1,7 +1,9 @@
 /** Exact money: decimal strings in, integer cents for arithmetic, decimal strings out. Never floats. */
 export function toCents(amount: string): bigint {
-  const [units, decimals = ''] = amount.split('.');
-  return BigInt(units) * 100n + BigInt((decimals + '00').slice(0, 2));
+  const negative = amount.startsWith('-');
+  const [units, decimals = ''] = (negative ? amount.slice(1) : amount).split('.');
+  const cents = BigInt(units) * 100n + BigInt((decimals + '00').slice(0, 2));
+  return negative ? -cents : cents;
 }
 
 export function fromCents(cents: bigint): string {
