@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApp, App, AppOptions } from '../../server/src/app';
 import { StatementCounter } from '../../server/src/db/data-source';
+import { stringifyResponse } from '../../server/src/graphql/compiled-reads';
 import { registryDataSource } from '../../server/src/registry';
 import { Principal } from '../../server/src/common/request';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
@@ -40,7 +41,8 @@ export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): 
     async gql(principal, query, variables) {
       const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(principal) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as GqlResult<any>;
+      // As a client receives it: compiled reads are JSON text until the response is written.
+      return JSON.parse(stringifyResponse(response.body.singleResult)) as GqlResult<any>;
     },
     async close() {
       await app.apollo.stop();

@@ -1,5 +1,7 @@
-import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, ClassType, Ctx, Extensions, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
+import { COMPILED_READ, compiledPage, compiledPlan, compiledRecord, RawJson } from '../graphql/compiled-reads';
 import { Context } from '../graphql/context';
 import { BaseFilter, SortOrder } from './inputs';
 import { CrudService, Page, SortInput } from './crud.service';
@@ -46,19 +48,24 @@ export function readResolver<E extends ObjectLiteral & object, C extends object,
     protected readonly service = service;
 
     @Query(() => resource.entity, { name: resource.name, nullable: true, description: `One ${typeName} by id.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E> {
-      return service.get(ctx, id);
+    @Extensions({ [COMPILED_READ]: 'record' })
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<E | RawJson | null> {
+      const plan = compiledPlan(ctx, info);
+      return plan ? compiledRecord(ctx, plan, await service.recordQuery(ctx, id)) : service.get(ctx, id);
     }
 
     @Query(() => PageType, { name: resource.plural, description: `A page of ${typeName} records.` })
-    list(
+    @Extensions({ [COMPILED_READ]: 'page' })
+    async list(
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
       @Arg('filter', () => resource.filter, { nullable: true }) filter?: F,
       @Arg('sort', () => [Sort], { nullable: true }) sort?: SortInput[],
       @Arg('page', () => Int, { defaultValue: 1, description: '1-based page number.' }) page = 1,
       @Arg('perPage', () => Int, { defaultValue: 25, description: 'Records per page, at most 500.' }) perPage = 25,
-    ): Promise<Page<E>> {
-      return service.list(ctx, filter, sort, page, perPage);
+    ): Promise<Page<E> | RawJson> {
+      const plan = compiledPlan(ctx, info);
+      return plan ? compiledPage(ctx, plan, await service.pageQueries(ctx, filter, sort, page, perPage)) : service.list(ctx, filter, sort, page, perPage);
     }
   }
   return ReadResolver;

@@ -4,7 +4,7 @@ import { isUUID } from 'class-validator';
 import { getMetadataStorage } from 'type-graphql';
 import { MAX_PER_PAGE, RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
-import { plainRows, scopedQuery } from '../db/scoped-query';
+import { plainRows, scopedQuery, selectPlain } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
 import { apiColumns, equals, FilterRule, NetworkImpact, Resource, WriteAccess, writeAccess } from './resource';
 
@@ -64,12 +64,17 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async get(ctx: RequestContext, id: string): Promise<E> {
+    const [found] = await plainRows(await this.recordQuery(ctx, id));
+    if (!found) throw notFound(this.label, id);
+    return found;
+  }
+
+  /** The query `get` reads, its columns under their property names. */
+  async recordQuery(ctx: RequestContext, id: string): Promise<SelectQueryBuilder<E>> {
     this.authorizeRead(ctx);
     requireUuid(id);
     const manager = await ctx.scope.manager();
-    const found = await this.findById(ctx, manager, id);
-    if (!found) throw notFound(this.label, id);
-    return found;
+    return selectPlain(scopedQuery(manager, this.resource.entity, ctx.principal).andWhere('r.id = :id', { id }));
   }
 
   private async findById(ctx: RequestContext, manager: EntityManager, id: string): Promise<E | null> {
@@ -78,16 +83,22 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   async list(ctx: RequestContext, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<Page<E>> {
+    const queries = await this.pageQueries(ctx, filter, sort, page, perPage);
+    // The total rides along with the page; only a page past the end needs a count of its own.
+    const rows = await plainRows(queries.page, { total: 'count(*) OVER ()' });
+    const total = rows.length ? Number(rows[0].total) : page > 1 ? await queries.all.getCount() : 0;
+    for (const row of rows) delete row.total;
+    return { items: rows, total };
+  }
+
+  /** One page of a list, its columns under their property names, and the whole list it is part of. */
+  async pageQueries(ctx: RequestContext, filter: F | undefined, sort: SortInput[] | undefined, page: number, perPage: number): Promise<{ page: SelectQueryBuilder<E>; all: SelectQueryBuilder<E> }> {
     if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page starts at 1');
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
       throw badInput('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}`);
     }
-    const qb = await this.listQuery(ctx, filter, sort);
-    // The total rides along with the page; only a page past the end needs a count of its own.
-    const rows = await plainRows(qb.clone().offset((page - 1) * perPage).limit(perPage), { total: 'count(*) OVER ()' });
-    const total = rows.length ? Number(rows[0].total) : page > 1 ? await qb.getCount() : 0;
-    for (const row of rows) delete row.total;
-    return { items: rows, total };
+    const all = await this.listQuery(ctx, filter, sort);
+    return { page: selectPlain(all.clone().offset((page - 1) * perPage).limit(perPage)), all };
   }
 
   /** The records a list shows, filtered and sorted, without paging: lists and exports read the same query. */

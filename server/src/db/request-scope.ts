@@ -74,6 +74,20 @@ export class RequestScope implements Scope {
     }
   }
 
+  /** Drops the transaction so far (a query's, which wrote nothing); the next use opens a new one. */
+  async discard(): Promise<void> {
+    const runner = await this.runner?.catch(() => undefined);
+    this.runner = undefined;
+    if (!runner || runner.isReleased) return;
+    try {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } catch {
+      // A lost connection has nothing to roll back; the next use reports it.
+    } finally {
+      await runner.release().catch(() => undefined);
+    }
+  }
+
   /** Ends the request: commits what the mutations kept and returns the connection to the pool. */
   async finish(): Promise<void> {
     if (!this.runner) return;

@@ -1,7 +1,9 @@
 import type { Request, Response } from 'express';
+import type { FieldNode } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Keys, Principal, RequestContext } from '../common/request';
 import { RequestScope } from '../db/request-scope';
+import type { ReadPlan } from './compiled-reads';
 import { Loaders } from './loaders';
 
 /** The HTTP exchange behind a request, when there is one (not for in-process calls). */
@@ -23,6 +25,8 @@ export interface Context extends RequestContext {
   loaders: Loaders;
   newLoaders(): Loaders;
   http?: HttpExchange;
+  /** While the compiled-reads plugin runs a query's root fields: its plan for each. */
+  compiledPlans?: Map<FieldNode, ReadPlan>;
 }
 
 /** A request's context: its scope and loaders, and what `services` shares besides the data source. */

@@ -1,27 +1,27 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { Context } from '../../graphql/context';
-import { present } from '../../common/request';
+import { follow } from '../../graphql/relations';
 import { AtecoSector, Municipality } from '../reference/reference.entities';
-import { Network, NetworkCompany } from '../network/network.entity';
+import { Network } from '../network/network.entity';
 import { CrisisCompany } from './crisis-company.entity';
+import { CRISIS_COMPANY } from './crisis-company.relations';
 import { crisisCompanyResource } from './crisis-company.service';
 
 @Resolver(() => CrisisCompany)
 export class CrisisCompanyResolver extends crudResolver(crisisCompanyResource) {
   @FieldResolver(() => Municipality)
-  municipality(@Root() company: CrisisCompany, @Ctx() ctx: Context): Promise<Municipality | null> {
-    return ctx.loaders.byId(Municipality).load(company.municipalityId);
+  municipality(@Root() company: CrisisCompany, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, CRISIS_COMPANY.municipality, company);
   }
 
   @FieldResolver(() => AtecoSector, { nullable: true })
-  atecoSector(@Root() company: CrisisCompany, @Ctx() ctx: Context): Promise<AtecoSector | null> | null {
-    return company.atecoSectorId ? ctx.loaders.byId(AtecoSector).load(company.atecoSectorId) : null;
+  atecoSector(@Root() company: CrisisCompany, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, CRISIS_COMPANY.atecoSector, company);
   }
 
   @FieldResolver(() => [Network])
-  async networks(@Root() company: CrisisCompany, @Ctx() ctx: Context): Promise<Network[]> {
-    const links = await ctx.loaders.manyBy(NetworkCompany, 'crisisCompanyId').load(company.id);
-    return present(await ctx.loaders.byId(Network).loadMany(links.map((l) => l.networkId)));
+  networks(@Root() company: CrisisCompany, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, CRISIS_COMPANY.networks, company);
   }
 }

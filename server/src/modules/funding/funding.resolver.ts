@@ -1,16 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { Context } from '../../graphql/context';
+import { follow } from '../../graphql/relations';
 import { Network } from '../network/network.entity';
 import { Money } from '../../graphql/scalars';
 import { allocationResource, fundAvailable, fundSourceResource } from './funding.service';
 import { Allocation, FundSource } from './funding.entity';
+import { ALLOCATION, FUND_SOURCE } from './funding.relations';
 
 @Resolver(() => FundSource)
 export class FundSourceResolver extends crudResolver(fundSourceResource) {
   @FieldResolver(() => [Allocation], { description: "Allocations from this source that the caller may see." })
-  allocations(@Root() source: FundSource, @Ctx() ctx: Context): Promise<Allocation[]> {
-    return ctx.loaders.manyBy(Allocation, 'fundSourceId').load(source.id);
+  allocations(@Root() source: FundSource, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, FUND_SOURCE.allocations, source);
   }
 
   @FieldResolver(() => Money, { description: 'Committed by all tenants together.' })
@@ -27,12 +29,12 @@ export class FundSourceResolver extends crudResolver(fundSourceResource) {
 @Resolver(() => Allocation)
 export class AllocationResolver extends crudResolver(allocationResource) {
   @FieldResolver(() => Network)
-  network(@Root() allocation: Allocation, @Ctx() ctx: Context): Promise<Network | null> {
-    return ctx.loaders.byId(Network).load(allocation.networkId);
+  network(@Root() allocation: Allocation, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, ALLOCATION.network, allocation);
   }
 
   @FieldResolver(() => FundSource)
-  fundSource(@Root() allocation: Allocation, @Ctx() ctx: Context): Promise<FundSource | null> {
-    return ctx.loaders.byId(FundSource).load(allocation.fundSourceId);
+  fundSource(@Root() allocation: Allocation, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, ALLOCATION.fundSource, allocation);
   }
 }

@@ -1,54 +1,52 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { Context } from '../../graphql/context';
-import { present } from '../../common/request';
+import { follow } from '../../graphql/relations';
 import { Partner } from '../partner/partner.entity';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
 import { CompetencePact } from '../competence-pact/competence-pact.entity';
 import { Allocation } from '../funding/funding.entity';
 import { Measure } from '../measure/measure.entity';
 import { AtecoSector } from '../reference/reference.entities';
-import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
+import { ComplianceReport, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
+import { NETWORK, NETWORK_COMPANY, NETWORK_MEMBER } from './network.relations';
 import { allowedTransitions, activeViolationCount, complianceOf, makeNetworkLead, setNetworkStatus, networkResource, networkMemberResource, networkCompanyResource } from './network.service';
 
 @Resolver(() => Network)
 export class NetworkResolver extends crudResolver(networkResource) {
   @FieldResolver(() => Measure)
-  measure(@Root() network: Network, @Ctx() ctx: Context): Promise<Measure | null> {
-    return ctx.loaders.byId(Measure).load(network.measureId);
+  measure(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.measure, network);
   }
 
   @FieldResolver(() => [NetworkMember], { description: 'The roster: every member with role and dates.' })
-  members(@Root() network: Network, @Ctx() ctx: Context): Promise<NetworkMember[]> {
-    return ctx.loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id);
+  members(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.members, network);
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The lead partner (capofila).' })
-  async lead(@Root() network: Network, @Ctx() ctx: Context): Promise<Partner | null> {
-    const members = await ctx.loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id);
-    const lead = members.find((m) => m.role === MemberRole.LEAD);
-    return lead ? ctx.loaders.byId(Partner).load(lead.partnerId) : null;
+  lead(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.lead, network);
   }
 
   @FieldResolver(() => [CrisisCompany], { description: 'The companies in crisis the network serves.' })
-  async companies(@Root() network: Network, @Ctx() ctx: Context): Promise<CrisisCompany[]> {
-    const links = await ctx.loaders.manyBy(NetworkCompany, 'networkId').load(network.id);
-    return present(await ctx.loaders.byId(CrisisCompany).loadMany(links.map((l) => l.crisisCompanyId)));
+  companies(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.companies, network);
   }
 
   @FieldResolver(() => CompetencePact, { nullable: true })
-  pact(@Root() network: Network, @Ctx() ctx: Context): Promise<CompetencePact | null> | null {
-    return network.pactId ? ctx.loaders.byId(CompetencePact).load(network.pactId) : null;
+  pact(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.pact, network);
   }
 
   @FieldResolver(() => AtecoSector, { nullable: true })
-  atecoSector(@Root() network: Network, @Ctx() ctx: Context): Promise<AtecoSector | null> | null {
-    return network.atecoSectorId ? ctx.loaders.byId(AtecoSector).load(network.atecoSectorId) : null;
+  atecoSector(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.atecoSector, network);
   }
 
   @FieldResolver(() => [Allocation])
-  allocations(@Root() network: Network, @Ctx() ctx: Context): Promise<Allocation[]> {
-    return ctx.loaders.manyBy(Allocation, 'networkId').load(network.id);
+  allocations(@Root() network: Network, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK.allocations, network);
   }
 
   @FieldResolver(() => ComplianceReport, { description: "The network checked against its measure's rules." })
@@ -90,25 +88,25 @@ export class NetworkMemberResolver extends crudResolver(networkMemberResource) {
   }
 
   @FieldResolver(() => Network)
-  network(@Root() member: NetworkMember, @Ctx() ctx: Context): Promise<Network | null> {
-    return ctx.loaders.byId(Network).load(member.networkId);
+  network(@Root() member: NetworkMember, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK_MEMBER.network, member);
   }
 
   @FieldResolver(() => Partner)
-  partner(@Root() member: NetworkMember, @Ctx() ctx: Context): Promise<Partner | null> {
-    return ctx.loaders.byId(Partner).load(member.partnerId);
+  partner(@Root() member: NetworkMember, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK_MEMBER.partner, member);
   }
 }
 
 @Resolver(() => NetworkCompany)
 export class NetworkCompanyResolver extends crudResolver(networkCompanyResource) {
   @FieldResolver(() => Network)
-  network(@Root() link: NetworkCompany, @Ctx() ctx: Context): Promise<Network | null> {
-    return ctx.loaders.byId(Network).load(link.networkId);
+  network(@Root() link: NetworkCompany, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK_COMPANY.network, link);
   }
 
   @FieldResolver(() => CrisisCompany)
-  crisisCompany(@Root() link: NetworkCompany, @Ctx() ctx: Context): Promise<CrisisCompany | null> {
-    return ctx.loaders.byId(CrisisCompany).load(link.crisisCompanyId);
+  crisisCompany(@Root() link: NetworkCompany, @Ctx() ctx: Context): Promise<unknown> {
+    return follow(ctx.loaders, NETWORK_COMPANY.crisisCompany, link);
   }
 }

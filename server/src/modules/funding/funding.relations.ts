@@ -1,0 +1,12 @@
+import { many, one, relationsOf } from '../../graphql/relations';
+import { Network } from '../network/network.entity';
+import { Allocation, FundSource } from './funding.entity';
+
+export const FUND_SOURCE = relationsOf(FundSource, {
+  allocations: many(() => Allocation, 'fundSourceId'),
+});
+
+export const ALLOCATION = relationsOf(Allocation, {
+  network: one(() => Network, 'networkId'),
+  fundSource: one(() => FundSource, 'fundSourceId'),
+});

@@ -1,0 +1,11 @@
+import { many, one, relationsOf, through } from '../../graphql/relations';
+import { Network, NetworkMember } from '../network/network.entity';
+import { Municipality, PartnerType } from '../reference/reference.entities';
+import { Partner } from './partner.entity';
+
+export const PARTNER = relationsOf(Partner, {
+  partnerType: one(() => PartnerType, 'partnerTypeId'),
+  municipality: one(() => Municipality, 'municipalityId'),
+  memberships: many(() => NetworkMember, 'partnerId'),
+  networks: through(() => NetworkMember, 'partnerId', 'networkId', () => Network),
+});

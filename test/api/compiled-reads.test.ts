@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { App, createApp } from '../../server/src/app';
+import { Principal } from '../../server/src/common/request';
+import { stringifyResponse } from '../../server/src/graphql/compiled-reads';
+import { admin, GqlResult, newTenant, startTestApp, TestApp } from '../helpers/app';
+import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY } from '../helpers/env';
+import { createPartner, referenceIds, seedNetworks } from '../helpers/factories';
+
+/**
+ * Compiled reads answer a query with one SQL statement per root field. Each query here is asked of
+ * the app twice, compiled and by ordinary field-by-field execution, and the two answers must be
+ * the same text: values, formats, order of keys and of rows, errors.
+ */
+let t: TestApp;
+let ordinary: App;
+let tenant: Awaited<ReturnType<typeof newTenant>>;
+let other: Awaited<ReturnType<typeof newTenant>>;
+let networkIds: string[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ordinary = await createApp({ dataSource: t.dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, compiledReads: false });
+  tenant = await newTenant(t);
+  other = await newTenant(t);
+  networkIds = await seedNetworks(t, tenant.editor, 6);
+  await seedNetworks(t, other.editor, 2);
+  const ref = await referenceIds(t);
+  for (let i = 0; i < 4; i++) await createPartner(t, tenant.editor, ref, 'TRADE_UNION');
+});
+afterAll(async () => {
+  await ordinary.apollo.stop();
+  await t.close();
+});
+
+async function ordinaryGql(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GqlResult> {
+  const response = await ordinary.apollo.executeOperation({ query, variables }, { contextValue: ordinary.contextFor(principal) });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return JSON.parse(stringifyResponse(response.body.singleResult));
+}
+
+/** Both answers, and the statements the compiled one took. */
+async function both(principal: Principal, query: string, variables?: Record<string, unknown>) {
+  const before = t.statements.count;
+  const compiled = await t.gql(principal, query, variables);
+  const statements = t.statements.count - before;
+  return { compiled, ordinary: await ordinaryGql(principal, query, variables), statements };
+}
+
+const NETWORK_FIELDS = `id code title status startDate endDate plannedSuspended plannedUnemployed createdAt updatedAt version measureId pactId atecoSectorId description`;
+
+const QUERIES: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
+  'networks with every relation': {
+    query: `{ networks(perPage: 50, sort: [{ field: code, order: ASC }]) { total items { ${NETWORK_FIELDS}
+      measure { code name } pact { name } atecoSector { code }
+      lead { legalName taxCode partnerType { code name } }
+      members { role joinedOn leftOn partner { legalName taxCode municipality { name } partnerType { code name } } }
+      companies { name taxCode crisisInstrument unionAgreementOn municipality { name } }
+      allocations { amount allocatedOn kind status note fundSource { code name } } } } }`,
+  },
+  'aliases, fragments, __typename and directives': {
+    query: `query($skip: Boolean!, $id: ID!) {
+      first: network(id: $id) { __typename ...N lead @skip(if: $skip) { legalName } again: code }
+      page: networks(perPage: 2, page: 2, sort: [{ field: title, order: DESC }]) { __typename count: total items { ... on Network { code } roster: members { partner { ...P } } } }
+      __typename }
+      fragment N on Network { id code members @include(if: $skip) { role } }
+      fragment P on Partner { legalName labourAccredited }`,
+    variables: () => ({ skip: true, id: networkIds[1] }),
+  },
+  'partners filtered and sorted, with memberships and networks': {
+    query: `{ partners(filter: { q: "a" }, sort: [{ field: legalName, order: DESC }], perPage: 7) { total items { id legalName taxCode email address
+      memberships { role network { code } } networks { code status } } } }`,
+  },
+  'allocations with their network and fund source': {
+    query: `{ allocations(perPage: 20, sort: [{ field: amount, order: DESC }]) { total items { amount allocatedOn kind status
+      network { code lead { legalName } } fundSource { code name } } } }`,
+  },
+  'companies in crisis with their networks': {
+    query: `{ crisisCompanies(perPage: 5) { total items { name taxCode workersInvolved expectedRedundancies networks { code } } } }`,
+  },
+  'fund sources with the caller’s allocations': {
+    query: `{ fundSources(perPage: 50) { items { code name allocations { amount network { code } } } } }`,
+  },
+  'a page past the end': { query: `{ networks(page: 99, perPage: 10) { total items { id } } }` },
+  'only the total': { query: `{ networks(filter: { statuses: [DRAFT] }) { total } }` },
+  'a record that does not exist': { query: `query($id: ID!) { network(id: $id) { code } }`, variables: () => ({ id: randomUUID() }) },
+  'a page too long': { query: `{ networks(perPage: 5000) { items { id } } }` },
+  'a field computed by the server beside columns': { query: `{ networks(perPage: 3) { items { code violationCount members { role } } } }` },
+};
+
+const regionalAnalyst: Principal = { userId: null, role: 'ANALYST', tenantId: null };
+const principals = (): Record<string, Principal> => ({ editor: tenant.editor, analyst: tenant.analyst, 'regional analyst': regionalAnalyst, administrator: admin });
+
+describe.each(Object.keys(QUERIES))('%s', (name) => {
+  test.each(['editor', 'analyst', 'regional analyst', 'administrator'])('the same answer for the %s', async (who) => {
+    const { query, variables } = QUERIES[name];
+    const { compiled, ordinary: expected } = await both(principals()[who], query, variables?.());
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(expected));
+  });
+});
+
+test('the answers are not empty: the comparison compares data', async () => {
+  const { compiled } = await both(tenant.editor, QUERIES['networks with every relation'].query);
+  const items = compiled.data!.networks.items;
+  expect(items).toHaveLength(6);
+  expect(items[0].members).toHaveLength(3);
+  expect(items[0].lead.partnerType.code).toBe('LABOUR_OPERATOR');
+  expect(items[0].allocations[0].amount).toBe('1000.00');
+  expect(items[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+});
+
+test('a compiled page with four levels of relations is one statement in its transaction', async () => {
+  const { compiled, statements } = await both(tenant.editor, QUERIES['networks with every relation'].query);
+  expect(compiled.errors).toBeUndefined();
+  // BEGIN, set_config, the answer, COMMIT.
+  expect(statements).toBe(4);
+});
+
+test('two root fields are two statements; a query that cannot be compiled runs field by field', async () => {
+  const two = await both(tenant.editor, `{ a: networks(perPage: 3) { items { code lead { legalName } } } b: partners { total } }`);
+  expect(two.statements).toBe(5);
+  const computed = await both(tenant.editor, QUERIES['a field computed by the server beside columns'].query);
+  // The page, then the members: more than the 4 of one compiled root field.
+  expect(computed.statements).toBeGreaterThanOrEqual(5);
+});
+
+test('a refused query is answered by ordinary execution, with its error', async () => {
+  const { compiled } = await both(tenant.editor, QUERIES['a record that does not exist'].query, QUERIES['a record that does not exist'].variables!());
+  expect(compiled.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  const tooLong = await both(tenant.editor, QUERIES['a page too long'].query);
+  expect(tooLong.compiled.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test("a tenant's compiled page holds its own rows only, even through relations", async () => {
+  const { compiled } = await both(other.editor, `{ networks(perPage: 50) { items { id members { partner { id } } } } fundSources(perPage: 50) { items { allocations { networkId } } } }`);
+  const ids = compiled.data!.networks.items.map((n: { id: string }) => n.id);
+  expect(ids).toHaveLength(2);
+  expect(ids.some((id: string) => networkIds.includes(id))).toBe(false);
+  const allocated = compiled.data!.fundSources.items.flatMap((s: { allocations: { networkId: string }[] }) => s.allocations.map((a) => a.networkId));
+  expect(allocated.sort()).toEqual([...ids].sort());
+});
