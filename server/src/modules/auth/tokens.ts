@@ -30,13 +30,23 @@ export async function signAccessToken(secret: Uint8Array, claims: AccessClaims):
   return { token, expiresAt };
 }
 
+/** Tokens already verified with a secret, and when they expire: a client sends the same token with every request. */
+const verified = new WeakMap<Uint8Array, Map<string, { claims: AccessClaims; expiresAt: number }>>();
+const MAX_VERIFIED = 10_000;
+
 /** Verifies signature, pinned algorithm, issuer, audience and expiry; null for anything else. */
 export async function verifyAccessToken(secret: Uint8Array, token: string): Promise<AccessClaims | null> {
+  let known = verified.get(secret);
+  const hit = known?.get(token);
+  if (hit && hit.expiresAt > Date.now()) return hit.claims;
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
     const role = payload.role as Role;
     if (!['ADMIN', 'EDITOR', 'ANALYST'].includes(role) || !isUUID(payload.sub) || !Number.isInteger(payload.ep)) return null;
-    return { userId: payload.sub!, role, tenantId: typeof payload.tid === 'string' ? payload.tid : null, sessionEpoch: payload.ep as number };
+    const claims = { userId: payload.sub!, role, tenantId: typeof payload.tid === 'string' ? payload.tid : null, sessionEpoch: payload.ep as number };
+    if (!known || known.size >= MAX_VERIFIED) verified.set(secret, (known = new Map()));
+    known.set(token, { claims, expiresAt: payload.exp! * 1000 });
+    return claims;
   } catch {
     return null;
   }
