@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { admin, newTenant } from '../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
-import { createNetwork, must, referenceIds, uniqueCode } from '../helpers/factories';
+import { createNetwork, createPartner, must, referenceIds, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
 /** A network's plan of accounts and project sheet in the console, with the refusals a clerk meets. */
@@ -159,5 +159,56 @@ test('a clerk plans the accounts within the tier and completes the project sheet
     await eventually(async () => expect(await blocked.count()).toBe(0));
     expect(await page.getByRole('button', { name: 'Attiva', exact: true }).isEnabled()).toBe(true);
     expect(await seriousViolations()).toEqual([]);
+
+    // Once active, with € 70.000,00 committed, the server refuses a plan below the commitments: on the amount, in plain Italian.
+    const current = await must(t, tenant.editor, `query($id: ID!) { network(id: $id) { id version } }`, { id: network.id });
+    await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { setNetworkStatus(id: $id, version: $version, status: ACTIVE) { id } }`, current);
+    await must(t, tenant.editor, `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { id } }`, {
+      input: { networkId: network.id, fundSourceId: ref.fundSource('AZIONI_RETE'), amount: '70000.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Piano dei conti' }).click();
+    await hasText(page.getByTestId('plan-committed'), '€ 70.000,00');
+    await placement.getByRole('textbox').fill('20.000,00');
+    await placement.getByRole('button', { name: /Salva/ }).click();
+    await hasText(placement, 'Le assegnazioni impegnate (€ 70.000,00) superano il piano dei conti (€ 60.000,00).');
+    expect((await lines()).map((line) => line.amount)).toEqual(['30000.00', '40000.00']);
+  });
+}, BROWSER_TEST_TIMEOUT);
+
+test('an administrator names the measures a fund source may pay; an editor names the municipalities a CPI covers', async () => {
+  const ref = await referenceIds(t);
+  const tenant = await newTenant(t);
+  const source = await must(t, admin, `mutation($input: CreateFundSourceInput!) { createFundSource(input: $input) { id } }`, {
+    input: { code: uniqueCode('FONTE'), name: `Fonte di prova ${uniqueCode('F')}`, budget: '100000.00' },
+  });
+  const cpi = await createPartner(t, tenant.editor, ref, 'CPI');
+  const administrator = await t.signUp('ADMIN');
+  const editor = await t.signUp('EDITOR', tenant.id);
+
+  await withScreenshotOnFailure(page, 'accounts-fund-measures-and-cpi', async () => {
+    await signIn(page, consoleUrl, administrator.email, administrator.password);
+    await page.goto(new URL(`fundSources/${source.id}`, consoleUrl).toString());
+    const measures = page.getByRole('combobox', { name: 'Misure che la fonte può finanziare' });
+    await measures.click();
+    await measures.fill('FASE_II');
+    await page.getByRole('option', { name: /^AZIONI_RETE_FASE_II/ }).click();
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByText('AZIONI_RETE_FASE_II', { exact: true }).waitFor();
+    expect((await t.owner.query('SELECT measure_codes FROM fund_sources WHERE id = $1', [source.id]))[0].measure_codes).toEqual(['AZIONI_RETE_FASE_II']);
+
+    await context.close();
+    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    await page.goto(new URL(`partners/${cpi.id}`, consoleUrl).toString());
+    const municipalities = page.getByRole('combobox', { name: 'Comuni di competenza del CPI' });
+    await municipalities.click();
+    await municipalities.fill('Rho');
+    await page.getByRole('option', { name: 'Rho (015182)' }).click();
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByText('Comuni di competenza del CPI').waitFor();
+    await page.getByText('Rho', { exact: true }).waitFor();
+    expect((await t.owner.query('SELECT covered_municipality_ids FROM partners WHERE id = $1', [cpi.id]))[0].covered_municipality_ids).toEqual([ref.municipality('015182')]);
   });
 }, BROWSER_TEST_TIMEOUT);
