@@ -173,6 +173,15 @@ test('a clerk plans the accounts within the tier and completes the project sheet
     await placement.getByRole('button', { name: /Salva/ }).click();
     await hasText(placement, 'Le assegnazioni impegnate (€ 70.000,00) superano il piano dei conti (€ 60.000,00).');
     expect((await lines()).map((line) => line.amount)).toEqual(['30000.00', '40000.00']);
+
+    // Someone else saved a line meanwhile: the stale version is told in plain words, and nothing is overwritten.
+    const processLine = async () => (await t.owner.query('SELECT id, version, planned_amount::text AS amount FROM network_account_lines WHERE network_id = $1 AND service_type_id = $2', [network.id, measure.process]))[0];
+    const before = await processLine();
+    await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { updateAccountLine(id: $id, version: $version, input: { plannedAmount: "40000.00" }) { id } }`, before);
+    await row(measure.process).getByRole('textbox').fill('39.000,00');
+    await row(measure.process).getByRole('button', { name: /Salva/ }).click();
+    await page.getByText('Qualcun altro ha modificato questo record nel frattempo.').waitFor();
+    expect(await processLine()).toEqual({ ...before, version: before.version + 1 });
   });
 }, BROWSER_TEST_TIMEOUT);
 
