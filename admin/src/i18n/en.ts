@@ -5,6 +5,7 @@ import type { RetiMessages } from './it';
 import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
+import { accounts } from './accounts';
 
 const record = {
   id: 'Id',
@@ -18,6 +19,7 @@ const record = {
 export const en: RetiMessages = {
   ...englishMessages,
   ...consoleEdit.en,
+  ...accounts.en,
   resources: {
     ...rules.en.resources,
     ...codesign.en.resources,
@@ -39,6 +41,7 @@ export const en: RetiMessages = {
         startDateFrom: 'Starting from',
         startDateTo: 'Starting until',
         ...rules.en.networkFields,
+        ...accounts.en.accounts.networkFields,
         partnerId: 'Partner',
       },
     },

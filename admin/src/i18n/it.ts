@@ -4,6 +4,7 @@ import { raItalian } from './raItalian';
 import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
+import { accounts } from './accounts';
 
 const record = {
   id: 'Identificativo',
@@ -17,6 +18,7 @@ const record = {
 export const it = {
   ...raItalian,
   ...consoleEdit.it,
+  ...accounts.it,
   resources: {
     ...rules.it.resources,
     ...codesign.it.resources,
@@ -38,6 +40,7 @@ export const it = {
         startDateFrom: 'Avvio dal',
         startDateTo: 'Avvio fino al',
         ...rules.it.networkFields,
+        ...accounts.it.accounts.networkFields,
         partnerId: 'Partner',
       },
     },

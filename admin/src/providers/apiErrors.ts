@@ -13,8 +13,8 @@ export interface Violation {
   from: string | null;
 }
 
-/** A violation's field as the network form names its inputs. */
-const VIOLATION_INPUTS: Record<string, string[]> = { plannedRecipients: ['plannedSuspended', 'plannedUnemployed'] };
+/** A violation's rule or field as the forms name their inputs. */
+const VIOLATION_INPUTS: Record<string, string[]> = { plannedRecipients: ['plannedSuspended', 'plannedUnemployed'], APPLICATION_WINDOW: ['applicationDate'] };
 
 /** What the console keeps of an API error, as the body of react-admin's HttpError. */
 export interface ApiErrorBody {
@@ -70,7 +70,7 @@ export function toHttpError(error: unknown): HttpError {
   } else if (violations?.length) {
     // The form marks the inputs a broken rule concerns; the notification lists every violation.
     const english = i18nProvider.getLocale() !== 'it';
-    body.errors = Object.fromEntries(violations.flatMap((v) => (VIOLATION_INPUTS[v.field] ?? [v.field]).map((input) => [input, english ? v.messageEn : v.message])));
+    body.errors = Object.fromEntries(violations.flatMap((v) => (VIOLATION_INPUTS[v.rule] ?? VIOLATION_INPUTS[v.field] ?? [v.field]).map((input) => [input, english ? v.messageEn : v.message])));
   }
   const message = code === 'CONFLICT' && reason === 'referenced' ? 'edit.still_referenced' : `reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`;
   return new HttpError(message, STATUS_BY_CODE[code] ?? 500, body);

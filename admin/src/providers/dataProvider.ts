@@ -71,9 +71,20 @@ export interface ImportCsvParams {
   onUploadProgress?: UploadProgressListener;
 }
 
+/** A network's plan of accounts against its funding tier, its committed allocations and its delivered services. */
+export interface PlanOfAccounts {
+  total: string;
+  tierMaximum: string | null;
+  committed: string;
+  delivered: string;
+  conditionalPending: string;
+  lines: { serviceTypeId: string; planned: string; delivered: string }[];
+}
+
 /** The standard methods plus the API's operations that are not CRUD. */
 export interface RetiDataProvider extends DataProvider {
   getCompliance(networkId: string): Promise<ComplianceReport & { transitions: StatusTransition[] }>;
+  getPlanOfAccounts(networkId: string): Promise<PlanOfAccounts>;
   /** Dry run of an update (measures, funding tiers): the ACTIVE networks it would put out of compliance. Nothing is saved. */
   previewUpdate(resource: 'measures' | 'fundingTiers', params: { id: string; data: Record<string, unknown>; previousData: Record<string, unknown> }): Promise<NetworkImpact[]>;
   setNetworkStatus(params: { id: string; version: number; status: NetworkStatus }): Promise<RaRecord>;
@@ -148,6 +159,12 @@ const COMPLIANCE = gql`
   }
 `;
 
+const PLAN_OF_ACCOUNTS = gql`
+  query ($id: ID!) {
+    network(id: $id) { id planOfAccounts { total tierMaximum committed delivered conditionalPending lines { serviceTypeId planned delivered } } }
+  }
+`;
+
 const PREVIEW_UPDATE = {
   measures: gql`
     mutation ($id: ID!, $version: Int!, $input: UpdateMeasureInput!) {
@@ -207,6 +224,9 @@ export const dataProvider: RetiDataProvider = {
       const { network } = (await graphqlClient.query({ query: COMPLIANCE, variables: { id: networkId } })).data;
       return { ...network.compliance, transitions: network.allowedTransitions };
     }),
+
+  getPlanOfAccounts: (networkId) =>
+    request(async () => (await graphqlClient.query({ query: PLAN_OF_ACCOUNTS, variables: { id: networkId } })).data.network.planOfAccounts),
 
   previewUpdate: (resource, { id, data, previousData }) =>
     request(async () => {

@@ -2,6 +2,7 @@ import { required, TextInput } from 'react-admin';
 import { DateInput } from '../../common/ItalianInputs';
 import { MoneyInput } from '../../common/MoneyInput';
 import { notBefore } from '../../common/validation';
+import { FundSourceMeasuresInput } from './FundSourceMeasures';
 
 export const FundSourceInputs = () => (
   <>
@@ -11,5 +12,6 @@ export const FundSourceInputs = () => (
     <MoneyInput source="budget" validate={required()} />
     <DateInput source="availableFrom" />
     <DateInput source="availableTo" validate={notBefore('availableFrom')} />
+    <FundSourceMeasuresInput />
   </>
 );

@@ -1,6 +1,7 @@
 import { Show, SimpleShowLayout, TextField } from 'react-admin';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
+import { FundSourceMeasuresField } from './FundSourceMeasures';
 
 export const FundSourceShow = () => (
   <Show>
@@ -13,6 +14,7 @@ export const FundSourceShow = () => (
       <MoneyField source="available" />
       <LocalDateField source="availableFrom" />
       <LocalDateField source="availableTo" />
+      <FundSourceMeasuresField />
     </SimpleShowLayout>
   </Show>
 );

@@ -2,6 +2,7 @@ import { EditButton, NumberField, ReferenceField, SelectField, Show, TabbedShowL
 import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
+import { PlanOfAccountsTab, ProjectSheetTab } from './accounts';
 import { CompliancePanel } from './CompliancePanel';
 import { NetworkAllocations } from './NetworkAllocations';
 import { NetworkCompanies } from './NetworkCompanies';
@@ -41,6 +42,12 @@ export const NetworkShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="reti.network.tabs.allocations" path="allocations">
         <NetworkAllocations />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="accounts.tabs.plan" path="accounts">
+        <PlanOfAccountsTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="accounts.tabs.sheet" path="sheet">
+        <ProjectSheetTab />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="reti.network.tabs.compliance" path="compliance">
         <CompliancePanel />

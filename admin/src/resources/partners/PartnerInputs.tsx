@@ -1,5 +1,6 @@
 import { AutocompleteInput, BooleanInput, email, FormDataConsumer, ReferenceInput, required, TextInput } from 'react-admin';
 import { validateTaxCode } from '../../common/validation';
+import { CoveredMunicipalitiesInput } from './CoveredMunicipalities';
 
 export const PartnerInputs = () => (
   <>
@@ -11,6 +12,7 @@ export const PartnerInputs = () => (
     <ReferenceInput source="municipalityId" reference="municipalities" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput fullWidth />
     </ReferenceInput>
+    <CoveredMunicipalitiesInput />
     <TextInput source="address" fullWidth />
     <TextInput source="email" validate={email()} />
     <TextInput source="phone" />

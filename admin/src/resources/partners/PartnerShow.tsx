@@ -1,6 +1,7 @@
 import { BooleanField, Datagrid, EmailField, Labeled, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
+import { CoveredMunicipalitiesField } from './CoveredMunicipalities';
 
 export const PartnerShow = () => (
   <Show>
@@ -9,6 +10,7 @@ export const PartnerShow = () => (
       <TextField source="taxCode" />
       <ReferenceField source="partnerTypeId" reference="partnerTypes" link={false} />
       <ReferenceField source="municipalityId" reference="municipalities" link={false} emptyText="—" />
+      <CoveredMunicipalitiesField />
       <TextField source="address" emptyText="—" />
       <EmailField source="email" emptyText="—" />
       <TextField source="phone" emptyText="—" />
