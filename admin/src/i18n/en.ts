@@ -5,6 +5,7 @@ import type { RetiMessages } from './it';
 import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
+import { services } from './services';
 
 const record = {
   id: 'Id',
@@ -21,6 +22,7 @@ export const en: RetiMessages = {
   resources: {
     ...rules.en.resources,
     ...codesign.en.resources,
+    ...services.en.resources,
     partners: {
       name: 'Partner |||| Partners',
       fields: {
@@ -173,6 +175,7 @@ export const en: RetiMessages = {
   reti: {
     ...consoleUx.en,
     ...rules.en.reti,
+    ...services.en.reti,
     codesign: codesign.en.messages,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {

@@ -4,6 +4,7 @@ import { raItalian } from './raItalian';
 import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
+import { services } from './services';
 
 const record = {
   id: 'Identificativo',
@@ -20,6 +21,7 @@ export const it = {
   resources: {
     ...rules.it.resources,
     ...codesign.it.resources,
+    ...services.it.resources,
     partners: {
       name: 'Partner |||| Partner',
       fields: {
@@ -172,6 +174,7 @@ export const it = {
   reti: {
     ...consoleUx.it,
     ...rules.it.reti,
+    ...services.it.reti,
     codesign: codesign.it.messages,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {

@@ -2,6 +2,7 @@ import { EditButton, NumberField, ReferenceField, SelectField, Show, TabbedShowL
 import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
+import { NetworkPlansTab } from '../servicePlans';
 import { CompliancePanel } from './CompliancePanel';
 import { NetworkAllocations } from './NetworkAllocations';
 import { NetworkCompanies } from './NetworkCompanies';
@@ -42,6 +43,7 @@ export const NetworkShow = () => (
       <TabbedShowLayout.Tab label="reti.network.tabs.allocations" path="allocations">
         <NetworkAllocations />
       </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.plans.tab" path="plans"><NetworkPlansTab /></TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="reti.network.tabs.compliance" path="compliance">
         <CompliancePanel />
       </TabbedShowLayout.Tab>
