@@ -3,6 +3,7 @@ import { newTenant, startTestApp, TestApp } from '../helpers/app';
 import { addMember, countRows, createNetwork, createPartner, expectError, linkCrisisCompany, must, referenceIds, ReferenceIds } from '../helpers/factories';
 import { Principal } from '../../server/src/common/request';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
+import { MAX_SERVICE_ROWS } from '../../server/src/modules/import/services-import';
 
 let t: TestApp;
 let ref: ReferenceIds;
@@ -135,11 +136,15 @@ test("another tenant's network, enrolment and partners are unknown, even by full
   expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [network.enrolment.id])).toBe(0);
 });
 
-test('a file without a required column is refused as a whole, and analysts may not import', async () => {
+test('a file without a required column or with too many rows is refused as a whole, and analysts may not import', async () => {
   const network = await fase2Network();
   const csv = ['codice_rete;riferimento_iscrizione;codice_servizio;data;ore', `${network.code};${network.enrolment.reference};COACHING;01/04/2021;1`].join('\n');
   const missing = await t.gql(tenant.editor, IMPORT, { csv, dryRun: true });
   expectError(missing, 'BAD_USER_INPUT', 'csv');
   expect(missing.errors![0].message).toContain('cf_soggetto_erogatore');
   expectError(await t.gql(tenant.analyst, IMPORT, { csv: HEADER, dryRun: true }), 'FORBIDDEN');
+  const row = `${network.code};${network.enrolment.reference};COACHING;${network.lead.taxCode};;01/04/2021;0;;0`;
+  const tooLong = await t.gql(tenant.editor, IMPORT, { csv: [HEADER, ...Array(MAX_SERVICE_ROWS + 1).fill(row)].join('\n'), dryRun: true });
+  expectError(tooLong, 'BAD_USER_INPUT', 'csv');
+  expect(tooLong.errors![0].message).toBe(`At most ${MAX_SERVICE_ROWS} rows per file`);
 });

@@ -72,7 +72,7 @@ const it = {
       cancel: 'Annulla',
       save: 'Salva',
       import_hint:
-        'riferimento_iscrizione: il riferimento del destinatario (Piani individuali della rete); codice_servizio: codice del catalogo della misura; cf_soggetto_erogatore: un membro della rete; modalita: Individuale o Di gruppo; data: GG/MM/AAAA; stato: Pianificato o Erogato; importo solo per i servizi senza costo standard.',
+        'riferimento_iscrizione: il riferimento del destinatario (Piani individuali della rete); codice_servizio: codice del catalogo della misura; cf_soggetto_erogatore: un membro della rete; modalita: Individuale o Di gruppo; data: GG/MM/AAAA; stato: Pianificato o Erogato; importo solo per i servizi senza costo standard. Al massimo 1.000 righe per file.',
     },
   },
 };
@@ -146,7 +146,7 @@ const en: typeof it = {
       cancel: 'Cancel',
       save: 'Save',
       import_hint:
-        "riferimento_iscrizione: the recipient's reference (the network's Personal plans); codice_servizio: a code of the measure's catalogue; cf_soggetto_erogatore: a member of the network; modalita: Individual or Group; data: DD/MM/YYYY; stato: Planned or Delivered; importo only for services without a standard cost.",
+        "riferimento_iscrizione: the recipient's reference (the network's Personal plans); codice_servizio: a code of the measure's catalogue; cf_soggetto_erogatore: a member of the network; modalita: Individual or Group; data: DD/MM/YYYY; stato: Planned or Delivered; importo only for services without a standard cost. At most 1,000 rows per file.",
     },
   },
 };

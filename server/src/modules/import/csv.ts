@@ -50,8 +50,8 @@ export interface CsvRow {
   line: number;
 }
 
-/** The header keys and the data rows of a CSV file (";" or "," separated, with or without a BOM). */
-export function readCsv(csv: string): { keys: string[]; rows: CsvRow[] } {
+/** The header keys and the data rows of a CSV file (";" or "," separated, with or without a BOM), of at most `maxRows` rows. */
+export function readCsv(csv: string, maxRows = MAX_IMPORT_ROWS): { keys: string[]; rows: CsvRow[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     const firstLine = csv.split('\n', 1)[0];
@@ -62,7 +62,7 @@ export function readCsv(csv: string): { keys: string[]; rows: CsvRow[] } {
     throw badInput('csv', `The file is not valid CSV: ${(error as Error).message}`);
   }
   const rows = records.slice(1).map(({ record, info }) => ({ cells: record, line: info.lines }));
-  if (rows.length > MAX_IMPORT_ROWS) throw badInput('csv', `At most ${MAX_IMPORT_ROWS} rows per file`);
+  if (rows.length > maxRows) throw badInput('csv', `At most ${maxRows} rows per file`);
   return { keys: (records[0]?.record ?? []).map(headerKey), rows };
 }
 
