@@ -168,6 +168,7 @@ test('a clerk plans and records services, sees the hours left shrink, is refused
       expect(cells).toContain('Inserimento e avvio al lavoro');
       expect(cells).toContain('Inserimento lavorativo');
       expect(cells).toContain('15/06/2021');
+      expect(cells).toContain('Tempo indeterminato');
     });
     const [saved] = await t.owner.query('SELECT outcome, outcome_on::text AS "on", outcome_contract AS contract FROM recipient_enrolments WHERE id = $1', [enrolment.id]);
     expect(saved).toEqual({ outcome: 'PLACEMENT', on: '2021-06-15', contract: 'PERMANENT' });

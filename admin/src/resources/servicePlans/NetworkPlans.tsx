@@ -206,6 +206,7 @@ export const NetworkPlans = () => {
           <FunctionField source="phase2ServiceTypeId" render={(e: Enrolment) => context.serviceTypeName(e.phase2ServiceTypeId)} />
           <SelectField source="outcome" choices={enumChoices('Outcome')} emptyText="—" />
           <LocalDateField source="outcomeOn" />
+          <SelectField source="outcomeContract" choices={enumChoices('ContractType')} emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
     </PlanContext.Provider>
