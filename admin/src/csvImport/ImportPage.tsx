@@ -54,7 +54,7 @@ const Template = ({ kind }: { kind: ImportKind }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<RetiDataProvider>();
   const { data: columns } = useQuery({ queryKey: ['importColumns', kind], queryFn: () => dataProvider.getImportColumns(kind), staleTime: Infinity });
-  const { templateName } = IMPORT_KINDS[kind];
+  const { templateName, hint } = IMPORT_KINDS[kind];
   if (!columns) return null;
   const header = columns.join(';');
   return (
@@ -71,7 +71,7 @@ const Template = ({ kind }: { kind: ImportKind }) => {
         </Button>
       </Stack>
       <Typography variant="caption" color="text.secondary">
-        {translate(`reti.import.hints.${kind}`)}
+        {translate(hint ?? `reti.import.hints.${kind}`)}
       </Typography>
     </Box>
   );
@@ -175,7 +175,7 @@ const CsvImport = () => {
           )}
           {importing.isPending && <RequestProgress upload={upload} caption={translate('reti.import.importing', { smart_count: preview.data?.valid })} />}
           {importing.data && (
-            <Alert severity="success" action={<ListButton resource={resource} label="reti.import.open_list" />} data-testid="import-outcome">
+            <Alert severity="success" action={<ListButton resource={IMPORT_KINDS[kind].list ?? resource} label="reti.import.open_list" />} data-testid="import-outcome">
               {translate('reti.import.imported', { smart_count: importing.data.imported })}
             </Alert>
           )}

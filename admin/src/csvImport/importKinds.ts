@@ -9,6 +9,10 @@ interface ImportKindSpec {
   resource: string;
   /** The template's file name, without .csv. */
   templateName: string;
+  /** What the template's columns take, when it is not reti.import.hints.<kind>. */
+  hint?: string;
+  /** The list that shows the imported rows, when not the resource's own. */
+  list?: string;
 }
 
 export const IMPORT_KINDS: Record<ImportKind, ImportKindSpec> = {
@@ -20,9 +24,15 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindSpec> = {
     resource: 'crisisCompanies',
     templateName: 'modello_aziende_in_crisi',
   },
+  SERVICES: {
+    resource: 'recipientServices',
+    templateName: 'modello_servizi',
+    hint: 'reti.plans.import_hint',
+    list: 'networks',
+  },
 };
 
-/** The import creates partners and companies in crisis: it is offered to whoever may create both. */
+/** The import creates partners, companies in crisis and services: it is offered to whoever may create them all. */
 export function useCanImport(): { canImport: boolean; isPending: boolean } {
   const { canAccess, isPending } = useCanAccessResources({ action: 'create', resources: Object.values(IMPORT_KINDS).map((kind) => kind.resource) });
   return { canImport: !!canAccess && Object.values(canAccess).every(Boolean), isPending };

@@ -6,6 +6,7 @@ import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
 import { accounts } from './accounts';
+import { services } from './services';
 
 const record = {
   id: 'Id',
@@ -23,6 +24,7 @@ export const en: RetiMessages = {
   resources: {
     ...rules.en.resources,
     ...codesign.en.resources,
+    ...services.en.resources,
     partners: {
       name: 'Partner |||| Partners',
       fields: {
@@ -176,6 +178,7 @@ export const en: RetiMessages = {
   reti: {
     ...consoleUx.en,
     ...rules.en.reti,
+    ...services.en.reti,
     codesign: codesign.en.messages,
     app: { title: 'Reti – Registry of labour-market networks' },
     auth: {

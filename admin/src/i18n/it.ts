@@ -5,6 +5,7 @@ import { consoleUx } from './consoleUx';
 import { rules } from './rules';
 import { codesign } from './codesign';
 import { accounts } from './accounts';
+import { services } from './services';
 
 const record = {
   id: 'Identificativo',
@@ -22,6 +23,7 @@ export const it = {
   resources: {
     ...rules.it.resources,
     ...codesign.it.resources,
+    ...services.it.resources,
     partners: {
       name: 'Partner |||| Partner',
       fields: {
@@ -175,6 +177,7 @@ export const it = {
   reti: {
     ...consoleUx.it,
     ...rules.it.reti,
+    ...services.it.reti,
     codesign: codesign.it.messages,
     app: { title: 'Reti – Registro delle reti per il lavoro' },
     auth: {

@@ -44,7 +44,36 @@ export interface AllocationTotal {
   count: number;
 }
 
-export type ImportKind = 'PARTNERS' | 'CRISIS_COMPANIES';
+export type ImportKind = 'PARTNERS' | 'CRISIS_COMPANIES' | 'SERVICES';
+
+/** One service type of a recipient's plan: hours and amounts planned and delivered, and what its hour cap leaves. */
+export interface PlanLine {
+  serviceTypeId: string;
+  plannedHours: number;
+  deliveredHours: number;
+  maxHours: number | null;
+  hoursLeft: number | null;
+  plannedAmount: string;
+  deliveredAmount: string;
+}
+
+/** A service of a recipient's plan (PIP), planned or delivered. */
+export interface PlanService {
+  id: string;
+  serviceTypeId: string;
+  partnerId: string;
+  status: 'PLANNED' | 'DELIVERED';
+  delivery: 'INDIVIDUAL' | 'GROUP';
+  serviceDate: string;
+  hours: number;
+  amount: string;
+}
+
+/** A recipient's personal plan: per service type, and service by service. */
+export interface EnrolmentPlan {
+  plan: PlanLine[];
+  services: PlanService[];
+}
 
 /** Why one row of an imported file cannot be written; `line` counts the header as line 1. */
 export interface ImportRowError {
@@ -96,6 +125,8 @@ export interface RetiDataProvider extends DataProvider {
   importCsv(params: ImportCsvParams): Promise<ImportReport>;
   /** The template's columns for a kind of import, as the API reads them. */
   getImportColumns(kind: ImportKind): Promise<string[]>;
+  /** An enrolment's personal plan, with the hours each cap leaves. */
+  getEnrolmentPlan(enrolmentId: string): Promise<EnrolmentPlan>;
 }
 
 const graphqlProvider = buildGraphQLProvider({
@@ -208,6 +239,16 @@ const IMPORT_COLUMNS = gql`
   }
 `;
 
+const ENROLMENT_PLAN = gql`
+  query ($id: ID!) {
+    recipientEnrolment(id: $id) {
+      id
+      plan { serviceTypeId plannedHours deliveredHours maxHours hoursLeft plannedAmount deliveredAmount }
+      services { id serviceTypeId partnerId status delivery serviceDate hours amount }
+    }
+  }
+`;
+
 export const dataProvider: RetiDataProvider = {
   getList: (resource, params) => request(() => getList(resource, params)),
   getOne: (resource, params) => request(() => graphqlProvider.getOne(resource, params)),
@@ -250,4 +291,10 @@ export const dataProvider: RetiDataProvider = {
     ),
 
   getImportColumns: (kind) => request(async () => (await graphqlClient.query({ query: IMPORT_COLUMNS, variables: { kind } })).data.importColumns),
+
+  getEnrolmentPlan: (enrolmentId) =>
+    request(async () => {
+      const { recipientEnrolment } = (await graphqlClient.query({ query: ENROLMENT_PLAN, variables: { id: enrolmentId } })).data;
+      return { plan: recipientEnrolment.plan, services: recipientEnrolment.services };
+    }),
 };

@@ -18,7 +18,7 @@ export const ENUM_LABELS = {
     ServiceCategory: { ACCESS: 'Accesso', GUIDANCE_TRAINING: 'Orientamento e formazione', INTENSIVE_ASSISTANCE: 'Accompagnamento intensivo', VOUCHER_TRAINING: 'Formazione a voucher' },
     ServicePayment: { PROCESS: 'A processo', PROCESS_CONDITIONAL_ON_RESULT: 'A processo, condizionato al risultato', RESULT: 'A risultato', VOUCHER: 'Voucher' },
     AuditAction: { INSERT: 'Inserimento', UPDATE: 'Modifica', DELETE: 'Eliminazione' },
-    ImportKind: { PARTNERS: 'Soggetti', CRISIS_COMPANIES: 'Aziende in crisi' },
+    ImportKind: { PARTNERS: 'Soggetti', CRISIS_COMPANIES: 'Aziende in crisi', SERVICES: 'Servizi ai destinatari' },
     RuleCode: {
       MIN_PARTNERS: 'Numero minimo di soggetti',
       ONE_LEAD: 'Un solo capofila',
@@ -42,6 +42,10 @@ export const ENUM_LABELS = {
       FUND_RECIPIENTS: 'Destinatari ammessi dalla fonte',
     },
     RecipientKind: { SUSPENDED: 'Occupati sospesi', UNEMPLOYED: 'Disoccupati' },
+    ServiceStatus: { PLANNED: 'Pianificato', DELIVERED: 'Erogato' },
+    DeliveryMode: { INDIVIDUAL: 'Individuale', GROUP: 'Di gruppo' },
+    Outcome: { PLACEMENT: 'Inserimento lavorativo', TRAINEESHIP: 'Tirocinio', BUSINESS_START: 'Avvio d’impresa' },
+    ContractType: { PERMANENT: 'Tempo indeterminato', FIXED_TERM: 'Tempo determinato', APPRENTICESHIP: 'Apprendistato', OTHER: 'Altro' },
   },
   en: {
     NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
@@ -56,7 +60,7 @@ export const ENUM_LABELS = {
     ServiceCategory: { ACCESS: 'Access', GUIDANCE_TRAINING: 'Guidance and training', INTENSIVE_ASSISTANCE: 'Intensive assistance', VOUCHER_TRAINING: 'Voucher training' },
     ServicePayment: { PROCESS: 'On process', PROCESS_CONDITIONAL_ON_RESULT: 'On process, conditional on result', RESULT: 'On result', VOUCHER: 'Voucher' },
     AuditAction: { INSERT: 'Insert', UPDATE: 'Update', DELETE: 'Delete' },
-    ImportKind: { PARTNERS: 'Partners', CRISIS_COMPANIES: 'Companies in crisis' },
+    ImportKind: { PARTNERS: 'Partners', CRISIS_COMPANIES: 'Companies in crisis', SERVICES: 'Services to recipients' },
     RuleCode: {
       MIN_PARTNERS: 'Minimum members',
       ONE_LEAD: 'Exactly one lead',
@@ -80,6 +84,10 @@ export const ENUM_LABELS = {
       FUND_RECIPIENTS: 'Recipients the fund source admits',
     },
     RecipientKind: { SUSPENDED: 'Suspended workers', UNEMPLOYED: 'Unemployed' },
+    ServiceStatus: { PLANNED: 'Planned', DELIVERED: 'Delivered' },
+    DeliveryMode: { INDIVIDUAL: 'Individual', GROUP: 'Group' },
+    Outcome: { PLACEMENT: 'Job placement', TRAINEESHIP: 'Traineeship', BUSINESS_START: 'Business start' },
+    ContractType: { PERMANENT: 'Permanent', FIXED_TERM: 'Fixed-term', APPRENTICESHIP: 'Apprenticeship', OTHER: 'Other' },
   },
 };
 

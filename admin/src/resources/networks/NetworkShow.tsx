@@ -3,6 +3,7 @@ import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
 import { PlanOfAccountsTab, ProjectSheetTab } from './accounts';
+import { NetworkPlansTab } from '../servicePlans';
 import { CompliancePanel } from './CompliancePanel';
 import { NetworkAllocations } from './NetworkAllocations';
 import { NetworkCompanies } from './NetworkCompanies';
@@ -48,6 +49,9 @@ export const NetworkShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="accounts.tabs.sheet" path="sheet">
         <ProjectSheetTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="reti.plans.tab" path="plans">
+        <NetworkPlansTab />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="reti.network.tabs.compliance" path="compliance">
         <CompliancePanel />

@@ -12,7 +12,7 @@ export class ImportResolver {
   }
 
   @Mutation(() => ImportReport, {
-    description: 'Imports partners or companies in crisis from CSV (";" or "," separated, Italian or English headers). ' +
+    description: 'Imports partners, companies in crisis or services to recipients from CSV (";" or "," separated, Italian or English headers). ' +
       'With dryRun (the default) nothing is written and every row is checked; without it the valid rows are written in one transaction.',
   })
   // A NUL character is reported on its row, in a dry run and a real import alike.

@@ -1,35 +1,22 @@
-import { parse } from 'csv-parse/sync';
-import { validate } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { getMetadataStorage } from 'type-graphql';
 import { scopedQuery } from '../../db/scoped-query';
 import { Partner } from '../partner/partner.entity';
 import { CrisisCompany, CrisisInstrument } from '../crisis-company/crisis-company.entity';
-import { parseItalianDate } from '../../common/dates';
 import { ENUM_LABELS, ExportResource, FIELD_LABELS, YES_NO } from '../../common/labels';
 import { EntityClass, RequestContext } from '../../common/request';
-import { badInput } from '../../common/errors';
 import { authorizeWrite } from '../../crud/crud.service';
 import { normaliseTaxCode } from '../../common/tax-code';
 import { CreatePartnerInput } from '../partner/partner.inputs';
 import { CreateCrisisCompanyInput } from '../crisis-company/crisis-company.inputs';
 import { LOMBARDY_PROVINCES } from '../crisis-company/crisis-company.service';
+import { CellError, columnPositions, convertRow, CsvColumn, date, defaultsOf, headerKey, inputErrors, integer, oneOf, readCsv } from './csv';
 import { ImportKind, ImportReport, ImportRowError } from './import.entity';
-
-export const MAX_IMPORT_ROWS = 20_000;
+import { importServices, SERVICE_COLUMNS } from './services-import';
 
 type Row = Record<string, string>;
 type Lookup = (value: string) => string | undefined;
 
-/**
- * A column of the file: the headers it goes by, most telling first (the first is the template's;
- * the screen's labels, which exports use, are among them) and how it becomes an input field.
- */
-interface Column {
-  headers: string[];
-  field: string;
-  convert?: (value: string, lookups: Lookups) => unknown;
-}
+type Column = CsvColumn<Lookups>;
 
 interface Lookups {
   partnerType: Lookup;
@@ -39,40 +26,19 @@ interface Lookups {
   ateco: Lookup;
 }
 
-/** A cell the converter cannot read; its code and message become the row's error. */
-class CellError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
-
 const YES = new Set(['si', 'true', '1', 'x', YES_NO.it[0], YES_NO.en[0]]);
 const yes = (value: string) => YES.has(value.trim().toLowerCase());
-const integer = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
 const lookup = (lookupOf: (l: Lookups) => Lookup) => (value: string, lookups: Lookups) => {
   const id = lookupOf(lookups)(value);
   if (!id) throw new CellError('unknownValue', `Valore sconosciuto: ${value}`);
   return id;
 };
-const date = (value: string) => {
-  const iso = parseItalianDate(value);
-  if (!iso) throw new CellError('isoDate', `Data non valida: ${value} (formato GG/MM/AAAA)`);
-  return iso;
-};
-/** A value of an enum by its code or by its Italian or English label, as exports write it. */
-const oneOf = (allowed: Record<string, string>, labels: Record<string, string>[]) => (value: string) => {
-  const wanted = value.trim().toUpperCase();
-  const code = Object.values(allowed).find((c) => c === wanted || labels.some((l) => l[c]?.toUpperCase() === wanted));
-  if (!code) throw new CellError('isEnum', `Valori ammessi: ${Object.values(labels[0]).join(', ')}`);
-  return code;
-};
-const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 /** The header keys of a field as the screen names it, in Italian and in English. */
 const labelled = (resource: ExportResource, field: string) =>
   [FIELD_LABELS.it, FIELD_LABELS.en].map((labels) => headerKey((labels[resource] as Record<string, string>)[field]));
 
-const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; columns: Column[] }> = {
+const SPECS: Record<Exclude<ImportKind, ImportKind.SERVICES>, { entity: EntityClass; input: new () => object; columns: Column[] }> = {
   PARTNERS: {
     entity: Partner,
     input: CreatePartnerInput,
@@ -126,9 +92,6 @@ const SPECS: Record<ImportKind, { entity: EntityClass; input: new () => object; 
   },
 };
 
-/** An export puts an apostrophe before a cell that would start a formula; reading it back drops it. */
-const unneutralised = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-
 async function referenceLookups(manager: EntityManager): Promise<Lookups> {
   const map = async (sql: string, params: unknown[] = []) => {
     const entries = new Map<string, string>();
@@ -148,34 +111,20 @@ async function referenceLookups(manager: EntityManager): Promise<Lookups> {
 
 /** The template's header line for a kind of import. */
 export function importColumns(kind: ImportKind): string[] {
-  return SPECS[kind].columns.map((column) => column.headers[0]);
+  return (kind === ImportKind.SERVICES ? SERVICE_COLUMNS : SPECS[kind].columns).map((column) => column.headers[0]);
 }
 
 /**
- * Reads a CSV file of partners or companies in crisis, checks every row as the API would (format,
+ * Reads a CSV file of partners or companies in crisis (services: services-import.ts), checks every row as the API would (format,
  * tax code, references, duplicates in the file and in the tenant) and, unless it is a dry run,
  * writes the valid rows in one statement inside one transaction.
  */
 export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportReport> {
   authorizeWrite(ctx, 'TENANT');
+  if (kind === ImportKind.SERVICES) return importServices(ctx, csv, dryRun);
   const spec = SPECS[kind];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    const firstLine = csv.split('\n', 1)[0];
-    const delimiter = (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ';' : ',';
-    // info gives each record's line in the file, which blank lines and multi-line cells shift.
-    records = parse(csv, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
-  } catch (error) {
-    throw badInput('csv', `The file is not valid CSV: ${(error as Error).message}`);
-  }
-  const header = records[0]?.record ?? [];
-  const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_ROWS) throw badInput('csv', `At most ${MAX_IMPORT_ROWS} rows per file`);
-  const keys = header.map(headerKey);
-  // A file may carry a column twice, as code and as name (an export does): the first header listed wins.
-  const positions = spec.columns.map((column) => column.headers.map((h) => keys.indexOf(h)).find((i) => i >= 0) ?? -1);
-  const missing = spec.columns.filter((c, i) => positions[i] < 0 && ['legalName', 'name', 'taxCode'].includes(c.field));
-  if (missing.length) throw badInput('csv', `Missing columns: ${missing.map((c) => c.headers[0]).join(', ')}`);
+  const { keys, rows } = readCsv(csv);
+  const positions = columnPositions(spec.columns, keys, ['legalName', 'name', 'taxCode']);
 
   return ctx.scope.write(async (manager) => {
     const lookups = await referenceLookups(manager);
@@ -186,29 +135,12 @@ export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: stri
     const seen = new Map<string, number>();
     const errors: ImportRowError[] = [];
     const valid: Row[] = [];
-    for (const { record: cells, info } of rows) {
-      const line = info.lines;
-      const input: Record<string, unknown> = { ...defaults };
-      const rowErrors: ImportRowError[] = [];
-      spec.columns.forEach((column, i) => {
-        const raw = unneutralised(positions[i] >= 0 ? (cells[positions[i]] ?? '') : '');
-        if (raw === '') return;
-        if (raw.includes('\u0000')) {
-          rowErrors.push({ line, field: column.field, code: 'noNul', message: 'Carattere NUL non ammesso' });
-          return;
-        }
-        try {
-          input[column.field] = column.convert ? column.convert(raw, lookups) : raw;
-        } catch (error) {
-          if (!(error instanceof CellError)) throw error;
-          rowErrors.push({ line, field: column.field, code: error.code, message: error.message });
-        }
-      });
-      const instance = Object.assign(new spec.input(), input);
-      for (const error of await validate(instance, { forbidUnknownValues: false })) {
-        const [code, message] = Object.entries(error.constraints ?? {})[0] ?? ['invalid', 'Valore non valido'];
-        if (!rowErrors.some((e) => e.field === error.property)) rowErrors.push({ line, field: error.property, code, message });
-      }
+    for (const row of rows) {
+      const { line } = row;
+      const converted = convertRow(spec.columns, positions, row, lookups);
+      const input: Record<string, unknown> = { ...defaults, ...converted.input };
+      const rowErrors = converted.errors;
+      for (const error of await inputErrors(spec.input, input, line)) if (!rowErrors.some((e) => e.field === error.field)) rowErrors.push(error);
       const taxCode = typeof input.taxCode === 'string' ? normaliseTaxCode(input.taxCode) : undefined;
       if (taxCode && !rowErrors.some((e) => e.field === 'taxCode')) {
         if (existing.has(taxCode)) rowErrors.push({ line, field: 'taxCode', code: 'alreadyExists', message: `Codice fiscale ${taxCode} già presente` });
@@ -224,16 +156,7 @@ export async function importCsv(ctx: RequestContext, kind: ImportKind, csv: stri
   });
 }
 
-/** The defaults the GraphQL input declares, so an import fills in what the API would. */
-function defaultsOf(input: Function): Record<string, unknown> {
-  return Object.fromEntries(
-    getMetadataStorage()
-      .fields.filter((f) => f.target === input && f.typeOptions.defaultValue !== undefined)
-      .map((f) => [f.name, f.typeOptions.defaultValue]),
-  );
-}
-
-async function insertRows(manager: EntityManager, kind: ImportKind, tenantId: string, rows: Row[]): Promise<void> {
+async function insertRows(manager: EntityManager, kind: keyof typeof SPECS, tenantId: string, rows: Row[]): Promise<void> {
   const metadata = manager.connection.getMetadata(SPECS[kind].entity);
   const columns = SPECS[kind].columns.map((c) => metadata.findColumnWithPropertyName(c.field)!);
   await manager.query(

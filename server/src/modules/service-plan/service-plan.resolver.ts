@@ -7,7 +7,7 @@ import { Partner } from '../partner/partner.entity';
 import { RecipientEnrolment } from '../recipient/recipient.entity';
 import { PlanLine, RecipientService } from './service-plan.entity';
 import { planLines } from './service-plan.rules';
-import { recipientServiceResource } from './service-plan.service';
+import { enrolmentReference, recipientServiceResource } from './service-plan.service';
 
 @Resolver(() => RecipientService)
 export class RecipientServiceResolver extends crudResolver(recipientServiceResource) {
@@ -30,6 +30,11 @@ export class RecipientServiceResolver extends crudResolver(recipientServiceResou
 /** The personal plan (PIP) on the enrolment. */
 @Resolver(() => RecipientEnrolment)
 export class RecipientPlanResolver {
+  @FieldResolver(() => String, { description: "The enrolment's pseudonymous reference (the first 8 characters of its id, in capitals), quoted in the services import; it names no person." })
+  reference(@Root() enrolment: RecipientEnrolment): string {
+    return enrolmentReference(enrolment.id);
+  }
+
   @FieldResolver(() => [RecipientService], { description: 'The services of the personal plan, planned and delivered, by date.' })
   services(@Root() enrolment: RecipientEnrolment, @Ctx() ctx: Context): Promise<RecipientService[]> {
     return ctx.loaders.manyBy(RecipientService, 'enrolmentId', 'serviceDate').load(enrolment.id);

@@ -58,3 +58,9 @@ export const recipientServiceResource: Resource<RecipientService, CreateRecipien
   hooks: { prepare: prepareService },
   networks: ownNetwork(),
 };
+
+/**
+ * The enrolment's pseudonymous reference, what operators quote for a recipient (the console, the
+ * services import): the first 8 characters of its id, in capitals. It names no person.
+ */
+export const enrolmentReference = (enrolmentId: string) => enrolmentId.slice(0, 8).toUpperCase();

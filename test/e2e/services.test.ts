@@ -1,0 +1,176 @@
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { newTenant } from '../helpers/app';
+import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { addMember, countRows, createNetwork, createPartner, linkCrisisCompany, must, referenceIds } from '../helpers/factories';
+import { HttpTestApp, startHttpApp } from '../helpers/http';
+import { personCheckCharacter } from '../../server/src/common/tax-code';
+
+/** A clerk keeps recipients' personal plans on the network page, and reports services by CSV. */
+
+let t: HttpTestApp;
+let browser: Browser;
+let consoleUrl: string;
+let context: BrowserContext;
+let page: Page;
+const BROWSER_TEST_TIMEOUT = 400_000;
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  t = await startHttpApp();
+  consoleUrl = new URL('/admin/', t.url).toString();
+  browser = await launchChromium();
+}, BROWSER_TEST_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+});
+
+afterEach(() => context.close());
+
+const url = (route: string) => new URL(route, consoleUrl).toString();
+const text = (locator: Locator) => locator.innerText();
+
+const SURNAME = Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
+const personTaxCode = () => {
+  const first15 = `${SURNAME}85T10Z${String(randomInt(1000)).padStart(3, '0')}`;
+  return first15 + personCheckCharacter(first15);
+};
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's critical and serious violations on the page as it is. */
+async function seriousViolations(): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  );
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** Fills and saves the dialog that plans or records a service. */
+async function service(button: string, values: { service: RegExp; partner: string; date: string; hours: string; amount: string }) {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Servizio', exact: true }).click();
+  await page.getByRole('option', { name: values.service }).click();
+  await dialog.getByRole('combobox', { name: 'Soggetto erogatore', exact: true }).click();
+  await page.getByRole('option', { name: values.partner }).click();
+  await dialog.getByRole('textbox', { name: /^Data/ }).fill(values.date);
+  await dialog.getByRole('textbox', { name: /^Ore/ }).fill(values.hours);
+  await dialog.getByRole('textbox', { name: /^Importo/ }).fill(values.amount);
+  await dialog.getByRole('button', { name: 'Salva' }).click();
+  return dialog;
+}
+
+test('a clerk plans and records services, sees the hours left shrink, is refused past a cap in plain Italian, imports a services file and records the outcome', async () => {
+  const ref = await referenceIds(t);
+  const tenant = await newTenant(t);
+  const clerk = await t.signUp('EDITOR', tenant.id);
+  const network = await createNetwork(t, tenant.editor, ref);
+  const lead = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: `Operatore capofila ${network.code}` });
+  await addMember(t, tenant.editor, network.id, lead.id, 'LEAD');
+  await linkCrisisCompany(t, tenant.editor, ref, network.id);
+  for (const code of ['CPI', 'TRADE_UNION']) await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, code)).id);
+  const outsider = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR');
+  const taxCode = personTaxCode();
+  const enrolment = await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id reference } }`, {
+    input: { networkId: network.id, taxCode, kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2 },
+  });
+  await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { setNetworkStatus(id: $id, version: $version, status: ACTIVE) { status } }`, network);
+
+  await withScreenshotOnFailure(page, 'services-personal-plans', async () => {
+    await signIn(page, consoleUrl, clerk.email, clerk.password);
+    await page.goto(url(`networks/${network.id}/show/plans`));
+    const row = page.getByTestId('plans').getByRole('row').filter({ hasText: enrolment.reference });
+    await row.waitFor();
+    // Pseudonymous: the reference stands for the recipient, the tax code is nowhere.
+    expect(await page.locator('body').innerText()).not.toContain(taxCode);
+    await row.click();
+    const plan = page.getByTestId(`plan-${enrolment.reference}`);
+    await plan.waitFor();
+    const coaching = plan.getByTestId('plan-lines').getByRole('row').filter({ hasText: 'Coaching' });
+    // Service, planned, delivered, cap, left, amounts.
+    const coachingCells = async () => (await coaching.getByRole('cell').allInnerTexts()).map((cell) => cell.trim());
+
+    await service('Pianifica un servizio', { service: /^COACHING/, partner: lead.legalName, date: '01/04/2021', hours: '4', amount: '120,00' });
+    await page.getByText('Servizio pianificato').waitFor();
+    await eventually(async () => expect(await coachingCells()).toEqual(['Coaching', '4', '0', '10', '6', '€ 120,00', '€ 0,00']));
+
+    await service('Registra un servizio erogato', { service: /^COACHING/, partner: lead.legalName, date: '08/04/2021', hours: '6', amount: '180,00' });
+    await page.getByText('Servizio erogato registrato').waitFor();
+    await eventually(async () => expect(await coachingCells()).toEqual(['Coaching', '4', '6', '10', '4', '€ 120,00', '€ 180,00']));
+    expect(await text(plan.getByTestId('plan-services'))).toContain('08/04/2021');
+
+    // Seven more planned hours would make 11 of the 10 allowed: refused, in plain words, and nothing changes.
+    const dialog = await service('Pianifica un servizio', { service: /^COACHING/, partner: lead.legalName, date: '15/04/2021', hours: '7', amount: '210,00' });
+    await page.getByText('1 destinatario: un servizio supera il massimo di 10 ore (11).').waitFor();
+    expect(await page.getByText('L’operazione violerebbe le regole della misura:').count()).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Annulla' }).click();
+    expect(await coachingCells()).toEqual(['Coaching', '4', '6', '10', '4', '€ 120,00', '€ 180,00']);
+    expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(2);
+
+    expect(await seriousViolations()).toEqual([]);
+
+    // Bulk reporting: the placement service, and a row for a partner outside the network.
+    await page.goto(url('import'));
+    await page.getByRole('radio', { name: 'Servizi ai destinatari' }).check();
+    const csv = [
+      'codice_rete;riferimento_iscrizione;codice_servizio;cf_soggetto_erogatore;modalita;data;ore;stato;importo',
+      `${network.code};${enrolment.reference};INSERIMENTO_LAVORO;${lead.taxCode};Individuale;03/05/2021;2;Pianificato;1.000,00`,
+      `${network.code};${enrolment.reference};COACHING;${outsider.taxCode};Di gruppo;04/05/2021;1;Erogato;30,00`,
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'servizi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await eventually(async () => expect(await text(page.getByTestId('import-invalid'))).toBe('Con errori\n1'));
+    expect(await text(page.getByTestId('import-valid'))).toBe('Valide\n1');
+    const error = page.getByTestId('import-errors').locator('tbody tr');
+    expect((await error.getByRole('cell').allInnerTexts()).map((cell) => cell.trim())).toEqual([
+      '3',
+      'Codice fiscale del soggetto erogatore',
+      'Il soggetto che eroga il servizio non è membro della rete.',
+    ]);
+    // The dry run wrote nothing.
+    expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(2);
+    await page.getByRole('button', { name: 'Importa 1 riga valida' }).click();
+    await eventually(async () => expect(await text(page.getByTestId('import-outcome'))).toContain('1 riga importata'));
+    expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(3);
+
+    // Back on the plan: phase 2 is the placement, and the recipient was hired.
+    await page.goto(url(`networks/${network.id}/show/plans`));
+    // The list remembers the rows left open.
+    await row.waitFor();
+    if ((await row.locator('[aria-expanded]').getAttribute('aria-expanded')) !== 'true') await row.click();
+    await plan.getByTestId('plan-lines').getByRole('row').filter({ hasText: 'Inserimento e avvio al lavoro' }).waitFor();
+    await plan.getByRole('button', { name: 'Scelta della fase 2' }).click();
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Scelta della fase 2' }).click();
+    await page.getByRole('option', { name: 'Inserimento e avvio al lavoro' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Scelta della fase 2 salvata').waitFor();
+
+    await plan.getByRole('button', { name: 'Registra l’esito' }).click();
+    const outcome = page.getByRole('dialog');
+    await outcome.getByRole('combobox', { name: 'Esito', exact: true }).click();
+    await page.getByRole('option', { name: 'Inserimento lavorativo' }).click();
+    await outcome.getByLabel('Data dell’esito').fill('15/06/2021');
+    await outcome.getByRole('combobox', { name: 'Contratto' }).click();
+    await page.getByRole('option', { name: 'Tempo indeterminato' }).click();
+    await outcome.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Esito registrato').waitFor();
+    await eventually(async () => {
+      const cells = await row.innerText();
+      expect(cells).toContain('Inserimento e avvio al lavoro');
+      expect(cells).toContain('Inserimento lavorativo');
+      expect(cells).toContain('15/06/2021');
+      expect(cells).toContain('Tempo indeterminato');
+    });
+    const [saved] = await t.owner.query('SELECT outcome, outcome_on::text AS "on", outcome_contract AS contract FROM recipient_enrolments WHERE id = $1', [enrolment.id]);
+    expect(saved).toEqual({ outcome: 'PLACEMENT', on: '2021-06-15', contract: 'PERMANENT' });
+  });
+}, BROWSER_TEST_TIMEOUT);
