@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { databaseUnavailable, translateDatabaseError } from './database-errors';
 import { Principal, readsAllTenants, Scope } from '../common/request';
@@ -42,15 +43,18 @@ export class RequestScope implements Scope {
     await runner.connect();
     queueQueries(runner, () => runner.isReleased && !this.finished);
     try {
-      await runner.startTransaction();
       const { role, tenantId, userId } = this.principal;
-      // Analysts can change nothing, whatever a resolver tries: the database refuses writes.
-      if (role === 'ANALYST' || role === 'ANONYMOUS') await runner.query('SET TRANSACTION READ ONLY');
+      const settings = [tenantId ?? '', userId ?? '', readsAllTenants(this.principal) ? 'on' : '', role === 'ADMIN' ? ADMIN_ROLE : APP_ROLE].map(escapeLiteral);
+      // One round trip opens the transaction and sets it up; several statements in one go need the
+      // simple protocol, hence literals (of the verified principal) instead of parameters. Analysts
+      // can change nothing, whatever a resolver tries: the database refuses writes.
       await runner.query(
-        `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
-                set_config('app.all_tenants', $3, true), set_config('role', $4, true)`,
-        [tenantId ?? '', userId ?? '', readsAllTenants(this.principal) ? 'on' : '', role === 'ADMIN' ? ADMIN_ROLE : APP_ROLE],
+        `START TRANSACTION${role === 'ANALYST' || role === 'ANONYMOUS' ? ' READ ONLY' : ''};
+         SELECT set_config('app.tenant_id', ${settings[0]}, true), set_config('app.user_id', ${settings[1]}, true),
+                set_config('app.all_tenants', ${settings[2]}, true), set_config('role', ${settings[3]}, true)`,
       );
+      // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
     } catch (error) {
       await runner.release();
       throw error;
