@@ -8,9 +8,35 @@ import { DataSource } from 'typeorm';
  */
 export function sharedCounter(
   dataSource: DataSource,
-  options: { keyPrefix: string; points: number; duration: number; inMemoryBlockOnConsumed?: number },
+  options: { keyPrefix: string; points: number; duration: number },
 ): RateLimiterPostgres {
   return new RateLimiterPostgres({ storeClient: dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, ...options });
+}
+
+/** One allowance a request spends: its counter's key (as sharedCounter names it) and its limit. */
+export interface Allowance {
+  keyPrefix: string;
+  key: string;
+  limit: number;
+}
+
+/**
+ * Spends one point of each allowance in a single statement, in fixed windows of `windowSeconds`
+ * as sharedCounter counts them. Answers the seconds to wait when any allowance is over its limit.
+ */
+export async function spendAllowances(dataSource: DataSource, windowSeconds: number, allowances: Allowance[]): Promise<number | undefined> {
+  const now = Date.now();
+  const rows: { key: string; points: number; expire: string }[] = await dataSource.query(
+    `INSERT INTO rate_limits AS r (key, points, expire) SELECT k, 1, $2 FROM unnest($1::varchar[]) AS k
+     ON CONFLICT (key) DO UPDATE SET
+       points = CASE WHEN r.expire <= $3 THEN 1 ELSE r.points + 1 END,
+       expire = CASE WHEN r.expire <= $3 THEN $2 ELSE r.expire END
+     RETURNING key, points, expire`,
+    [allowances.map((a) => `${a.keyPrefix}:${a.key}`), now + windowSeconds * 1000, now],
+  );
+  const limits = new Map(allowances.map((a) => [`${a.keyPrefix}:${a.key}`, a.limit]));
+  const waits = rows.filter((row) => row.points > limits.get(row.key)!).map((row) => Math.max(1, Math.ceil((Number(row.expire) - now) / 1000)));
+  return waits.length ? Math.max(...waits) : undefined;
 }
 
 /** Counter keys are hashes of what they count (an email and an address, a user), never the values themselves. */

@@ -1,8 +1,7 @@
 import { RequestHandler } from 'express';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { RateLimits } from '../config';
-import { counterKey, refusal, retryAfterSeconds, sharedCounter } from '../db/rate-limits';
+import { counterKey, spendAllowances } from '../db/rate-limits';
 import { API_TOKEN_PREFIX, hashSecret, verifyAccessToken } from '../modules/auth/tokens';
 
 /**
@@ -19,25 +18,18 @@ async function callerOf(authorization: string | undefined, jwtSecret: Uint8Array
 }
 
 /**
- * Requests per user and per client address in a fixed window, counted in PostgreSQL so that every
- * API process shares the allowance. Over the limit: HTTP 429 with Retry-After.
+ * Requests per user and per client address in a fixed window, counted in PostgreSQL (one statement
+ * for both) so that every API process shares the allowance. Over the limit: HTTP 429 with Retry-After.
  */
 export function requestRateLimit(dataSource: DataSource, jwtSecret: Uint8Array, limits: RateLimits): RequestHandler {
-  // A caller over the limit is refused from memory until the window ends, without touching the database.
-  const counter = (keyPrefix: string, points: number) =>
-    sharedCounter(dataSource, { keyPrefix, points, duration: limits.windowSeconds, inMemoryBlockOnConsumed: points });
-  const byUser = counter('requests_user', limits.requestsPerUser);
-  const byAddress = counter('requests_address', limits.requestsPerAddress);
   return async (req, res, next) => {
     try {
       const caller = await callerOf(req.get('authorization'), jwtSecret);
-      const outcomes = await Promise.allSettled([
-        byAddress.consume(counterKey(req.ip ?? req.socket.remoteAddress ?? 'unknown')),
-        ...(caller ? [byUser.consume(counterKey(caller))] : []),
+      const seconds = await spendAllowances(dataSource, limits.windowSeconds, [
+        { keyPrefix: 'requests_address', key: counterKey(req.ip ?? req.socket.remoteAddress ?? 'unknown'), limit: limits.requestsPerAddress },
+        ...(caller ? [{ keyPrefix: 'requests_user', key: counterKey(caller), limit: limits.requestsPerUser }] : []),
       ]);
-      const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => refusal((o as PromiseRejectedResult).reason));
-      if (!refused.length) return next();
-      const seconds = Math.max(...refused.map((r: RateLimiterRes) => retryAfterSeconds(r)));
+      if (seconds === undefined) return next();
       res.set('Retry-After', String(seconds)).status(429).json({
         errors: [{ message: `Too many requests; try again in ${seconds} s`, extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: seconds } }],
       });
