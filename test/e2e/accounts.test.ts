@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { admin, newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, seriousViolations, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { createNetwork, createPartner, must, referenceIds, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -32,15 +31,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => context.close());
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's critical and serious violations on the page as it is. */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const hasText = (locator: Locator, expected: string) => eventually(async () => expect(await text(locator)).toContain(expected));
@@ -123,7 +113,7 @@ test('a clerk plans the accounts within the tier and completes the project sheet
       { service_type_id: measure.process, amount: '40000.00' },
     ]);
     await eventually(async () => expect(await text(blocked)).not.toContain('piano dei conti'));
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The project sheet: what is missing, by name.
     await page.getByRole('tab', { name: 'Scheda progetto' }).click();
@@ -158,7 +148,7 @@ test('a clerk plans the accounts within the tier and completes the project sheet
     // Nothing blocks the activation any more.
     await eventually(async () => expect(await blocked.count()).toBe(0));
     expect(await page.getByRole('button', { name: 'Attiva', exact: true }).isEnabled()).toBe(true);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Once active, with € 70.000,00 committed, the server refuses a plan below the commitments: on the amount, in plain Italian.
     const current = await must(t, tenant.editor, `query($id: ID!) { network(id: $id) { id version } }`, { id: network.id });

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, seriousViolations, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { addMember, countRows, createNetwork, createPartner, linkCrisisCompany, must, referenceIds } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
@@ -43,17 +42,6 @@ const personTaxCode = () => {
   const first15 = `${SURNAME}85T10Z${String(randomInt(1000)).padStart(3, '0')}`;
   return first15 + personCheckCharacter(first15);
 };
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's critical and serious violations on the page as it is. */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
-  );
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 /** Fills and saves the dialog that plans or records a service. */
 async function service(button: string, values: { service: RegExp; partner: string; date: string; hours: string; amount: string }) {
@@ -117,7 +105,7 @@ test('a clerk plans and records services, sees the hours left shrink, is refused
     expect(await coachingCells()).toEqual(['Coaching', '4', '6', '10', '4', '€ 120,00', '€ 180,00']);
     expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(2);
 
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Bulk reporting: the placement service, and a row for a partner outside the network.
     await page.goto(url('import'));
