@@ -228,40 +228,42 @@ class StatementBuilder {
     private readonly tenantId: string | undefined,
   ) {}
 
-  object(plan: ObjectPlan, row: RowRef): string {
+  /**
+   * A row's JSON, and the joins its FROM needs: a record the row points to (a member's partner, its
+   * type) is a LEFT JOIN, which PostgreSQL plans as a join; lists are subqueries per row.
+   */
+  object(plan: ObjectPlan, row: RowRef): { json: string; joins: string } {
+    const joins: string[] = [];
     const pairs = plan.fields.map((field) => {
-      const value =
-        field.kind === 'literal' ? `'${field.value}'` : field.kind === 'column' ? FORMATS[field.format](row(field.column)) : this.relation(field.relation, field.plan, plan.metadata, row);
-      return `'${field.key}', ${value}`;
+      if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
+      if (field.kind === 'column') return `'${field.key}', ${FORMATS[field.format](row(field.column))}`;
+      if (field.relation.kind !== 'one') return `'${field.key}', ${this.list(field.relation, field.plan, row(idOf(plan.metadata)))}`;
+      const target = this.from(field.plan.metadata);
+      const inner = this.object(field.plan, columnsOf(target.alias));
+      joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.own(target)}`, inner.joins);
+      return `'${field.key}', CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`;
     });
-    return `json_build_object(${pairs.join(', ')})`;
+    return { json: `json_build_object(${pairs.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
   }
 
-  private relation(relation: Relation, plan: ObjectPlan, parent: EntityMetadata, parentRow: RowRef): string {
+  /** The records of a list relation of the row whose id is `parentId`, in the loaders' order: the relation's column, then id. */
+  private list(relation: Relation, plan: ObjectPlan, parentId: string): string {
     const target = this.from(plan.metadata);
-    const object = this.object(plan, (column) => `${target.alias}.${quote(column.databaseName)}`);
-    const parentId = parentRow(idOf(parent));
-    switch (relation.kind) {
-      case 'one':
-        return `(SELECT ${object} FROM ${target.sql} WHERE ${target.alias}.id = ${parentRow(columnOf(parent, relation.key))}${this.own(target)})`;
-      case 'many':
-        return this.list(object, target.alias, columnOf(plan.metadata, relation.orderBy), `${target.sql} WHERE ${target.alias}.${quote(columnOf(plan.metadata, relation.by).databaseName)} = ${parentId}${this.own(target)}`);
-      case 'through': {
-        const link = this.from(this.dataSource.getMetadata(relation.link()));
-        const where = Object.entries(relation.where ?? {})
-          .map(([property, value]) => ` AND ${link.alias}.${quote(columnOf(link.metadata, property).databaseName)} = ${this.param(value)}`)
-          .join('');
-        const body = `${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${link.alias}.${quote(columnOf(link.metadata, relation.key).databaseName)}${this.own(target)}
-          WHERE ${link.alias}.${quote(columnOf(link.metadata, relation.by).databaseName)} = ${parentId}${this.own(link)}${where}`;
-        const order = `${link.alias}.${quote(columnOf(link.metadata, relation.orderBy).databaseName)}, ${link.alias}.id`;
-        return relation.first ? `(SELECT ${object} FROM ${body} ORDER BY ${order} LIMIT 1)` : this.list(object, link.alias, columnOf(link.metadata, relation.orderBy), body);
-      }
+    const object = this.object(plan, columnsOf(target.alias));
+    const column = (alias: string, metadata: EntityMetadata, property: string) => `${alias}.${quote(columnOf(metadata, property).databaseName)}`;
+    if (relation.kind === 'many') {
+      return `(SELECT coalesce(json_agg(${object.json} ORDER BY ${column(target.alias, plan.metadata, relation.orderBy)}, ${target.alias}.id), '[]'::json)
+        FROM ${target.sql} ${object.joins} WHERE ${column(target.alias, plan.metadata, relation.by)} = ${parentId}${this.own(target)})`;
     }
-  }
-
-  /** The loaders' order: the relation's column, then id. */
-  private list(object: string, alias: string, orderBy: ColumnMetadata, body: string): string {
-    return `(SELECT coalesce(json_agg(${object} ORDER BY ${alias}.${quote(orderBy.databaseName)}, ${alias}.id), '[]'::json) FROM ${body})`;
+    if (relation.kind !== 'through') throw new Error('A record is joined, not listed');
+    const link = this.from(this.dataSource.getMetadata(relation.link()));
+    const where = Object.entries(relation.where ?? {})
+      .map(([property, value]) => ` AND ${column(link.alias, link.metadata, property)} = ${this.param(value)}`)
+      .join('');
+    const order = `${column(link.alias, link.metadata, relation.orderBy)}, ${link.alias}.id`;
+    const body = `FROM ${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${column(link.alias, link.metadata, relation.key)}${this.own(target)} ${object.joins}
+      WHERE ${column(link.alias, link.metadata, relation.by)} = ${parentId}${this.own(link)}${where}`;
+    return relation.first ? `(SELECT ${object.json} ${body} ORDER BY ${order} LIMIT 1)` : `(SELECT coalesce(json_agg(${object.json} ORDER BY ${order}), '[]'::json) ${body})`;
   }
 
   private from(metadata: EntityMetadata): { alias: string; sql: string; metadata: EntityMetadata } {
@@ -290,6 +292,12 @@ function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata {
   return column;
 }
 
+/** The columns of a table's row, by their names in the database. */
+const columnsOf =
+  (alias: string): RowRef =>
+  (column) =>
+    `${alias}.${quote(column.databaseName)}`;
+
 /** The root query selects the entity's columns under their property names (selectPlain). */
 const rootRow: RowRef = (column) => `p.${quote(column.propertyName)}`;
 
@@ -316,7 +324,10 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
   const pairs = plan.fields.map((field) => {
     if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
     if (field.kind === 'total') return `'${field.key}', (SELECT count(*) FROM (${allSql}) c)::int`;
-    return `'${field.key}', (SELECT coalesce(json_agg(${builder.object(field.plan, rootRow)}), '[]'::json) FROM (${pageSql}) p)`;
+    // The page's order survives the joins through its row numbers.
+    const object = builder.object(field.plan, rootRow);
+    return `'${field.key}', (SELECT coalesce(json_agg(${object.json} ORDER BY p.page_row), '[]'::json)
+      FROM (SELECT page.*, row_number() OVER () AS page_row FROM (${pageSql}) page) p ${object.joins})`;
   });
   return new RawJson((await runJson(ctx, `json_build_object(${pairs.join(', ')})`, builder.params))!);
 }
@@ -326,7 +337,8 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
   if (plan.shape !== 'record') throw new Error('A record needs a record plan');
   const [sql, params] = query.getQueryAndParameters();
   const builder = builderFor(ctx, query, params);
-  const json = await runJson(ctx, `SELECT ${builder.object(plan.plan, rootRow)} FROM (${sql}) p`, builder.params);
+  const object = builder.object(plan.plan, rootRow);
+  const json = await runJson(ctx, `SELECT ${object.json} FROM (${sql}) p ${object.joins}`, builder.params);
   return json === null ? null : new RawJson(json);
 }
 
