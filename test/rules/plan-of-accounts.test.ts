@@ -48,9 +48,10 @@ const setLine = (line: { id: string; version: number }, plannedAmount: string) =
 const accounts = async (id: string) =>
   (await must(t, tenant.editor, `query($id: ID!) { network(id: $id) {
     planOfAccounts { total tierMaximum committed delivered conditionalPending lines { serviceTypeId planned delivered } }
-    compliance { violations { rule message } } } }`, { id }));
-const planMessages = async (id: string) =>
-  (await accounts(id)).compliance.violations.filter((v: { rule: string }) => v.rule === 'PLAN_OF_ACCOUNTS').map((v: { message: string }) => v.message);
+    compliance { violations { rule message messageEn } } } }`, { id }));
+const planViolations = async (id: string): Promise<{ message: string; messageEn: string }[]> =>
+  (await accounts(id)).compliance.violations.filter((v: { rule: string }) => v.rule === 'PLAN_OF_ACCOUNTS');
+const planMessages = async (id: string) => (await planViolations(id)).map((v) => v.message);
 
 const SURNAME = Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
 let sequence = 0;
@@ -75,7 +76,9 @@ test('the plan of accounts is required, and its total is the maximum contributio
 
   const over = await setLine(result, '30000.01');
   expect(over.errors).toBeUndefined();
-  expect(await planMessages(id)).toEqual(['Il piano dei conti (€ 70.000,01) supera il contributo massimo della fascia (€ 70.000,00).']);
+  expect(await planViolations(id)).toEqual([
+    { rule: 'PLAN_OF_ACCOUNTS', message: 'Il piano dei conti (€ 70.000,01) supera il contributo massimo della fascia (€ 70.000,00).', messageEn: 'The plan of accounts (€70,000.01) exceeds the tier maximum (€70,000.00).' },
+  ]);
   await setLine(over.data!.updateAccountLine, '30000.00');
 
   await must(t, tenant.editor, `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { id } }`, {

@@ -1,4 +1,4 @@
-import { formatEuro, toCents } from '../../common/money';
+import { formatEuro, formatEuroEn, toCents } from '../../common/money';
 import { RuleCode } from '../measure/measure.entity';
 import type { RuleViolation } from '../network/network.rules';
 
@@ -23,7 +23,7 @@ export function fundViolations(c: FundCheck): RuleViolation[] {
     out.push({
       rule: RuleCode.FUND_ORDER,
       message: `Vanno usate in prima istanza le risorse della fonte ${c.drawnAfter.code}, che ha ancora ${formatEuro(c.drawnAfter.available)} disponibili.`,
-      messageEn: `Fund source ${c.drawnAfter.code} comes first and still has ${c.drawnAfter.available} available.`,
+      messageEn: `Fund source ${c.drawnAfter.code} comes first and still has ${formatEuroEn(c.drawnAfter.available)} available.`,
       ids: [c.drawnAfter.id], field: 'allocations', from: null,
     });
   }

@@ -1,4 +1,4 @@
-import { formatEuro, fromCents, sumCents, toCents } from '../../common/money';
+import { formatEuro, formatEuroEn, fromCents, sumCents, toCents } from '../../common/money';
 import { RuleCode } from '../measure/measure.entity';
 import type { RuleViolation } from '../network/network.rules';
 
@@ -45,13 +45,13 @@ export function planOfAccountsViolations(summary: ReturnType<typeof summariseAcc
   const out: RuleViolation[] = [];
   const total = toCents(summary.total);
   if (summary.tierMaximum !== null && total > toCents(summary.tierMaximum)) {
-    out.push({ rule, message: `Il piano dei conti (${formatEuro(summary.total)}) supera il contributo massimo della fascia (${formatEuro(summary.tierMaximum)}).`, messageEn: `The plan of accounts (${summary.total}) exceeds the tier maximum (${summary.tierMaximum}).`, ids: [], field: 'accountLines', from: null });
+    out.push({ rule, message: `Il piano dei conti (${formatEuro(summary.total)}) supera il contributo massimo della fascia (${formatEuro(summary.tierMaximum)}).`, messageEn: `The plan of accounts (${formatEuroEn(summary.total)}) exceeds the tier maximum (${formatEuroEn(summary.tierMaximum)}).`, ids: [], field: 'accountLines', from: null });
   }
   if (toCents(summary.committed) > total) {
-    out.push({ rule, message: `Le assegnazioni impegnate (${formatEuro(summary.committed)}) superano il piano dei conti (${formatEuro(summary.total)}).`, messageEn: `Committed allocations (${summary.committed}) exceed the plan of accounts (${summary.total}).`, ids: [], field: 'accountLines', from: null });
+    out.push({ rule, message: `Le assegnazioni impegnate (${formatEuro(summary.committed)}) superano il piano dei conti (${formatEuro(summary.total)}).`, messageEn: `Committed allocations (${formatEuroEn(summary.committed)}) exceed the plan of accounts (${formatEuroEn(summary.total)}).`, ids: [], field: 'accountLines', from: null });
   }
   if (toCents(summary.delivered) > total) {
-    out.push({ rule, message: `I servizi erogati (${formatEuro(summary.delivered)}) superano il piano dei conti (${formatEuro(summary.total)}).`, messageEn: `Delivered services (${summary.delivered}) exceed the plan of accounts (${summary.total}).`, ids: [], field: 'accountLines', from: null });
+    out.push({ rule, message: `I servizi erogati (${formatEuro(summary.delivered)}) superano il piano dei conti (${formatEuro(summary.total)}).`, messageEn: `Delivered services (${formatEuroEn(summary.delivered)}) exceed the plan of accounts (${formatEuroEn(summary.total)}).`, ids: [], field: 'accountLines', from: null });
   }
   return out;
 }
