@@ -81,6 +81,7 @@ async function startDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   await db.connect();
   await db.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
   await db.query(`ALTER SYSTEM SET pg_stat_statements.max = 10000`);
+  await db.query(`ALTER SYSTEM SET pg_stat_statements.track_planning = on`);
   await db.end();
   await first.stop();
   return startEmbeddedPostgres({ dataDir, port, password: 'bench', persistent: false });
@@ -184,13 +185,14 @@ function processStats(pid: number): { rss: number; cpuTicks: number } {
   return { rss, cpuTicks: Number(fields[11]) + Number(fields[12]) };
 }
 
-/** Statements the app role ran (all of them, and those that are neither transaction control nor settings). */
-async function statementCount(monitor: Client): Promise<{ all: number; data: number }> {
+/** Statements the app role ran (all of them, and those that are neither transaction control nor settings), and the database's time on them. */
+async function statementCount(monitor: Client): Promise<{ all: number; data: number; dbMs: number }> {
   const { rows } = await monitor.query(`
     SELECT coalesce(sum(calls), 0)::bigint AS all,
-           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\('), 0)::bigint AS data
+           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\('), 0)::bigint AS data,
+           coalesce(sum(total_plan_time + total_exec_time), 0)::float8 AS db_ms
     FROM pg_stat_statements WHERE userid = 'reti_app'::regrole`);
-  return { all: Number(rows[0].all), data: Number(rows[0].data) };
+  return { all: Number(rows[0].all), data: Number(rows[0].data), dbMs: Number(rows[0].db_ms) };
 }
 
 interface Sample {
@@ -200,6 +202,7 @@ interface Sample {
   latencies: number[];
   statements: number;
   dataStatements: number;
+  dbMs: number;
   cpuMs: number;
   peakRss: number;
 }
@@ -213,7 +216,7 @@ async function drive(server: Server, q: BenchQuery, variables: Record<string, un
   const before = processStats(pid);
   let peakRss = before.rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, processStats(pid).rss)), 200);
-  const statementsBefore = monitor ? await statementCount(monitor) : { all: 0, data: 0 };
+  const statementsBefore = monitor ? await statementCount(monitor) : { all: 0, data: 0, dbMs: 0 };
   const started = performance.now();
   const end = started + seconds * 1000;
   const worker = async () => {
@@ -228,7 +231,7 @@ async function drive(server: Server, q: BenchQuery, variables: Record<string, un
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const after = processStats(pid);
-  const statementsAfter = monitor ? await statementCount(monitor) : { all: 0, data: 0 };
+  const statementsAfter = monitor ? await statementCount(monitor) : { all: 0, data: 0, dbMs: 0 };
   return {
     requests: latencies.length,
     errors,
@@ -236,6 +239,7 @@ async function drive(server: Server, q: BenchQuery, variables: Record<string, un
     latencies,
     statements: statementsAfter.all - statementsBefore.all,
     dataStatements: statementsAfter.data - statementsBefore.data,
+    dbMs: statementsAfter.dbMs - statementsBefore.dbMs,
     cpuMs: (after.cpuTicks - before.cpuTicks) * MS_PER_TICK,
     peakRss: Math.max(peakRss, after.rss),
   };
@@ -251,6 +255,7 @@ function merge(samples: Sample[]): Sample {
     latencies: a.latencies.concat(b.latencies),
     statements: a.statements + b.statements,
     dataStatements: a.dataStatements + b.dataStatements,
+    dbMs: a.dbMs + b.dbMs,
     cpuMs: a.cpuMs + b.cpuMs,
     peakRss: Math.max(a.peakRss, b.peakRss),
   }));
@@ -260,14 +265,14 @@ function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
 }
 
-const SAMPLE_HEAD = ['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'data SQL/req', 'CPU ms/req', 'peak RSS MiB', 'errors'];
+const SAMPLE_HEAD = ['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'data SQL/req', 'DB ms/req', 'CPU ms/req', 'peak RSS MiB', 'errors'];
 const SAMPLE_WIDTHS = [5, 12, 8, 8, 8, 8, 12, 10, 12, 6];
 
 function sampleRow(query: string, server: string, s: Sample): string {
   const sorted = [...s.latencies].sort((a, b) => a - b);
   return row(
     [query, server, (s.requests / s.seconds).toFixed(1), percentile(sorted, 0.5).toFixed(1), percentile(sorted, 0.99).toFixed(1),
-      (s.statements / s.requests).toFixed(1), (s.dataStatements / s.requests).toFixed(1), (s.cpuMs / s.requests).toFixed(2), (s.peakRss / 2 ** 20).toFixed(0), s.errors],
+      (s.statements / s.requests).toFixed(1), (s.dataStatements / s.requests).toFixed(1), (s.dbMs / s.requests).toFixed(2), (s.cpuMs / s.requests).toFixed(2), (s.peakRss / 2 ** 20).toFixed(0), s.errors],
     SAMPLE_WIDTHS,
   );
 }
