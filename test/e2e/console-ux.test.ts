@@ -299,6 +299,7 @@ test('the first page loads a fraction of the console, and its scripts travel com
   const firstPage = [entry, ...preloaded].reduce((sum, src) => sum + size(assetFile(src)), 0);
   // Each resource's screens, the dashboard, the import, the workspace and the API client are chunks of their own.
   expect(scripts.some((file) => /^NetworkShow-/.test(file))).toBe(true);
+  expect(scripts.some((file) => /^NetworkEdit-/.test(file))).toBe(true);
   expect(scripts.some((file) => /^Workspace-/.test(file))).toBe(true);
   expect(scripts.some((file) => /^dataProvider-/.test(file))).toBe(true);
   expect(size(assetFile(entry))).toBeLessThan(total * 0.3);
@@ -313,3 +314,23 @@ test('the first page loads a fraction of the console, and its scripts travel com
   expect(gzip.headers['content-encoding']).toBe('gzip');
   expect(gunzipSync(gzip.body).equals(raw)).toBe(true);
 });
+
+test('in the browser, a list opened after signing in loads its own screen, none of the forms and under 75 % of the scripts', async () => {
+  const scripts = readdirSync(path.join(DIST, 'assets')).filter((file) => file.endsWith('.js'));
+  const total = scripts.reduce((sum, file) => sum + statSync(path.join(DIST, 'assets', file)).size, 0);
+  await withScreenshotOnFailure(page, 'first-page-weight', async () => {
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    // The list opened afresh in the signed-in session, as a bookmark would: the page's resource entries start empty.
+    await page.goto(url('networks'));
+    await count(page.locator('tbody tr'), 3);
+    const loaded = await page.evaluate<{ name: string; bytes: number }[]>(
+      `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize }))`,
+    );
+    const bytes = loaded.reduce((sum, script) => sum + script.bytes, 0);
+    expect(loaded.some((script) => /^NetworkList-/.test(script.name))).toBe(true);
+    expect(loaded.filter((script) => /(Create|Edit)-/.test(script.name))).toEqual([]);
+    // React, MUI, react-admin, the router, the GraphQL client and the API's schema are about two thirds
+    // of the scripts and every page needs them; the screens, the forms and the charts are the rest.
+    expect(bytes).toBeLessThan(total * 0.75);
+  });
+}, BROWSER_TEST_TIMEOUT);
