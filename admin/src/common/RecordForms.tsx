@@ -31,6 +31,9 @@ const KeepDraftAcrossSignIn = () => {
   return null;
 };
 
+/** A field's client checks (required, check digit, dates, numbers) run when it loses focus, then as it is corrected. */
+const CHECK_ON = 'onTouched';
+
 /**
  * The create page every resource uses: server validation errors land on their fields and other
  * refusals are explained (see useApiErrorNotifier).
@@ -39,7 +42,7 @@ export const RecordCreate = ({ children, ...props }: Omit<CreateProps, 'children
   const onError = useApiErrorNotifier();
   return (
     <Create redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges>
+      <SimpleForm warnWhenUnsavedChanges mode={CHECK_ON}>
         <KeepDraftAcrossSignIn />
         {children}
       </SimpleForm>
@@ -55,7 +58,7 @@ export const RecordEdit = ({ children, toolbar, ...props }: Omit<EditProps, 'chi
   const onError = useApiErrorNotifier();
   return (
     <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges toolbar={toolbar}>
+      <SimpleForm warnWhenUnsavedChanges mode={CHECK_ON} toolbar={toolbar}>
         <KeepDraftAcrossSignIn />
         {children}
       </SimpleForm>
