@@ -11,7 +11,9 @@ import { selectPlain } from '../../db/scoped-query';
 import { partnerResource } from '../partner/partner.service';
 import { crisisCompanyResource } from '../crisis-company/crisis-company.service';
 import { networkResource } from '../network/network.service';
-import { allocationResource } from '../funding/funding.service';
+import { allocationResource, fundSourceResource } from '../funding/funding.service';
+import { fundingTierResource, measureResource, serviceTypeResource } from '../measure/measure.service';
+import { atecoSectorResource, municipalityResource, partnerTypeResource, provinceResource } from '../reference/reference.service';
 
 /** The most rows one export carries by default; a larger one is refused with the count, so the user narrows the filters. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -43,6 +45,7 @@ const REFERENCES = {
   pact: { table: 'competence_pacts', columns: ['name'] },
   network: { table: 'networks', columns: ['code', 'title'] },
   fundSource: { table: 'fund_sources', columns: ['code', 'name'] },
+  province: { table: 'provinces', columns: ['name', 'plate'] },
 } satisfies Record<string, Reference>;
 type ReferenceName = keyof typeof REFERENCES;
 
@@ -61,6 +64,15 @@ const yesNo = (key: string): Column => ({ key, cell: (row, _names, locale) => ({
 const label = (key: string, enumName: EnumName): Column => ({
   key,
   cell: (row, _names, locale) => ({ kind: 'text', value: row[key] ? ((ENUM_LABELS[locale][enumName] as Record<string, string>)[row[key] as string] ?? String(row[key])) : null }),
+});
+/** A list of codes, or of their labels when `enumName` is given, in one cell. */
+const list = (key: string, enumName?: EnumName): Column => ({
+  key,
+  cell: (row, _names, locale) => {
+    const codes = (row[key] as string[] | null) ?? [];
+    const labels = enumName ? (ENUM_LABELS[locale][enumName] as Record<string, string>) : {};
+    return { kind: 'text', value: codes.map((code) => labels[code] ?? code).join(', ') };
+  },
 });
 /** A column naming the record that `from` points to, with the referenced table's `column`. */
 const named = (key: string, name: ReferenceName, from: string, column: string): Column => ({
@@ -146,6 +158,55 @@ const SPECS: Record<ExportResource, Spec> = {
       label('status', 'AllocationStatus'),
       text('note'),
     ],
+  },
+  fundSources: {
+    resource: fundSourceResource as Spec['resource'],
+    columns: [text('code'), text('name'), text('programme'), money('budget'), date('availableFrom'), date('availableTo'), list('measureCodes')],
+  },
+  measures: {
+    resource: measureResource as Spec['resource'],
+    columns: [text('code'), text('name'), text('legalAct'), date('openFrom'), date('openTo'), list('rules', 'RuleCode')],
+  },
+  fundingTiers: {
+    resource: fundingTierResource as Spec['resource'],
+    columns: [
+      named('measureCode', 'measure', 'measureId', 'code'),
+      named('measureId', 'measure', 'measureId', 'name'),
+      int('minRecipients'),
+      int('maxRecipients'),
+      money('maxContribution'),
+    ],
+  },
+  serviceTypes: {
+    resource: serviceTypeResource as Spec['resource'],
+    columns: [
+      named('measureCode', 'measure', 'measureId', 'code'),
+      named('measureId', 'measure', 'measureId', 'name'),
+      int('phase'),
+      text('code'),
+      text('name'),
+      label('category', 'ServiceCategory'),
+      label('payment', 'ServicePayment'),
+      int('minHours'),
+      int('maxHours'),
+      money('voucherValue'),
+    ],
+  },
+  partnerTypes: {
+    resource: partnerTypeResource as Spec['resource'],
+    columns: [text('code'), text('name')],
+  },
+  provinces: {
+    resource: provinceResource as Spec['resource'],
+    columns: [text('name'), text('plate'), text('istatCode'), text('historicIstatCode'), label('kind', 'ProvinceKind')],
+  },
+  municipalities: {
+    resource: municipalityResource as Spec['resource'],
+    columns: [text('name'), text('istatCode'), named('provincePlate', 'province', 'provinceId', 'plate'), named('provinceId', 'province', 'provinceId', 'name')],
+  },
+  atecoSectors: {
+    resource: atecoSectorResource as Spec['resource'],
+    columns: [text('code'), text('title'), label('level', 'AtecoLevel'), text('section'), text('atecoVersion')],
   },
 };
 
