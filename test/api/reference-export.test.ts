@@ -46,13 +46,13 @@ test('fund sources export money as 1.234,56 and days as dd/mm/yyyy; XLSX keeps t
   });
   const [header, row, ...rest] = rowsOf(await filtered('fundSources', { q: code }));
   expect(rest).toEqual([]);
-  expect(header).toEqual(['Codice', 'Nome', 'Programma', 'Dotazione', 'Disponibile dal', 'Disponibile fino al', 'Misure finanziabili']);
-  expect(row).toEqual([code, 'Fondo di prova', '', '1.234.567,80', '01/03/2026', '', 'GOL, FASE_II']);
+  expect(header).toEqual(['Codice', 'Nome', 'Programma', 'Dotazione', 'Impegnato', 'Disponibile', 'Disponibile dal', 'Disponibile fino al', 'Misure finanziabili']);
+  expect(row).toEqual([code, 'Fondo di prova', '', '1.234.567,80', '0,00', '1.234.567,80', '01/03/2026', '', 'GOL, FASE_II']);
 
   const xlsx = new ExcelJS.Workbook();
   await xlsx.xlsx.load((await filtered('fundSources', { q: code }, 'xlsx')) as unknown as ArrayBuffer);
   const cells = xlsx.worksheets[0].getRow(2);
-  expect([cells.getCell(4).value, cells.getCell(5).value, cells.getCell(5).numFmt]).toEqual([1234567.8, new Date('2026-03-01T00:00:00Z'), 'dd/mm/yyyy']);
+  expect([cells.getCell(4).value, cells.getCell(7).value, cells.getCell(7).numFmt]).toEqual([1234567.8, new Date('2026-03-01T00:00:00Z'), 'dd/mm/yyyy']);
 });
 
 test('measures, services, tiers, ATECO codes, provinces and partner types export labels, not codes, with the measure named beside its code', async () => {

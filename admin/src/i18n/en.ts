@@ -89,8 +89,6 @@ export const en: RetiMessages = {
       fields: {
         ...record,
         ...FIELD_LABELS.en.fundSources,
-        committed: 'Committed',
-        available: 'Available',
       },
     },
     measures: {

@@ -88,8 +88,6 @@ export const it = {
       fields: {
         ...record,
         ...FIELD_LABELS.it.fundSources,
-        committed: 'Impegnato',
-        available: 'Disponibile',
       },
     },
     measures: {

@@ -84,6 +84,8 @@ const named = (key: string, name: ReferenceName, from: string, column: string): 
 interface Spec {
   resource: Resource<ObjectLiteral, object, BaseFilter>;
   columns: Column[];
+  /** Values the list shows that are not columns of the table: SQL on the row `r`, by key. */
+  computed?: Record<string, string>;
 }
 
 /**
@@ -161,7 +163,8 @@ const SPECS: Record<ExportResource, Spec> = {
   },
   fundSources: {
     resource: fundSourceResource as Spec['resource'],
-    columns: [text('code'), text('name'), text('programme'), money('budget'), date('availableFrom'), date('availableTo'), list('measureCodes')],
+    columns: [text('code'), text('name'), text('programme'), money('budget'), money('committed'), money('available'), date('availableFrom'), date('availableTo'), list('measureCodes')],
+    computed: { committed: 'fund_source_committed(r.id)::text', available: '(r.budget - fund_source_committed(r.id))::text' },
   },
   measures: {
     resource: measureResource as Spec['resource'],
@@ -247,7 +250,7 @@ export async function countExport(ctx: RequestContext, request: ExportRequest, m
 export async function streamExport(ctx: RequestContext, request: ExportRequest, sink: ExportSink): Promise<void> {
   const spec = SPECS[request.resource];
   const labels = FIELD_LABELS[request.locale][request.resource] as Record<string, string>;
-  const qb = selectPlain(await new CrudService(spec.resource).listQuery(ctx, request.filter, request.sort));
+  const qb = selectPlain(await new CrudService(spec.resource).listQuery(ctx, request.filter, request.sort), spec.computed);
   const [sql, parameters] = qb.getQueryAndParameters();
   const manager = await ctx.scope.manager();
   await sink.header(spec.columns.map((c) => labels[c.key]));
