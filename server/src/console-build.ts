@@ -50,7 +50,8 @@ if (require.main === module) {
     // Hashed before building: a file changed during the build makes the next start build again.
     const hash = consoleSourceHash(root);
     console.log(`Building the console, because ${reason} (about a minute)…`);
-    const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'admin'], { cwd: root, encoding: 'utf8' });
+    // Always the production bundle: under jest NODE_ENV is `test`, which gave Vite React's development build.
+    const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'admin'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) {
       console.error(`The console did not build:\n${build.stdout}${build.stderr}`);
       process.exit(1);

@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { draftProposal, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
 import { createCrisisCompany, createPartner, must, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -64,7 +65,8 @@ const cells = (row: Locator) => row.getByRole('cell').allInnerTexts();
 /** A page has settled when its title is in the app bar and nothing is loading. */
 async function settled(): Promise<void> {
   await visible(page.locator('h1#react-admin-title'));
-  await eventually(async () => expect(await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').count()).toBe(0));
+  // Indeterminate only: a determinate bar, such as a proposal's completeness, is content.
+  await eventually(async () => expect(await page.locator('.MuiLinearProgress-indeterminate, .MuiCircularProgress-indeterminate, .MuiSkeleton-root').count()).toBe(0));
 }
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -235,6 +237,56 @@ describe('axe-core finds no critical or serious violation, and one <h1>, on ever
   }, BROWSER_TEST_TIMEOUT);
 });
 
+test('axe-core finds no critical or serious violation, and one <h1>, on the co-design pages: calls, proposals, the scoring sheet and the ranking', async () => {
+  const [ambito, body] = await Promise.all([newTenant(t, 'AMBITO'), newTenant(t, 'THIRD_SECTOR_BODY')]);
+  const [ambitoEditor, bodyEditor] = await Promise.all([t.signUp('EDITOR', ambito.id), t.signUp('EDITOR', body.id)]);
+  const call = await publishedCall(t, ambito);
+  const proposal = await draftProposal(t, body.editor, await referenceIds(t), call.id);
+  const auditAs = async (user: { email: string; password: string }, pages: string[]) => {
+    await context.close();
+    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    await signIn(page, consoleUrl, user.email, user.password);
+    expect(await audit(pages)).toEqual(clean(pages));
+  };
+
+  await withScreenshotOnFailure(page, 'accessibility-codesign', async () => {
+    // The Ambito's call while it is open; the body's proposal while it is a draft.
+    await auditAs(ambitoEditor, ['codesignCalls', `codesignCalls/${call.id}/show`, `codesignCalls/${call.id}/show/criteria`, `codesignCalls/${call.id}`]);
+    await auditAs(bodyEditor, ['codesignProposals', `codesignProposals/${proposal.id}`, `codesignProposals/${proposal.id}/show`]);
+    // The grid a list draws while its rows load, held there until it has been audited.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (/codesignProposals\(/.test(route.request().postData() ?? '')) await held;
+      await route.continue();
+    });
+    await page.goto(url('codesignProposals'));
+    await visible(page.locator('tbody td .select-all').first());
+    expect(await seriousViolations()).toEqual([]);
+    release();
+    await visible(page.locator('tbody td .select-item').first());
+    await page.unroute('**/graphql');
+
+    // Submitted, past the deadline, the call closed and one score given: the scoring sheet and the ranking.
+    await must(t, body.editor, SUBMIT, proposal);
+    await passDeadline(t, call.id);
+    const evaluator = { userId: ambitoEditor.id, role: 'EDITOR' as const, tenantId: ambito.id };
+    await must(t, ambito.editor, `mutation($input: CreateCodesignEvaluatorInput!) { createCodesignEvaluator(input: $input) { id } }`, { input: { callId: call.id, userId: evaluator.userId } });
+    const [{ version }] = await t.owner.query('SELECT version FROM codesign_calls WHERE id = $1', [call.id]);
+    await must(t, ambito.editor, `mutation($id: ID!, $version: Int!) { setCodesignCallStatus(id: $id, version: $version, status: CLOSED) { id } }`, { id: call.id, version });
+    await must(t, evaluator, `mutation($input: CreateCodesignScoreInput!) { createCodesignScore(input: $input) { id } }`, {
+      input: { proposalId: proposal.id, criterionId: call.criteria[0].id, score: 48, reason: 'Proposta solida e radicata' },
+    });
+    await auditAs(ambitoEditor, [`codesignCalls/${call.id}/show/proposals`, `codesignCalls/${call.id}/show/ranking`, `codesignProposals/${proposal.id}/show/scores`]);
+    // What was audited: the sheet with its score and the line to add one, and the ranking with the proposal.
+    await count(page.getByTestId('scores').locator('tbody tr'), 1);
+    await visible(page.getByRole('button', { name: 'Registra punteggio' }));
+    await page.goto(url(`codesignCalls/${call.id}/show/ranking`));
+    await visible(page.getByTestId('ranking').getByText('Lavoro in rete'));
+  });
+}, BROWSER_TEST_TIMEOUT);
+
 test('on a 390 px phone the network list, the network page with its roster and the dashboard need no horizontal scrolling', async () => {
   await context.close();
   context = await browser.newContext({ locale: 'it-IT', viewport: PHONE, isMobile: true, hasTouch: true });
@@ -299,6 +351,7 @@ test('the first page loads a fraction of the console, and its scripts travel com
   const firstPage = [entry, ...preloaded].reduce((sum, src) => sum + size(assetFile(src)), 0);
   // Each resource's screens, the dashboard, the import, the workspace and the API client are chunks of their own.
   expect(scripts.some((file) => /^NetworkShow-/.test(file))).toBe(true);
+  expect(scripts.some((file) => /^NetworkEdit-/.test(file))).toBe(true);
   expect(scripts.some((file) => /^Workspace-/.test(file))).toBe(true);
   expect(scripts.some((file) => /^dataProvider-/.test(file))).toBe(true);
   expect(size(assetFile(entry))).toBeLessThan(total * 0.3);
@@ -313,3 +366,23 @@ test('the first page loads a fraction of the console, and its scripts travel com
   expect(gzip.headers['content-encoding']).toBe('gzip');
   expect(gunzipSync(gzip.body).equals(raw)).toBe(true);
 });
+
+test('in the browser, a list opened after signing in loads its own screen, none of the forms and under 75 % of the scripts', async () => {
+  const scripts = readdirSync(path.join(DIST, 'assets')).filter((file) => file.endsWith('.js'));
+  const total = scripts.reduce((sum, file) => sum + statSync(path.join(DIST, 'assets', file)).size, 0);
+  await withScreenshotOnFailure(page, 'first-page-weight', async () => {
+    await signIn(page, consoleUrl, editor.email, editor.password);
+    // The list opened afresh in the signed-in session, as a bookmark would: the page's resource entries start empty.
+    await page.goto(url('networks'));
+    await count(page.locator('tbody tr'), 3);
+    const loaded = await page.evaluate<{ name: string; bytes: number }[]>(
+      `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize }))`,
+    );
+    const bytes = loaded.reduce((sum, script) => sum + script.bytes, 0);
+    expect(loaded.some((script) => /^NetworkList-/.test(script.name))).toBe(true);
+    expect(loaded.filter((script) => /(Create|Edit)-/.test(script.name))).toEqual([]);
+    // React, MUI, react-admin, the router, the GraphQL client and the API's schema are about two thirds
+    // of the scripts and every page needs them; the screens, the forms and the charts are the rest.
+    expect(bytes).toBeLessThan(total * 0.75);
+  });
+}, BROWSER_TEST_TIMEOUT);

@@ -11,25 +11,28 @@ import { useApiErrorNotifier } from './useApiErrorNotifier';
  * same page and the form comes back as it was. Leaving the form while signed in drops the draft.
  */
 const KeepDraftAcrossSignIn = () => {
-  const { reset, watch } = useFormContext();
+  const { reset, watch, formState } = useFormContext();
+  // Ready once the form has mounted and run its own start-up reset (a parent effect, which would undo ours).
+  const { isReady } = formState;
   const { pathname } = useLocation();
   // The identity arrives once the session is restored, which after a reload may be after the form is drawn.
   const userId = useGetIdentity().identity?.id;
   useEffect(() => {
-    if (!userId) return;
+    if (!userId || !isReady) return;
     const key = `reti.draft:${userId}:${pathname}`;
     const saved = sessionStorage.getItem(key);
-    // After the form's own start-up reset, which runs in a parent effect and would undo ours.
-    const restore = saved ? window.setTimeout(() => reset(JSON.parse(saved), { keepDefaultValues: true })) : undefined;
+    if (saved) reset(JSON.parse(saved), { keepDefaultValues: true });
     const subscription = watch((values) => sessionStorage.setItem(key, JSON.stringify(values)));
     return () => {
-      window.clearTimeout(restore);
       subscription.unsubscribe();
       if (sessionUser()) sessionStorage.removeItem(key);
     };
-  }, [userId, pathname, reset, watch]);
+  }, [userId, isReady, pathname, reset, watch]);
   return null;
 };
+
+/** A field's client checks (required, check digit, dates, numbers) run when it loses focus, then as it is corrected. */
+const CHECK_ON = 'onTouched';
 
 /**
  * The create page every resource uses: server validation errors land on their fields and other
@@ -39,7 +42,7 @@ export const RecordCreate = ({ children, ...props }: Omit<CreateProps, 'children
   const onError = useApiErrorNotifier();
   return (
     <Create redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges>
+      <SimpleForm warnWhenUnsavedChanges mode={CHECK_ON}>
         <KeepDraftAcrossSignIn />
         {children}
       </SimpleForm>
@@ -55,7 +58,7 @@ export const RecordEdit = ({ children, toolbar, ...props }: Omit<EditProps, 'chi
   const onError = useApiErrorNotifier();
   return (
     <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }} {...props}>
-      <SimpleForm warnWhenUnsavedChanges toolbar={toolbar}>
+      <SimpleForm warnWhenUnsavedChanges mode={CHECK_ON} toolbar={toolbar}>
         <KeepDraftAcrossSignIn />
         {children}
       </SimpleForm>

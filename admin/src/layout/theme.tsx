@@ -2,6 +2,9 @@ import type { Theme } from '@mui/material';
 import { defaultTheme, RaThemeOptions } from 'react-admin';
 import { ListToolbar } from '../common/RegistryGrid';
 
+/** What assistive technology hears for a spinner or a placeholder while data loads. */
+const LOADING = 'Caricamento in corso – Loading';
+
 /**
  * react-admin's theme with blues dark enough for WCAG AA: white on the app bar's #2196f3 was
  * 3.12:1 and the toolbars' #1976d2 buttons 4.41:1 on the page background; both are now above 5.7:1.
@@ -21,11 +24,14 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.components,
     RaList: { defaultProps: { actions: <ListToolbar /> } },
     // A checkbox's label belongs on its input: react-admin's row checkboxes put it on the wrapping span.
+    // The grid drawn while a list loads has inert, unlabelled "select-all" boxes: they say what they stand for.
     MuiCheckbox: {
       defaultProps: {
         slotProps: {
           root: { 'aria-label': undefined },
-          input: ({ 'aria-label': label }: { 'aria-label'?: string }) => ({ 'aria-label': label }),
+          input: ({ 'aria-label': label, className, onChange }: { 'aria-label'?: string; className?: string; onChange?: unknown }) => ({
+            'aria-label': label ?? (className === 'select-all' && !onChange ? LOADING : undefined),
+          }),
         },
       },
     },
@@ -45,7 +51,7 @@ export const theme: RaThemeOptions = {
       styleOverrides: { root: ({ theme }: { theme: Theme }) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } }) },
     },
     // Spinners are announced, not just drawn.
-    MuiCircularProgress: { defaultProps: { 'aria-label': 'Caricamento in corso – Loading' } },
-    MuiLinearProgress: { defaultProps: { 'aria-label': 'Caricamento in corso – Loading' } },
+    MuiCircularProgress: { defaultProps: { 'aria-label': LOADING } },
+    MuiLinearProgress: { defaultProps: { 'aria-label': LOADING } },
   },
 };

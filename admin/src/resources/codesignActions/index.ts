@@ -1,7 +1,7 @@
-import { ActionEdit } from './ActionEdit';
+import { lazyView } from '../../common/lazyView';
 
 /** Actions are listed and added on their proposal's page; this is the editor of the ten sections. */
 export default {
-  edit: ActionEdit,
+  edit: lazyView(() => import('./ActionEdit'), 'ActionEdit'),
   recordRepresentation: 'title',
 };

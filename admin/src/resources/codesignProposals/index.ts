@@ -1,12 +1,10 @@
 import ProposalIcon from '@mui/icons-material/Description';
 import { lazyView } from '../../common/lazyView';
-import { ProposalCreate } from './ProposalCreate';
-import { ProposalEdit } from './ProposalEdit';
 
 export default {
   list: lazyView(() => import('./ProposalList'), 'ProposalList'),
-  create: ProposalCreate,
-  edit: ProposalEdit,
+  create: lazyView(() => import('./ProposalCreate'), 'ProposalCreate'),
+  edit: lazyView(() => import('./ProposalEdit'), 'ProposalEdit'),
   show: lazyView(() => import('./ProposalShow'), 'ProposalShow'),
   icon: ProposalIcon,
   recordRepresentation: 'title',

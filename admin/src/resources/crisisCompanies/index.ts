@@ -1,12 +1,10 @@
 import CrisisCompanyIcon from '@mui/icons-material/Factory';
 import { lazyView } from '../../common/lazyView';
-import { CrisisCompanyCreate } from './CrisisCompanyCreate';
-import { CrisisCompanyEdit } from './CrisisCompanyEdit';
 
 export default {
   list: lazyView(() => import('./CrisisCompanyList'), 'CrisisCompanyList'),
-  create: CrisisCompanyCreate,
-  edit: CrisisCompanyEdit,
+  create: lazyView(() => import('./CrisisCompanyCreate'), 'CrisisCompanyCreate'),
+  edit: lazyView(() => import('./CrisisCompanyEdit'), 'CrisisCompanyEdit'),
   show: lazyView(() => import('./CrisisCompanyShow'), 'CrisisCompanyShow'),
   icon: CrisisCompanyIcon,
   recordRepresentation: 'name',

@@ -1,12 +1,10 @@
 import FundSourceIcon from '@mui/icons-material/AccountBalance';
 import { lazyView } from '../../common/lazyView';
-import { FundSourceCreate } from './FundSourceCreate';
-import { FundSourceEdit } from './FundSourceEdit';
 
 export default {
   list: lazyView(() => import('./FundSourceList'), 'FundSourceList'),
-  create: FundSourceCreate,
-  edit: FundSourceEdit,
+  create: lazyView(() => import('./FundSourceCreate'), 'FundSourceCreate'),
+  edit: lazyView(() => import('./FundSourceEdit'), 'FundSourceEdit'),
   show: lazyView(() => import('./FundSourceShow'), 'FundSourceShow'),
   icon: FundSourceIcon,
   recordRepresentation: 'name',

@@ -1,12 +1,10 @@
 import MeasureIcon from '@mui/icons-material/Rule';
 import { lazyView } from '../../common/lazyView';
-import { MeasureCreate } from './MeasureCreate';
-import { MeasureEdit } from './MeasureEdit';
 
 export default {
   list: lazyView(() => import('./MeasureList'), 'MeasureList'),
-  create: MeasureCreate,
-  edit: MeasureEdit,
+  create: lazyView(() => import('./MeasureCreate'), 'MeasureCreate'),
+  edit: lazyView(() => import('./MeasureEdit'), 'MeasureEdit'),
   show: lazyView(() => import('./MeasureShow'), 'MeasureShow'),
   icon: MeasureIcon,
   recordRepresentation: 'name',

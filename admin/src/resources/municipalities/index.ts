@@ -1,12 +1,10 @@
 import MunicipalityIcon from '@mui/icons-material/LocationCity';
 import { lazyView } from '../../common/lazyView';
-import { MunicipalityCreate } from './MunicipalityCreate';
-import { MunicipalityEdit } from './MunicipalityEdit';
 
 export default {
   list: lazyView(() => import('./MunicipalityList'), 'MunicipalityList'),
-  create: MunicipalityCreate,
-  edit: MunicipalityEdit,
+  create: lazyView(() => import('./MunicipalityCreate'), 'MunicipalityCreate'),
+  edit: lazyView(() => import('./MunicipalityEdit'), 'MunicipalityEdit'),
   show: lazyView(() => import('./MunicipalityShow'), 'MunicipalityShow'),
   icon: MunicipalityIcon,
   recordRepresentation: (municipality: { name: string; istatCode: string }) => `${municipality.name} (${municipality.istatCode})`,

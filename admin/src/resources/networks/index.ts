@@ -1,12 +1,10 @@
 import NetworkIcon from '@mui/icons-material/Hub';
 import { lazyView } from '../../common/lazyView';
-import { NetworkCreate } from './NetworkCreate';
-import { NetworkEdit } from './NetworkEdit';
 
 export default {
   list: lazyView(() => import('./NetworkList'), 'NetworkList'),
-  create: NetworkCreate,
-  edit: NetworkEdit,
+  create: lazyView(() => import('./NetworkCreate'), 'NetworkCreate'),
+  edit: lazyView(() => import('./NetworkEdit'), 'NetworkEdit'),
   show: lazyView(() => import('./NetworkShow'), 'NetworkShow'),
   icon: NetworkIcon,
   recordRepresentation: (network: { code: string; title: string }) => `${network.code} – ${network.title}`,

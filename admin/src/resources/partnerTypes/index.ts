@@ -1,12 +1,10 @@
 import PartnerTypeIcon from '@mui/icons-material/Category';
 import { lazyView } from '../../common/lazyView';
-import { PartnerTypeCreate } from './PartnerTypeCreate';
-import { PartnerTypeEdit } from './PartnerTypeEdit';
 
 export default {
   list: lazyView(() => import('./PartnerTypeList'), 'PartnerTypeList'),
-  create: PartnerTypeCreate,
-  edit: PartnerTypeEdit,
+  create: lazyView(() => import('./PartnerTypeCreate'), 'PartnerTypeCreate'),
+  edit: lazyView(() => import('./PartnerTypeEdit'), 'PartnerTypeEdit'),
   show: lazyView(() => import('./PartnerTypeShow'), 'PartnerTypeShow'),
   icon: PartnerTypeIcon,
   recordRepresentation: 'name',

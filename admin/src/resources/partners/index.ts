@@ -1,12 +1,10 @@
 import PartnerIcon from '@mui/icons-material/Handshake';
 import { lazyView } from '../../common/lazyView';
-import { PartnerCreate } from './PartnerCreate';
-import { PartnerEdit } from './PartnerEdit';
 
 export default {
   list: lazyView(() => import('./PartnerList'), 'PartnerList'),
-  create: PartnerCreate,
-  edit: PartnerEdit,
+  create: lazyView(() => import('./PartnerCreate'), 'PartnerCreate'),
+  edit: lazyView(() => import('./PartnerEdit'), 'PartnerEdit'),
   show: lazyView(() => import('./PartnerShow'), 'PartnerShow'),
   icon: PartnerIcon,
   recordRepresentation: 'legalName',

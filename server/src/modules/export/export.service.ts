@@ -11,7 +11,9 @@ import { selectPlain } from '../../db/scoped-query';
 import { partnerResource } from '../partner/partner.service';
 import { crisisCompanyResource } from '../crisis-company/crisis-company.service';
 import { networkResource } from '../network/network.service';
-import { allocationResource } from '../funding/funding.service';
+import { allocationResource, fundSourceResource } from '../funding/funding.service';
+import { fundingTierResource, measureResource, serviceTypeResource } from '../measure/measure.service';
+import { atecoSectorResource, municipalityResource, partnerTypeResource, provinceResource } from '../reference/reference.service';
 
 /** The most rows one export carries by default; a larger one is refused with the count, so the user narrows the filters. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -43,6 +45,7 @@ const REFERENCES = {
   pact: { table: 'competence_pacts', columns: ['name'] },
   network: { table: 'networks', columns: ['code', 'title'] },
   fundSource: { table: 'fund_sources', columns: ['code', 'name'] },
+  province: { table: 'provinces', columns: ['name', 'plate'] },
 } satisfies Record<string, Reference>;
 type ReferenceName = keyof typeof REFERENCES;
 
@@ -62,6 +65,15 @@ const label = (key: string, enumName: EnumName): Column => ({
   key,
   cell: (row, _names, locale) => ({ kind: 'text', value: row[key] ? ((ENUM_LABELS[locale][enumName] as Record<string, string>)[row[key] as string] ?? String(row[key])) : null }),
 });
+/** A list of codes, or of their labels when `enumName` is given, in one cell. */
+const list = (key: string, enumName?: EnumName): Column => ({
+  key,
+  cell: (row, _names, locale) => {
+    const codes = (row[key] as string[] | null) ?? [];
+    const labels = enumName ? (ENUM_LABELS[locale][enumName] as Record<string, string>) : {};
+    return { kind: 'text', value: codes.map((code) => labels[code] ?? code).join(', ') };
+  },
+});
 /** A column naming the record that `from` points to, with the referenced table's `column`. */
 const named = (key: string, name: ReferenceName, from: string, column: string): Column => ({
   key,
@@ -72,6 +84,8 @@ const named = (key: string, name: ReferenceName, from: string, column: string): 
 interface Spec {
   resource: Resource<ObjectLiteral, object, BaseFilter>;
   columns: Column[];
+  /** Values the list shows that are not columns of the table: SQL on the row `r`, by key. */
+  computed?: Record<string, string>;
 }
 
 /**
@@ -147,6 +161,56 @@ const SPECS: Record<ExportResource, Spec> = {
       text('note'),
     ],
   },
+  fundSources: {
+    resource: fundSourceResource as Spec['resource'],
+    columns: [text('code'), text('name'), text('programme'), money('budget'), money('committed'), money('available'), date('availableFrom'), date('availableTo'), list('measureCodes')],
+    computed: { committed: 'fund_source_committed(r.id)::text', available: '(r.budget - fund_source_committed(r.id))::text' },
+  },
+  measures: {
+    resource: measureResource as Spec['resource'],
+    columns: [text('code'), text('name'), text('legalAct'), date('openFrom'), date('openTo'), list('rules', 'RuleCode')],
+  },
+  fundingTiers: {
+    resource: fundingTierResource as Spec['resource'],
+    columns: [
+      named('measureCode', 'measure', 'measureId', 'code'),
+      named('measureId', 'measure', 'measureId', 'name'),
+      int('minRecipients'),
+      int('maxRecipients'),
+      money('maxContribution'),
+    ],
+  },
+  serviceTypes: {
+    resource: serviceTypeResource as Spec['resource'],
+    columns: [
+      named('measureCode', 'measure', 'measureId', 'code'),
+      named('measureId', 'measure', 'measureId', 'name'),
+      int('phase'),
+      text('code'),
+      text('name'),
+      label('category', 'ServiceCategory'),
+      label('payment', 'ServicePayment'),
+      int('minHours'),
+      int('maxHours'),
+      money('voucherValue'),
+    ],
+  },
+  partnerTypes: {
+    resource: partnerTypeResource as Spec['resource'],
+    columns: [text('code'), text('name')],
+  },
+  provinces: {
+    resource: provinceResource as Spec['resource'],
+    columns: [text('name'), text('plate'), text('istatCode'), text('historicIstatCode'), label('kind', 'ProvinceKind')],
+  },
+  municipalities: {
+    resource: municipalityResource as Spec['resource'],
+    columns: [text('name'), text('istatCode'), named('provincePlate', 'province', 'provinceId', 'plate'), named('provinceId', 'province', 'provinceId', 'name')],
+  },
+  atecoSectors: {
+    resource: atecoSectorResource as Spec['resource'],
+    columns: [text('code'), text('title'), label('level', 'AtecoLevel'), text('section'), text('atecoVersion')],
+  },
 };
 
 export const isExportResource = (name: string): name is ExportResource => Object.hasOwn(SPECS, name);
@@ -186,7 +250,7 @@ export async function countExport(ctx: RequestContext, request: ExportRequest, m
 export async function streamExport(ctx: RequestContext, request: ExportRequest, sink: ExportSink): Promise<void> {
   const spec = SPECS[request.resource];
   const labels = FIELD_LABELS[request.locale][request.resource] as Record<string, string>;
-  const qb = selectPlain(await new CrudService(spec.resource).listQuery(ctx, request.filter, request.sort));
+  const qb = selectPlain(await new CrudService(spec.resource).listQuery(ctx, request.filter, request.sort), spec.computed);
   const [sql, parameters] = qb.getQueryAndParameters();
   const manager = await ctx.scope.manager();
   await sink.header(spec.columns.map((c) => labels[c.key]));

@@ -1,4 +1,3 @@
-import CompatibleIcon from '@mui/icons-material/CompareArrows';
 import { AutocompleteInput, DeleteButton, List, ReferenceField, ReferenceInput, required } from 'react-admin';
 import { RecordCreate } from '../../common/RecordForms';
 import { RegistryGrid } from '../../common/RegistryGrid';
@@ -7,7 +6,7 @@ import { RegistryGrid } from '../../common/RegistryGrid';
  * Pairs of measures an administrator declared compatible: a recipient may follow both at once.
  * Every other pair counts against EXCLUSIVE_POLICY (seeds 000 and 003).
  */
-const MeasureCompatibilityList = () => (
+export const MeasureCompatibilityList = () => (
   <List filters={[<ReferenceInput key="measureId" source="measureId" reference="measures" alwaysOn><AutocompleteInput /></ReferenceInput>]}>
     <RegistryGrid rowClick={false}>
       <ReferenceField source="measureId" reference="measures" sortable={false} link="show" />
@@ -17,7 +16,7 @@ const MeasureCompatibilityList = () => (
   </List>
 );
 
-const MeasureCompatibilityCreate = () => (
+export const MeasureCompatibilityCreate = () => (
   <RecordCreate redirect="list">
     <ReferenceInput source="measureId" reference="measures">
       <AutocompleteInput validate={required()} />
@@ -27,9 +26,3 @@ const MeasureCompatibilityCreate = () => (
     </ReferenceInput>
   </RecordCreate>
 );
-
-export default {
-  list: MeasureCompatibilityList,
-  create: MeasureCompatibilityCreate,
-  icon: CompatibleIcon,
-};
