@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, seriousViolations, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { draftProposal, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
 import { createCrisisCompany, createPartner, must, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
@@ -69,31 +69,13 @@ async function settled(): Promise<void> {
   await eventually(async () => expect(await page.locator('.MuiLinearProgress-indeterminate, .MuiCircularProgress-indeterminate, .MuiSkeleton-root').count()).toBe(0));
 }
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's critical and serious violations on the page as it is; evaluated, so the page's CSP does not apply. */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
-  return violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
-
 /** Each page of `routes` once settled: its serious or critical axe violations, and how many <h1> it has. */
 async function audit(routes: string[]): Promise<Record<string, { violations: string[]; h1: number }>> {
   const report: Record<string, { violations: string[]; h1: number }> = {};
   for (const route of routes) {
     await page.goto(url(route));
     await settled();
-    report[route] = { violations: await seriousViolations(), h1: await page.locator('h1').count() };
+    report[route] = { violations: await seriousViolations(page), h1: await page.locator('h1').count() };
   }
   return report;
 }
@@ -263,7 +245,7 @@ test('axe-core finds no critical or serious violation, and one <h1>, on the co-d
     });
     await page.goto(url('codesignProposals'));
     await visible(page.locator('tbody td .select-all').first());
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     release();
     await visible(page.locator('tbody td .select-item').first());
     await page.unroute('**/graphql');

@@ -47,11 +47,13 @@ export class RequestScope implements Scope {
       const settings = [tenantId ?? '', userId ?? '', readsAllTenants(this.principal) ? 'on' : '', role === 'ADMIN' ? ADMIN_ROLE : APP_ROLE].map(escapeLiteral);
       // One round trip opens the transaction and sets it up; several statements in one go need the
       // simple protocol, hence literals (of the verified principal) instead of parameters. Analysts
-      // can change nothing, whatever a resolver tries: the database refuses writes.
+      // can change nothing, whatever a resolver tries: the database refuses writes. Dates leave the
+      // database as YYYY-MM-DD whatever the server's DateStyle (the API and compiled reads rely on it).
       await runner.query(
         `START TRANSACTION${role === 'ANALYST' || role === 'ANONYMOUS' ? ' READ ONLY' : ''};
          SELECT set_config('app.tenant_id', ${settings[0]}, true), set_config('app.user_id', ${settings[1]}, true),
-                set_config('app.all_tenants', ${settings[2]}, true), set_config('role', ${settings[3]}, true)`,
+                set_config('app.all_tenants', ${settings[2]}, true), set_config('role', ${settings[3]}, true),
+                set_config('datestyle', 'ISO, YMD', true)`,
       );
       // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });

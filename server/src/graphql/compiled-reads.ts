@@ -209,7 +209,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const FORMATS: Record<Format, (sql: string) => string> = {
   raw: (sql) => sql,
-  date: (sql) => `to_char(${sql}, 'YYYY-MM-DD')`,
+  // The request's transaction sets DateStyle ISO (request-scope.ts).
+  date: (sql) => `${sql}::text`,
   money: (sql) => `${sql}::text`,
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
