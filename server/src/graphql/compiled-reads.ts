@@ -238,23 +238,24 @@ class StatementBuilder {
     const pairs = plan.fields.map((field) => {
       if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
       if (field.kind === 'column') return `'${field.key}', ${FORMATS[field.format](row(field.column))}`;
-      if (field.relation.kind !== 'one') return `'${field.key}', ${this.list(field.relation, field.plan, row(idOf(plan.metadata)))}`;
+      if (field.relation.kind !== 'one') return `'${field.key}', ${this.list(field.relation, field.plan, plan.metadata, row)}`;
       const target = this.from(field.plan.metadata);
       const inner = this.object(field.plan, columnsOf(target.alias));
-      joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.own(target)}`, inner.joins);
+      joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(target, plan.metadata, row)}${this.own(target)}`, inner.joins);
       return `'${field.key}', CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`;
     });
     return { json: `json_build_object(${pairs.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
   }
 
-  /** The records of a list relation of the row whose id is `parentId`, in the loaders' order: the relation's column, then id. */
-  private list(relation: Relation, plan: ObjectPlan, parentId: string): string {
+  /** The records of a list relation of a row, in the loaders' order: the relation's column, then id. */
+  private list(relation: Relation, plan: ObjectPlan, parent: EntityMetadata, parentRow: RowRef): string {
+    const parentId = parentRow(idOf(parent));
     const target = this.from(plan.metadata);
     const object = this.object(plan, columnsOf(target.alias));
     const column = (alias: string, metadata: EntityMetadata, property: string) => `${alias}.${quote(columnOf(metadata, property).databaseName)}`;
     if (relation.kind === 'many') {
       return `(SELECT coalesce(json_agg(${object.json} ORDER BY ${column(target.alias, plan.metadata, relation.orderBy)}, ${target.alias}.id), '[]'::json)
-        FROM ${target.sql} ${object.joins} WHERE ${column(target.alias, plan.metadata, relation.by)} = ${parentId}${this.own(target)})`;
+        FROM ${target.sql} ${object.joins} WHERE ${column(target.alias, plan.metadata, relation.by)} = ${parentId}${this.sameTenant(target, parent, parentRow)}${this.own(target)})`;
     }
     if (relation.kind !== 'through') throw new Error('A record is joined, not listed');
     const link = this.from(this.dataSource.getMetadata(relation.link()));
@@ -262,14 +263,24 @@ class StatementBuilder {
       .map(([property, value]) => ` AND ${column(link.alias, link.metadata, property)} = ${this.param(value)}`)
       .join('');
     const order = `${column(link.alias, link.metadata, relation.orderBy)}, ${link.alias}.id`;
-    const body = `FROM ${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${column(link.alias, link.metadata, relation.key)}${this.own(target)} ${object.joins}
-      WHERE ${column(link.alias, link.metadata, relation.by)} = ${parentId}${this.own(link)}${where}`;
+    const body = `FROM ${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${column(link.alias, link.metadata, relation.key)}${this.sameTenant(target, link.metadata, columnsOf(link.alias))}${this.own(target)} ${object.joins}
+      WHERE ${column(link.alias, link.metadata, relation.by)} = ${parentId}${this.sameTenant(link, parent, parentRow)}${this.own(link)}${where}`;
     return relation.first ? `(SELECT ${object.json} ${body} ORDER BY ${order} LIMIT 1)` : `(SELECT coalesce(json_agg(${object.json} ORDER BY ${order}), '[]'::json) ${body})`;
   }
 
   private from(metadata: EntityMetadata): { alias: string; sql: string; metadata: EntityMetadata } {
     const alias = `t${++this.aliases}`;
     return { alias, sql: `${quote(metadata.tableName)} ${alias}`, metadata };
+  }
+
+  /**
+   * Tenant-owned records refer to each other within their tenant (composite foreign keys): saying
+   * so lets PostgreSQL look rows up by their whole key, for a regional analyst too.
+   */
+  private sameTenant(table: { alias: string; metadata: EntityMetadata }, other: EntityMetadata, otherRow: RowRef): string {
+    const tenant = table.metadata.findColumnWithPropertyName('tenantId');
+    const otherTenant = other.findColumnWithPropertyName('tenantId');
+    return tenant && otherTenant ? ` AND ${table.alias}.tenant_id = ${otherRow(otherTenant)}` : '';
   }
 
   /** The loaders read a tenant's rows only (scopedQuery); row-level security says the same. */
