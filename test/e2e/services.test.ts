@@ -202,7 +202,7 @@ test('a clerk enrols a recipient through the dialog, is told of a wrong check ch
     await dialog.getByRole('combobox', { name: 'Rapporto di lavoro di provenienza' }).click();
     await page.getByRole('option', { name: 'Lavoro subordinato' }).click();
     await dialog.getByRole('button', { name: 'Salva' }).click();
-    await page.getByText('Destinatario iscritto').waitFor();
+    await page.getByText('Destinatario iscritto', { exact: true }).waitFor();
     const [enrolment] = await t.owner.query(
       'SELECT id, kind, enrolled_on::text AS "enrolledOn", aid_band AS "aidBand", residence_municipality_id AS "residenceMunicipalityId", previous_contract AS "previousContract", relocation_allowance AS "relocationAllowance" FROM recipient_enrolments WHERE network_id = $1',
       [network.id],
