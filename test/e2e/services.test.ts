@@ -162,3 +162,87 @@ test('a clerk plans and records services, sees the hours left shrink, is refused
     expect(saved).toEqual({ outcome: 'PLACEMENT', on: '2021-06-15', contract: 'PERMANENT' });
   });
 }, BROWSER_TEST_TIMEOUT);
+
+test('a clerk enrols a recipient through the dialog, is told of a wrong check character on leaving the field and of a second enrolment, corrects the enrolment and plans a service for it', async () => {
+  const ref = await referenceIds(t);
+  const tenant = await newTenant(t);
+  const clerk = await t.signUp('EDITOR', tenant.id);
+  const network = await createNetwork(t, tenant.editor, ref);
+  const lead = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: `Operatore capofila ${network.code}` });
+  await addMember(t, tenant.editor, network.id, lead.id, 'LEAD');
+  await linkCrisisCompany(t, tenant.editor, ref, network.id);
+  for (const code of ['CPI', 'TRADE_UNION']) await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, code)).id);
+  await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { setNetworkStatus(id: $id, version: $version, status: ACTIVE) { status } }`, network);
+  const [municipality] = await t.owner.query('SELECT id, name FROM municipalities WHERE istat_code = $1', ['015182']);
+  const taxCode = personTaxCode();
+  const wrongCheck = taxCode.slice(0, 15) + (taxCode.endsWith('A') ? 'B' : 'A');
+
+  await withScreenshotOnFailure(page, 'services-enrol-recipient', async () => {
+    await signIn(page, consoleUrl, clerk.email, clerk.password);
+    await page.goto(url(`networks/${network.id}/show/plans`));
+    const enrol = async () => {
+      await page.getByRole('button', { name: 'Iscrivi destinatario' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: 'Condizione' }).click();
+      await page.getByRole('option', { name: 'Disoccupati' }).click();
+      await dialog.getByRole('textbox', { name: /^Iscritto il/ }).fill('15/03/2021');
+      return dialog;
+    };
+
+    const dialog = await enrol();
+    const taxCodeInput = dialog.getByRole('textbox', { name: /^Codice fiscale del destinatario/ });
+    await taxCodeInput.fill(wrongCheck);
+    await taxCodeInput.blur();
+    await dialog.getByText('Codice fiscale non valido: il carattere di controllo non torna').waitFor();
+    await taxCodeInput.fill(taxCode);
+    await dialog.getByRole('combobox', { name: 'Fascia di aiuto' }).click();
+    await page.getByRole('option', { name: '2', exact: true }).click();
+    await dialog.getByRole('combobox', { name: 'Comune di residenza' }).fill(municipality.name);
+    await page.getByRole('option', { name: `${municipality.name} (015182)` }).click();
+    await dialog.getByRole('combobox', { name: 'Rapporto di lavoro di provenienza' }).click();
+    await page.getByRole('option', { name: 'Lavoro subordinato' }).click();
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Destinatario iscritto', { exact: true }).waitFor();
+    const [enrolment] = await t.owner.query(
+      'SELECT id, kind, enrolled_on::text AS "enrolledOn", aid_band AS "aidBand", residence_municipality_id AS "residenceMunicipalityId", previous_contract AS "previousContract", relocation_allowance AS "relocationAllowance" FROM recipient_enrolments WHERE network_id = $1',
+      [network.id],
+    );
+    expect(enrolment).toEqual({
+      id: expect.any(String),
+      kind: 'UNEMPLOYED',
+      enrolledOn: '2021-03-15',
+      aidBand: 2,
+      residenceMunicipalityId: municipality.id,
+      previousContract: 'SUBORDINATE',
+      relocationAllowance: false,
+    });
+    const reference = enrolment.id.slice(0, 8).toUpperCase();
+    const row = page.getByTestId('plans').getByRole('row').filter({ hasText: reference });
+    await row.waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(taxCode);
+
+    // The same person again: refused on the tax code, and nothing is written.
+    const again = await enrol();
+    await again.getByRole('textbox', { name: /^Codice fiscale del destinatario/ }).fill(taxCode);
+    await again.getByRole('button', { name: 'Salva' }).click();
+    await again.getByText('Codice fiscale già presente').waitFor();
+    await again.getByRole('button', { name: 'Annulla' }).click();
+    expect(await countRows(t, 'recipient_enrolments', 'network_id = $1', [network.id])).toBe(1);
+
+    await row.click();
+    const plan = page.getByTestId(`plan-${reference}`);
+    await plan.getByRole('button', { name: 'Correggi l’iscrizione' }).click();
+    const correction = page.getByRole('dialog');
+    expect(await correction.getByRole('textbox', { name: /^Codice fiscale/ }).count()).toBe(0);
+    await correction.getByRole('combobox', { name: 'Fascia di aiuto' }).click();
+    await page.getByRole('option', { name: '3', exact: true }).click();
+    await correction.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Iscrizione corretta').waitFor();
+    await eventually(async () => expect((await t.owner.query('SELECT aid_band AS "aidBand" FROM recipient_enrolments WHERE id = $1', [enrolment.id]))[0].aidBand).toBe(3));
+
+    await service('Pianifica un servizio', { service: /^COACHING/, partner: lead.legalName, date: '01/04/2021', hours: '4', amount: '120,00' });
+    await page.getByText('Servizio pianificato').waitFor();
+    await eventually(async () => expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(1));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}, BROWSER_TEST_TIMEOUT);

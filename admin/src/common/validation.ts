@@ -10,6 +10,9 @@ const taxCodeCheck = (value: unknown) =>
 /** 11 digits for an organisation, 16 characters for a person, with the right check character. */
 export const validateTaxCode = [required(), regex(TAX_CODE_SHAPE, 'reti.validation.tax_code'), taxCodeCheck];
 
+/** A person's codice fiscale: 16 characters with the right check character. */
+export const validatePersonTaxCode = [required(), regex(/^[A-Za-z0-9]{16}$/, 'reti.plans.person_tax_code'), taxCodeCheck];
+
 /** For an end date: not before the start date held in `startField`. */
 export const notBefore =
   (startField: string) =>

@@ -16,6 +16,9 @@ export interface Violation {
 /** A violation's rule or field as the forms name their inputs. */
 const VIOLATION_INPUTS: Record<string, string[]> = { plannedRecipients: ['plannedSuspended', 'plannedUnemployed'], APPLICATION_WINDOW: ['applicationDate'] };
 
+/** A duplicate's column as the forms name their inputs: a recipient's hash is typed as a tax code. */
+const DUPLICATE_INPUTS: Record<string, string> = { recipientHash: 'taxCode' };
+
 /** What the console keeps of an API error, as the body of react-admin's HttpError. */
 export interface ApiErrorBody {
   code: string;
@@ -66,7 +69,8 @@ export function toHttpError(error: unknown): HttpError {
     const invalid = i18nProvider.translate('edit.validation.invalid');
     body.errors = { [field]: constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: invalid }) : invalid };
   } else if (code === 'CONFLICT' && reason === 'duplicate' && field) {
-    body.errors = { [field]: i18nProvider.translate(`edit.duplicate.${field}`, { _: i18nProvider.translate('edit.duplicate.any') }) };
+    const input = DUPLICATE_INPUTS[field] ?? field;
+    body.errors = { [input]: i18nProvider.translate(`edit.duplicate.${input}`, { _: i18nProvider.translate('edit.duplicate.any') }) };
   } else if (violations?.length) {
     // The form marks the inputs a broken rule concerns; the notification lists every violation.
     const english = i18nProvider.getLocale() !== 'it';

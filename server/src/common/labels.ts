@@ -46,6 +46,8 @@ export const ENUM_LABELS = {
     DeliveryMode: { INDIVIDUAL: 'Individuale', GROUP: 'Di gruppo' },
     Outcome: { PLACEMENT: 'Inserimento lavorativo', TRAINEESHIP: 'Tirocinio', BUSINESS_START: 'Avvio d’impresa' },
     ContractType: { PERMANENT: 'Tempo indeterminato', FIXED_TERM: 'Tempo determinato', APPRENTICESHIP: 'Apprendistato', OTHER: 'Altro' },
+    PreviousContract: { SUBORDINATE: 'Lavoro subordinato', OTHER: 'Altro' },
+    HoursReduction: { UP_TO_30: 'Fino al 30 %', OVER_30: 'Oltre il 30 %' },
   },
   en: {
     NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
@@ -88,6 +90,8 @@ export const ENUM_LABELS = {
     DeliveryMode: { INDIVIDUAL: 'Individual', GROUP: 'Group' },
     Outcome: { PLACEMENT: 'Job placement', TRAINEESHIP: 'Traineeship', BUSINESS_START: 'Business start' },
     ContractType: { PERMANENT: 'Permanent', FIXED_TERM: 'Fixed-term', APPRENTICESHIP: 'Apprenticeship', OTHER: 'Other' },
+    PreviousContract: { SUBORDINATE: 'Subordinate employment', OTHER: 'Other' },
+    HoursReduction: { UP_TO_30: 'Up to 30 %', OVER_30: 'Over 30 %' },
   },
 };
 

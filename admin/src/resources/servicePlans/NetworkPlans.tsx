@@ -20,11 +20,11 @@ import { enumChoices } from '../../common/enums';
 import { formatEuro, formatLocalDate, formatNumber, Locale } from '../../common/format';
 import { LocalDateField } from '../../common/LocalDateField';
 import type { RetiDataProvider } from '../../providers/dataProvider';
-import { OutcomeDialog, Phase2Dialog, ServiceDialog } from './PlanDialogs';
+import { EditEnrolmentDialog, EnrolmentDialog, OutcomeDialog, Phase2Dialog, ServiceDialog } from './PlanDialogs';
 import { NetworkPlanContext, PlanContext, PlanServiceType, usePlanContext } from './planContext';
 
 type Enrolment = { id: string; reference: string; phase2ServiceTypeId: string | null };
-type Dialog = 'PLANNED' | 'DELIVERED' | 'phase2' | 'outcome' | null;
+type Dialog = 'PLANNED' | 'DELIVERED' | 'phase2' | 'outcome' | 'enrolment' | null;
 
 /** The plan's figures per service type, then its services one by one. */
 const PlanTables = ({ enrolmentId }: { enrolmentId: string }) => {
@@ -139,6 +139,9 @@ const EnrolmentPlan = () => {
           )}
           {canEdit && (
             <>
+              <Button size="small" onClick={() => setDialog('enrolment')}>
+                {translate('reti.plans.edit_enrolment')}
+              </Button>
               <Button size="small" onClick={() => setDialog('phase2')}>
                 {translate('reti.plans.set_phase2')}
               </Button>
@@ -152,6 +155,7 @@ const EnrolmentPlan = () => {
       {(dialog === 'PLANNED' || dialog === 'DELIVERED') && <ServiceDialog enrolment={enrolment} status={dialog} onClose={close} />}
       {dialog === 'phase2' && <Phase2Dialog enrolmentId={enrolment.id} onClose={close} />}
       {dialog === 'outcome' && <OutcomeDialog enrolmentId={enrolment.id} onClose={close} />}
+      {dialog === 'enrolment' && <EditEnrolmentDialog enrolmentId={enrolment.id} onClose={close} />}
     </Box>
   );
 };
@@ -163,6 +167,8 @@ const EnrolmentPlan = () => {
 export const NetworkPlans = () => {
   const network = useRecordContext();
   const translate = useTranslate();
+  const [enrolling, setEnrolling] = useState(false);
+  const { canAccess: canEnrol } = useCanAccess({ action: 'create', resource: 'recipientEnrolments' });
   const { data: serviceTypes } = useGetList<PlanServiceType>(
     'serviceTypes',
     { filter: { measureId: network?.measureId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'phase', order: 'ASC' } },
@@ -190,6 +196,12 @@ export const NetworkPlans = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('reti.plans.intro')}
       </Typography>
+      {canEnrol && (
+        <Button variant="outlined" size="small" sx={{ mb: 1 }} onClick={() => setEnrolling(true)}>
+          {translate('reti.plans.enrol')}
+        </Button>
+      )}
+      {enrolling && <EnrolmentDialog networkId={String(network.id)} onClose={() => setEnrolling(false)} />}
       <ReferenceManyField
         reference="recipientEnrolments"
         target="networkId"

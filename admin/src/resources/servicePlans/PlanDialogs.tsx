@@ -1,24 +1,42 @@
 import { ReactNode } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { CreateBase, EditBase, Form, minValue, required, SaveButton, SelectInput, useNotify, useRefresh, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CreateBase,
+  EditBase,
+  Form,
+  minValue,
+  ReferenceInput,
+  required,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { DateInput, NumberInput } from '../../common/ItalianInputs';
 import { MoneyInput } from '../../common/MoneyInput';
 import { useApiErrorNotifier } from '../../common/useApiErrorNotifier';
+import { validatePersonTaxCode } from '../../common/validation';
 import { usePlanContext } from './planContext';
 
 interface PlanDialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** 'onBlur' checks each input as the user leaves it, before saving. */
+  mode?: 'onSubmit' | 'onBlur';
 }
 
 /** A dialog around a form of the plan; the form's controller (CreateBase, EditBase) wraps it. */
-const PlanDialog = ({ title, onClose, children }: PlanDialogProps) => {
+const PlanDialog = ({ title, onClose, children, mode }: PlanDialogProps) => {
   const translate = useTranslate();
   return (
     <Dialog open onClose={onClose} aria-labelledby="plan-dialog-title" fullWidth maxWidth="sm">
-      <Form>
+      <Form mode={mode}>
         <DialogTitle id="plan-dialog-title">{translate(title)}</DialogTitle>
         <DialogContent>{children}</DialogContent>
         <DialogActions>
@@ -90,6 +108,48 @@ export const OutcomeDialog = ({ enrolmentId, onClose }: { enrolmentId: string; o
         <SelectInput source="outcome" choices={enumChoices('Outcome')} fullWidth />
         <DateInput source="outcomeOn" validate={outcomeDate} />
         <SelectInput source="outcomeContract" choices={enumChoices('ContractType')} fullWidth />
+      </PlanDialog>
+    </EditBase>
+  );
+};
+
+const AID_BANDS = [1, 2, 3, 4].map((band) => ({ id: band, name: String(band) }));
+
+/** What the enrolment says of the recipient, the tax code apart: the same on enrolling and correcting. */
+const EnrolmentInputs = () => (
+  <>
+    <SelectInput source="kind" choices={enumChoices('RecipientKind')} validate={required()} fullWidth />
+    <DateInput source="enrolledOn" validate={required()} />
+    <SelectInput source="aidBand" choices={AID_BANDS} fullWidth />
+    <ReferenceInput source="residenceMunicipalityId" reference="municipalities" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput fullWidth />
+    </ReferenceInput>
+    <SelectInput source="previousContract" choices={enumChoices('PreviousContract')} fullWidth />
+    <BooleanInput source="relocationAllowance" />
+    <SelectInput source="hoursReduction" choices={enumChoices('HoursReduction')} fullWidth />
+  </>
+);
+
+/** Enrols a recipient in the network; only the tax code's keyed hash is kept, and it is never shown back. */
+export const EnrolmentDialog = ({ networkId, onClose }: { networkId: string; onClose: () => void }) => {
+  const mutationOptions = useSaved('reti.plans.enrolled', onClose);
+  return (
+    <CreateBase resource="recipientEnrolments" record={{ networkId, relocationAllowance: false }} redirect={false} mutationOptions={mutationOptions}>
+      <PlanDialog title="reti.plans.enrol" onClose={onClose} mode="onBlur">
+        <TextInput source="taxCode" validate={validatePersonTaxCode} autoComplete="off" fullWidth />
+        <EnrolmentInputs />
+      </PlanDialog>
+    </CreateBase>
+  );
+};
+
+/** Corrects an enrolment; its tax code cannot be changed here. */
+export const EditEnrolmentDialog = ({ enrolmentId, onClose }: { enrolmentId: string; onClose: () => void }) => {
+  const mutationOptions = useSaved('reti.plans.enrolment_saved', onClose);
+  return (
+    <EditBase resource="recipientEnrolments" id={enrolmentId} mutationMode="pessimistic" redirect={false} mutationOptions={mutationOptions}>
+      <PlanDialog title="reti.plans.edit_enrolment" onClose={onClose}>
+        <EnrolmentInputs />
       </PlanDialog>
     </EditBase>
   );
