@@ -34,6 +34,8 @@ export interface Scope {
   manager(): Promise<EntityManager>;
   /** Runs a write inside a savepoint: if it fails, it leaves nothing behind. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  /** Runs a write inside a savepoint and rolls it back whatever happens: a dry run's answer, and nothing kept. */
+  rehearse<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
 }
 
 /** Per-request batch reads (graphql/loaders.ts): whatever is asked in the same tick becomes one query. */

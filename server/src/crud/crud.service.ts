@@ -8,11 +8,6 @@ import { plainRows, scopedQuery, selectPlain } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
 import { apiColumns, equals, FilterRule, NetworkImpact, Resource, WriteAccess, writeAccess } from './resource';
 
-/** Carries a dry run's findings out of the savepoint it rolls back. */
-class DryRun {
-  constructor(readonly impacts: NetworkImpact[]) {}
-}
-
 export interface SortInput {
   field: string;
   order: SortOrder;
@@ -161,13 +156,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
    * runs, the networks are checked, and its savepoint is rolled back.
    */
   async previewUpdate(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<NetworkImpact[]> {
-    const rolledBack = ctx.scope.write(async (manager) => {
-      throw new DryRun((await this.updateIn(ctx, manager, id, version, input, true)).impacts);
-    });
-    return rolledBack.catch((error) => {
-      if (error instanceof DryRun) return error.impacts;
-      throw error;
-    });
+    return ctx.scope.rehearse(async (manager) => (await this.updateIn(ctx, manager, id, version, input, true)).impacts);
   }
 
   private async updateIn(ctx: RequestContext, manager: EntityManager, id: string, version: number, input: Partial<C>, preview: boolean): Promise<{ record: E; impacts: NetworkImpact[] }> {

@@ -80,6 +80,20 @@ export class RequestScope implements Scope {
     }
   }
 
+  /** Runs a write inside a savepoint and rolls it back whatever happens: a dry run's answer, and nothing kept. */
+  async rehearse<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const manager = await this.manager();
+    const name = `dry_run_${++this.savepoints}`;
+    await manager.query(`SAVEPOINT ${name}`);
+    try {
+      return await work(manager);
+    } catch (error) {
+      throw translateDatabaseError(error);
+    } finally {
+      if (!manager.queryRunner?.isReleased) await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    }
+  }
+
   /** Drops the transaction so far (a query's, which wrote nothing); the next use opens a new one. */
   async discard(): Promise<void> {
     const runner = await this.runner?.catch(() => undefined);

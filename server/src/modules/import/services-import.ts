@@ -55,11 +55,6 @@ interface NetworkLookups {
   serviceTypes: Map<string, string>;
 }
 
-/** Carries a dry run's report out of the savepoint it rolls back. */
-class DryRun {
-  constructor(readonly report: ImportReport) {}
-}
-
 /** Messages are written "italiano / English"; the import's report is in Italian. */
 const italian = (message: string) => message.split(' / ')[0];
 
@@ -83,7 +78,7 @@ export async function importServices(ctx: RequestContext, csv: string, dryRun: b
   const { keys, rows } = readCsv(csv, MAX_SERVICE_ROWS);
   const positions = columnPositions(SERVICE_COLUMNS, keys, REQUIRED);
   const defaults = defaultsOf(CreateRecipientServiceInput);
-  const run = ctx.scope.write(async (manager) => {
+  const importRows = async (manager: EntityManager): Promise<ImportReport> => {
     const networks = new Map<string, (Network & NetworkLookups) | null>();
     const partners = await partnersByTaxCode(ctx, manager);
     const errors: ImportRowError[] = [];
@@ -131,14 +126,9 @@ export async function importServices(ctx: RequestContext, csv: string, dryRun: b
       if (rowErrors.length) errors.push(...rowErrors);
       else valid += 1;
     }
-    const report = { kind: ImportKind.SERVICES, dryRun, total: rows.length, valid, imported: dryRun ? 0 : valid, errors };
-    if (dryRun) throw new DryRun(report);
-    return report;
-  });
-  return run.catch((error) => {
-    if (error instanceof DryRun) return error.report;
-    throw error;
-  });
+    return { kind: ImportKind.SERVICES, dryRun, total: rows.length, valid, imported: dryRun ? 0 : valid, errors };
+  };
+  return dryRun ? ctx.scope.rehearse(importRows) : ctx.scope.write(importRows);
 }
 
 /** The tenant's partners by tax code. */
