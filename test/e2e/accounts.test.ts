@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { admin, newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, seriousViolations, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { createNetwork, createPartner, must, referenceIds, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
 });
 
@@ -197,7 +197,7 @@ test('an administrator names the measures a fund source may pay; an editor names
     expect((await t.owner.query('SELECT measure_codes FROM fund_sources WHERE id = $1', [source.id]))[0].measure_codes).toEqual(['AZIONI_RETE_FASE_II']);
 
     await context.close();
-    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+    context = await newConsoleContext(browser);
     page = await context.newPage();
     await signIn(page, consoleUrl, editor.email, editor.password);
     await page.goto(new URL(`partners/${cpi.id}`, consoleUrl).toString());

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { FULL_SECTIONS, passDeadline, publishedCall } from '../helpers/codesign';
 import { must, orgTaxCode, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, SignedInUser, startHttpApp } from '../helpers/http';
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
 });
 afterEach(() => context.close());
@@ -104,7 +104,7 @@ test('a third-sector body writes and submits its proposal; the Ambito scores it 
   }
 
   await context.close();
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
   await withScreenshotOnFailure(page, 'ambito-awards-the-call', async () => {
     await signIn(page, consoleUrl, ambitoEditor.email, ambitoEditor.password);
@@ -112,7 +112,7 @@ test('a third-sector body writes and submits its proposal; the Ambito scores it 
     await page.getByRole('tab', { name: 'Graduatoria e aggiudicazione' }).click();
     const ranking = page.getByTestId('ranking');
     await visible(ranking.getByText(leadName));
-    expect(await ranking.innerText()).toContain('83,00');
+    await eventually(async () => expect(await ranking.innerText()).toContain('83,00'));
     await page.getByLabel(`Seleziona ${leadName}`).check();
     await page.getByLabel('Numero dell’atto').fill('Determina 77/2024');
     await page.getByLabel('Codice della rete').fill(networkCode);

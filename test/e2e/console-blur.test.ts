@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, launchChromium, newConsoleContext, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { createPartner, referenceIds } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { addMember, createCrisisCompany, createNetwork, createPartner, must, referenceIds, ReferenceIds, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  context = await newConsoleContext(browser, { locale: 'en-US', acceptDownloads: true });
   page = await context.newPage();
 });
 
@@ -88,18 +88,18 @@ test('errors land on their field once, in plain Italian: a duplicate tax code, a
     await page.goto(url(`networks/${network.id}`));
     const endDate = page.getByLabel('Data di fine');
     await visible(endDate);
-    expect(await endDate.inputValue()).toBe('28/02/2022');
+    await eventually(async () => expect(await endDate.inputValue()).toBe('28/02/2022'));
     // Eight digits are a day, a month and a four-digit year; a fifth year digit is refused on the field.
     await endDate.fill('280220221');
     await page.getByRole('button', { name: 'Salva' }).click();
     await visible(page.getByText('Data non valida: scrivi gg/mm/aaaa'));
     await endDate.fill('31012022');
     await endDate.blur();
-    expect(await endDate.inputValue()).toBe('31/01/2022');
+    await eventually(async () => expect(await endDate.inputValue()).toBe('31/01/2022'));
     const unemployed = page.getByLabel('Destinatari disoccupati');
     await unemployed.fill('1.200');
     await unemployed.blur();
-    expect(await unemployed.inputValue()).toBe('1.200');
+    await eventually(async () => expect(await unemployed.inputValue()).toBe('1.200'));
     await page.getByRole('button', { name: 'Salva' }).click();
     await eventually(async () => {
       const [row] = await t.owner.query('SELECT end_date::text, planned_unemployed FROM networks WHERE id = $1', [network.id]);
@@ -181,15 +181,15 @@ test('a 5,000-error file: the report shows one page of errors, and checking it a
     await page.locator('input[type=file]').setInputFiles({ name: 'errori.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await eventually(async () => expect(await page.getByTestId('import-invalid').innerText()).toBe('Con errori\n5000'), 120_000);
     const errorRows = page.getByTestId('import-errors').locator('tbody tr');
-    expect(await errorRows.count()).toBe(25);
+    await eventually(async () => expect(await errorRows.count()).toBe(25));
     await visible(page.getByText('1-25 di 5000'));
     await page.getByRole('button', { name: 'Vai alla pagina successiva' }).or(page.getByRole('button', { name: /next page/i })).click();
-    expect(await errorRows.first().getByRole('cell').first().innerText()).toBe('27');
+    await eventually(async () => expect(await errorRows.first().getByRole('cell').first().innerText()).toBe('27'));
 
     // Re-checked as companies in crisis: a new report, from its first page.
     await page.getByRole('radio', { name: 'Aziende in crisi' }).check();
     await eventually(async () => expect(await errorRows.first().getByRole('cell').first().innerText()).toBe('2'), 120_000);
-    expect(await errorRows.count()).toBe(25);
+    await eventually(async () => expect(await errorRows.count()).toBe(25));
   });
 }, BROWSER_TEST_TIMEOUT);
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, seriousViolations, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { draftProposal, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
 import { createCrisisCompany, createPartner, must, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  context = await newConsoleContext(browser, { acceptDownloads: true });
   page = await context.newPage();
 });
 
@@ -226,7 +226,7 @@ test('axe-core finds no critical or serious violation, and one <h1>, on the co-d
   const proposal = await draftProposal(t, body.editor, await referenceIds(t), call.id);
   const auditAs = async (user: { email: string; password: string }, pages: string[]) => {
     await context.close();
-    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+    context = await newConsoleContext(browser);
     page = await context.newPage();
     await signIn(page, consoleUrl, user.email, user.password);
     expect(await audit(pages)).toEqual(clean(pages));
@@ -271,7 +271,7 @@ test('axe-core finds no critical or serious violation, and one <h1>, on the co-d
 
 test('on a 390 px phone the network list, the network page with its roster and the dashboard need no horizontal scrolling', async () => {
   await context.close();
-  context = await browser.newContext({ locale: 'it-IT', viewport: PHONE, isMobile: true, hasTouch: true });
+  context = await newConsoleContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
   page = await context.newPage();
   // The page's width, and when it is too wide the innermost elements that stick out, to say why.
   const fits = async () => {

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { createCrisisCompany, createPartner, must, orgTaxCode, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
   blockedByCsp = [];
   page.on('console', (message) => {

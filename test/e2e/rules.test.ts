@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { admin, newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { addMember, createNetwork, createPartner, must, referenceIds, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
 });
 
@@ -56,8 +56,10 @@ test('raising a minimum shows the ACTIVE networks it would break before saving; 
 
     const warning = page.getByTestId('dry-run-warning');
     await warning.waitFor();
-    expect(await warning.innerText()).toContain(network.code);
-    expect(await warning.innerText()).toContain('La rete ha 3 soggetti: ne servono almeno 4, capofila incluso.');
+    await eventually(async () => {
+      expect(await warning.innerText()).toContain(network.code);
+      expect(await warning.innerText()).toContain('La rete ha 3 soggetti: ne servono almeno 4, capofila incluso.');
+    });
     // Nothing is saved until the administrator confirms.
     const minPartners = async () => (await t.owner.query('SELECT min_partners FROM measures WHERE id = $1', [measure.id]))[0].min_partners;
     expect(await minPartners()).toBe(3);
@@ -66,7 +68,7 @@ test('raising a minimum shows the ACTIVE networks it would break before saving; 
 
     // The editor, in a browser of their own.
     await context.close();
-    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+    context = await newConsoleContext(browser);
     page = await context.newPage();
     await signIn(page, consoleUrl, editor.email, editor.password);
     await page.goto(new URL('networks', consoleUrl).toString());
@@ -75,6 +77,6 @@ test('raising a minimum shows the ACTIVE networks it would break before saving; 
     await row.click();
     const alert = page.getByTestId('out-of-compliance');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain('ne servono almeno 4');
+    await eventually(async () => expect(await alert.innerText()).toContain('ne servono almeno 4'));
   });
 }, BROWSER_TEST_TIMEOUT);

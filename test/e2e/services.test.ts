@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, seriousViolations, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { addMember, countRows, createNetwork, createPartner, linkCrisisCompany, must, referenceIds } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   page = await context.newPage();
 });
 

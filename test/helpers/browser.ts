@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { consoleStaleness } from '../../server/src/console-build';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -25,6 +25,48 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+}
+
+/**
+ * Every transition and animation finishes at once. Not every component honours reduced motion, and
+ * MUI sets its transitions inline, hence `!important`. An element caught fading in has, for a
+ * moment, a contrast that fails: the accessibility check must see the page as it settles.
+ */
+const SETTLED_STYLE = `*, *::before, *::after {
+  transition-duration: 0s !important; transition-delay: 0s !important;
+  animation-duration: 0s !important; animation-delay: 0s !important;
+}`;
+const INSTALL_SETTLED_STYLE = `(() => {
+  const install = () => {
+    if (document.getElementById('reti-test-settled')) return;
+    const style = document.createElement('style');
+    style.id = 'reti-test-settled';
+    style.textContent = ${JSON.stringify(SETTLED_STYLE)};
+    (document.head ?? document.documentElement).appendChild(style);
+  };
+  if (document.documentElement) install(); else document.addEventListener('DOMContentLoaded', install);
+})()`;
+
+/** A browser context for the console: Italian at 1400 × 1000 unless told otherwise, with motion off. */
+export async function newConsoleContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce', ...options });
+  await context.addInitScript(INSTALL_SETTLED_STYLE);
+  return context;
+}
+
+/**
+ * Waits until nothing on the page is moving: the motion-off style is in place (also for a page
+ * opened elsewhere), no finite animation or transition is still running, and two frames have been
+ * painted since, so notices and dialogs have finished appearing.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(INSTALL_SETTLED_STYLE);
+  await page.waitForFunction(
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
+    undefined,
+    { timeout: 10_000 },
+  );
+  await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
 }
 
 /**
@@ -90,8 +132,9 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's critical and serious violations on the page as it is; evaluated, so the page's CSP does not apply. */
+/** axe-core's critical and serious violations on the page once it has settled; evaluated, so the page's CSP does not apply. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
   await page.evaluate(AXE);
   const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
   return violations
