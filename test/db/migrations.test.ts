@@ -8,6 +8,12 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../server/src/db/migrations';
 import { registryDataSource } from '../../server/src/registry';
 import { loadReferenceData } from '../../server/src/seed/reference-data';
+import { RuleCode } from '../../server/src/modules/measure/measure.entity';
+import { Codesign1763700000902 as CodesignAsReleased } from './released/1763700000902-codesign';
+
+/** The migrations of commit 736cc9c (co-design as first corrected), by timestamp. */
+const RELEASED_AT_736CC9C = ['1763700000000', '1763700000001', '1763700000002', '1763700000100', '1763700000101', '1763700000200', '1763700000201',
+  '1763700000500', '1763700000700', '1763700000701', '1763700000900', '1763700000901', '1763700000902', '1763700000903'];
 
 /*
  * The migrations run on a PostgreSQL server of their own, not on the one the other test files share:
@@ -163,6 +169,8 @@ test('migrations go up, all the way down and up again to the same schema', async
   await loadReferenceData(dataSource);
   const [{ measures }] = await rows(`SELECT count(*)::int AS measures FROM measures`);
   expect(measures).toBe(4);
+  // Every rule the API accepts is a row of rule_codes, and the other way round.
+  expect((await rows(`SELECT code FROM rule_codes ORDER BY code`)).map((row) => row.code)).toEqual(Object.values(RuleCode).sort());
 });
 
 test("a database made by today's main upgrades to the new migrations with its data, and back", async () => {
@@ -230,6 +238,56 @@ test("a database made by today's main upgrades to the new migrations with its da
       { code: 'AZIONI_RETE_FASE_II', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES'], lead_partner_type_codes: ['LABOUR_OPERATOR'], max_duration_months: 12 },
       { code: 'RETE_RICOLLOCAZIONE_GOL_P5', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'PROVINCE_AND_CPI', 'DURATION'], lead_partner_type_codes: ['LABOUR_OPERATOR', 'CPI'], max_duration_months: 12 },
     ]);
+  } finally {
+    if (old.isInitialized) await old.destroy();
+    if (current.isInitialized) await current.destroy();
+    await asSuperuser(`DROP DATABASE IF EXISTS ${database}`);
+  }
+});
+
+test('a database made before migration 902 was corrected (co-design as released) upgrades to today with its data', async () => {
+  // Co-design landed (736cc9c) before the service-plan, accounts, sheet, fund and CPI migrations
+  // (800–806) that sort before it; its check on the measures' rule codes was edited afterwards.
+  const released = RELEASED_AT_736CC9C.map((timestamp) =>
+    timestamp === '1763700000902' ? CodesignAsReleased : migrations.find((m) => m.name.endsWith(timestamp))!);
+  const database = `reti_before_902_${process.pid}`;
+  await asSuperuser(`CREATE DATABASE ${database}`);
+  const url = new URL(server!.url);
+  url.pathname = `/${database}`;
+  const old = new DataSource({ ...registryDataSource({ url: url.toString(), poolSize: 1 }).options, migrations: released });
+  const current = registryDataSource({ url: url.toString(), poolSize: 1 });
+  try {
+    await old.initialize();
+    await old.runMigrations({ transaction: 'each' });
+    const q = (sql: string, params: unknown[] = []) => old.query(sql, params) as Promise<Record<string, any>[]>;
+    // The co-design measure as that release's reference data loaded it, and a province with a partner.
+    await q(`INSERT INTO measures (code, name, rules) VALUES ('COPROGETTAZIONE_ART55', 'Coprogettazione', ARRAY['ONE_LEAD', 'FUND_BUDGET', 'RESIDENCE_IN_AMBITO']),
+      ('AZIONI_RETE_FASE_II', 'Fase II', ARRAY['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES', 'RECIPIENT_ELIGIBILITY'])`);
+    await q(`INSERT INTO partner_types (code, name) VALUES ('CPI', 'Centro per l''impiego')`);
+    const [tenant] = await q(`INSERT INTO tenants (code, name, kind) VALUES ('T_BEFORE_902', 'Provincia', 'PROVINCE') RETURNING id`);
+    await q(`INSERT INTO partners (tenant_id, legal_name, tax_code, partner_type_id) SELECT $1, 'CPI di prova', '01234567890', id FROM partner_types`, [tenant.id]);
+    const partners = await q('SELECT id, tenant_id, legal_name, tax_code FROM partners');
+    await old.destroy();
+
+    await current.initialize();
+    const applied = await current.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(dataSource.migrations.filter((m) => !released.some((r) => r.name === m.name)).map((m) => m.name));
+    const r = (sql: string) => current.query(sql) as Promise<Record<string, any>[]>;
+    expect(await r('SELECT id, tenant_id, legal_name, tax_code FROM partners')).toEqual(partners);
+    // The co-design measure keeps its residence rule, and every rule code is known to the registry.
+    const [codesign] = await r(`SELECT rules FROM measures WHERE code = 'COPROGETTAZIONE_ART55'`);
+    expect(codesign.rules).toEqual(['ONE_LEAD', 'FUND_BUDGET', 'RESIDENCE_IN_AMBITO']);
+    const known = (await r('SELECT code FROM rule_codes ORDER BY code')).map((row) => row.code);
+    expect(known).toEqual(Object.values(RuleCode).sort());
+    // And the rule check still refuses a code nobody declared.
+    await expect(r(`UPDATE measures SET rules = rules || '{NOT_A_RULE}' WHERE code = 'COPROGETTAZIONE_ART55'`)).rejects.toThrow(/unknown rule codes: NOT_A_RULE/);
+
+    // Back down to the co-design branch's schema, and up again.
+    for (let i = 0; i < applied.length; i++) await current.undoLastMigration({ transaction: 'each' });
+    expect(await r(`SELECT rules FROM measures WHERE code = 'COPROGETTAZIONE_ART55'`)).toEqual([codesign]);
+    expect(await r(`SELECT column_name FROM information_schema.columns WHERE table_name = 'recipient_enrolments' AND column_name = 'residence_municipality_id'`)).toHaveLength(1);
+    expect((await current.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual(applied.map((m) => m.name));
+    expect(await r(`SELECT rules FROM measures WHERE code = 'COPROGETTAZIONE_ART55'`)).toEqual([codesign]);
   } finally {
     if (old.isInitialized) await old.destroy();
     if (current.isInitialized) await current.destroy();

@@ -9,6 +9,7 @@ import { RateLimits1763700000500 } from '../../../migrations/1763700000500-rate-
 import { ReadinessCheck1763700000600 } from '../../../migrations/1763700000600-readiness-check';
 import { MeasureRulesAsDocumented1763700000700 } from '../../../migrations/1763700000700-measure-rules-as-documented';
 import { GolP5WithoutDuration1763700000701 } from '../../../migrations/1763700000701-gol-p5-without-duration';
+import { CodesignFirstUpgrade1763700000799 } from '../../../migrations/1763700000799-codesign-first-upgrade';
 import { RecipientAttributes1763700000800 } from '../../../migrations/1763700000800-recipient-attributes';
 import { RecipientServices1763700000801 } from '../../../migrations/1763700000801-recipient-services';
 import { ServicePlanRules1763700000802 } from '../../../migrations/1763700000802-service-plan-rules';
@@ -21,6 +22,7 @@ import { ThirdSectorBodies1763700000901 } from '../../../migrations/176370000090
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
+import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -35,6 +37,7 @@ export const migrations = [
   ReadinessCheck1763700000600,
   MeasureRulesAsDocumented1763700000700,
   GolP5WithoutDuration1763700000701,
+  CodesignFirstUpgrade1763700000799,
   RecipientAttributes1763700000800,
   RecipientServices1763700000801,
   ServicePlanRules1763700000802,
@@ -47,4 +50,5 @@ export const migrations = [
   Codesign1763700000902,
   CodesignCallKind1763700000903,
   AuditActorNames1763700001000,
+  RuleCodes1763700001900,
 ];
