@@ -55,17 +55,13 @@ export async function newConsoleContext(browser: Browser, options: BrowserContex
 }
 
 /**
- * Waits until nothing on the page is moving: the motion-off style is in place (also for a page
- * opened elsewhere), no finite animation or transition is still running, and two frames have been
- * painted since, so notices and dialogs have finished appearing.
+ * Brings the page to rest: the motion-off style is in place (also on a page opened without
+ * newConsoleContext), whatever was already moving is finished, and two frames have been painted
+ * since, so notices and dialogs have finished appearing. Endless animations (spinners) are left alone.
  */
 export async function settled(page: Page): Promise<void> {
   await page.evaluate(INSTALL_SETTLED_STYLE);
-  await page.waitForFunction(
-    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
-    undefined,
-    { timeout: 10_000 },
-  );
+  await page.evaluate(`document.getAnimations().forEach((a) => { if (a.effect?.getComputedTiming().iterations !== Infinity) a.finish(); })`);
   await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
 }
 
