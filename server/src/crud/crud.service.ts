@@ -6,7 +6,7 @@ import { MAX_PER_PAGE, RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { plainRows, scopedQuery, selectPlain } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { apiColumns, equals, FilterRule, NetworkImpact, Resource, WriteAccess, writeAccess } from './resource';
+import { apiColumns, equals, FilterRule, NetworkImpact, oneOf, Resource, WriteAccess, writeAccess } from './resource';
 
 export interface SortInput {
   field: string;
@@ -114,7 +114,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     }
     const rules: Record<string, FilterRule | undefined> = this.resource.filterRules ?? {};
     Object.entries(fields).forEach(([key, value], i) => {
-      if (value !== undefined && value !== null) (rules[key] ?? equals(key))(qb, value, `f${i}`);
+      if (value !== undefined && value !== null) (rules[key] ?? (Array.isArray(value) ? oneOf(key) : equals(key)))(qb, value, `f${i}`);
     });
     const order = sort?.length ? sort : [this.resource.defaultSort ?? { field: 'createdAt', order: SortOrder.DESC }];
     order.forEach(({ field, order: direction }, i) => {

@@ -25,8 +25,9 @@ export function apiColumns(entity: Function): string[] {
 /** Equal to the value, normalised first where the column keeps a normal form (tax codes, say). */
 export const equals = (property: string, normalise?: (value: string) => unknown): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} = :${p}`, { [p]: normalise ? normalise(String(value)) : value });
+/** One of the values; an empty list selects nothing (`IN ()` is not SQL). */
 export const oneOf = (property: string): FilterRule => (qb, value, p) =>
-  void qb.andWhere(`r.${property} IN (:...${p})`, { [p]: value });
+  void qb.andWhere((value as unknown[]).length ? `r.${property} IN (:...${p})` : 'false', { [p]: value });
 export const atLeast = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`r.${property} >= :${p}`, { [p]: value });
 export const atMost = (property: string): FilterRule => (qb, value, p) =>
