@@ -146,5 +146,6 @@ test('a file without a required column or with too many rows is refused as a who
   const row = `${network.code};${network.enrolment.reference};COACHING;${network.lead.taxCode};;01/04/2021;0;;0`;
   const tooLong = await t.gql(tenant.editor, IMPORT, { csv: [HEADER, ...Array(MAX_SERVICE_ROWS + 1).fill(row)].join('\n'), dryRun: true });
   expectError(tooLong, 'BAD_USER_INPUT', 'csv');
-  expect(tooLong.errors![0].message).toBe(`At most ${MAX_SERVICE_ROWS} rows per file`);
+  expect(tooLong.errors![0].message).toBe(`Al massimo ${MAX_SERVICE_ROWS} righe per file`);
+  expect(tooLong.errors![0].extensions).toMatchObject({ limit: 'rows', max: MAX_SERVICE_ROWS, messageEn: `At most ${MAX_SERVICE_ROWS} rows per file` });
 });

@@ -12,7 +12,7 @@ import { RecipientEnrolment } from '../recipient/recipient.entity';
 import { DeliveryMode, ServiceStatus } from '../service-plan/service-plan.entity';
 import { CreateRecipientServiceInput } from '../service-plan/service-plan.inputs';
 import { enrolmentReference, recipientServiceResource } from '../service-plan/service-plan.service';
-import { CellError, columnPositions, convertRow, CsvColumn, date, defaultsOf, inputErrors, integer, oneOf, readCsv } from './csv';
+import { CellError, columnPositions, convertRow, CsvColumn, date, defaultsOf, inputErrors, integer, oneOf, readCsv, timeSlices } from './csv';
 import { ImportKind, ImportReport, ImportRowError } from './import.entity';
 
 const recipientServices = new CrudService(recipientServiceResource);
@@ -75,7 +75,7 @@ function refusal(error: DomainError, line: number): ImportRowError {
  * run does the same and then rolls everything back.
  */
 export async function importServices(ctx: RequestContext, csv: string, dryRun: boolean): Promise<ImportReport> {
-  const { keys, rows } = readCsv(csv, MAX_SERVICE_ROWS);
+  const { keys, rows } = await readCsv(csv, MAX_SERVICE_ROWS);
   const positions = columnPositions(SERVICE_COLUMNS, keys, REQUIRED);
   const defaults = defaultsOf(CreateRecipientServiceInput);
   const importRows = async (manager: EntityManager): Promise<ImportReport> => {
@@ -83,7 +83,9 @@ export async function importServices(ctx: RequestContext, csv: string, dryRun: b
     const partners = await partnersByTaxCode(ctx, manager);
     const errors: ImportRowError[] = [];
     let valid = 0;
+    const slice = timeSlices();
     for (const row of rows) {
+      await slice();
       const { line } = row;
       const { input, errors: rowErrors } = convertRow(SERVICE_COLUMNS, positions, row, undefined);
       for (const field of REQUIRED) {
