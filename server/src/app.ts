@@ -19,6 +19,7 @@ import { compiledReads, stringifyResponse } from './graphql/compiled-reads';
 import { requireSignIn } from './graphql/sign-in';
 import { formatError, graphqlErrorOf } from './graphql/errors';
 import { documentLimits, QueryLimits } from './graphql/limits';
+import { directiveArgumentsGuard } from './graphql/input-guard';
 import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
 import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
@@ -179,6 +180,7 @@ export async function createApp({
     plugins: [
       ...limits.plugins,
       requireSignIn(PUBLIC_FIELDS),
+      directiveArgumentsGuard,
       requestTransaction,
       ...(compileReads ? [compiledReads(dataSource)] : []),
       operationLog(requestLogs, logger),

@@ -354,6 +354,30 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
   return json === null ? null : new RawJson(json);
 }
 
+/**
+ * The root fields and their plans, or undefined when one of them cannot be compiled. A directive
+ * whose arguments cannot be read (directiveArgumentsGuard refuses them first) leaves the query to
+ * ordinary execution too.
+ */
+function planRoots(compiler: ReadCompiler, planning: Planning, queryType: GraphQLObjectType, selectionSet: SelectionSetNode) {
+  try {
+    const roots = compiler.collect(planning, queryType, [selectionSet]);
+    if (!roots) return undefined;
+    const plans = new Map<FieldNode, ReadPlan>();
+    for (const nodes of roots.values()) {
+      const name = nodes[0].name.value;
+      if (name === '__typename') continue;
+      const field = queryType.getFields()[name];
+      const plan = field && compiler.plan(planning, field.extensions[COMPILED_READ], field.type, nodes);
+      if (!plan) return undefined;
+      plans.set(nodes[0], plan);
+    }
+    return { roots, plans };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Answers a query with compiled reads when it can (see the top of this file). */
 export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Context> {
   let compiler: ReadCompiler | undefined;
@@ -368,17 +392,9 @@ export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Contex
           const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
           const planning: Planning = { fragments, variables: coerced.coerced };
           const queryType = schema.getQueryType()!;
-          const roots = compiler.collect(planning, queryType, [operation.selectionSet]);
-          if (!roots) return null;
-          const plans = new Map<FieldNode, ReadPlan>();
-          for (const nodes of roots.values()) {
-            const name = nodes[0].name.value;
-            if (name === '__typename') continue;
-            const field = queryType.getFields()[name];
-            const plan = field && compiler.plan(planning, field.extensions[COMPILED_READ], field.type, nodes);
-            if (!plan) return null;
-            plans.set(nodes[0], plan);
-          }
+          const planned = planRoots(compiler, planning, queryType, operation.selectionSet);
+          if (!planned) return null;
+          const { roots, plans } = planned;
           const data: Record<string, unknown> = {};
           contextValue.compiledPlans = plans;
           try {
