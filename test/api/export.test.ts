@@ -64,6 +64,40 @@ test('partners export as an Italian spreadsheet: BOM, «;», screen labels, name
   ]);
 });
 
+/** No piece of a line, split on commas as a program that ignores quotes would, starts a formula. */
+const formulaAfterComma = (text: string) =>
+  text.split('\r\n').flatMap((line) => line.split(',')).map((piece) => piece.replace(/^[\s"]+/, '')).filter((piece) => /^[=+\-@]/.test(piece));
+
+test('in both locales a cell holding a comma or a separator is quoted, and a formula after a separator is neutralised; the file imports back as it was', async () => {
+  const tenant = await newTenant(t);
+  const editor = await t.signUp('EDITOR', tenant.id);
+  const names = ['Acme,=1+2', 'Beta; @SUM(1)', 'Gamma, +39 02 1234567', "Delta,'=already"];
+  for (const legalName of names) await createPartner(t, tenant.editor, ref, 'CPI', { legalName });
+  const network = await createNetwork(t, tenant.editor, ref, { title: 'Rete, -1+2' });
+  await must(t, tenant.editor, `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { id } }`, {
+    input: { networkId: network.id, fundSourceId: ref.fundSource('AZIONI_RETE'), amount: '1234.5', allocatedOn: '2024-03-01', kind: 'PROCESS' },
+  });
+
+  for (const locale of ['it', 'en']) {
+    const partners = (await download(`/export/partners.csv?sort=legalName&locale=${locale}`, editor.token)).body.toString('utf8');
+    expect(partners).toContain(`\r\n"Acme,'=1+2";`);
+    expect(partners).toContain(`\r\n"Beta; '@SUM(1)";`);
+    expect(formulaAfterComma(partners)).toEqual([]);
+    expect(rowsOf(Buffer.from(partners)).slice(1).map((r) => r[0])).toEqual(["Acme,'=1+2", "Beta; '@SUM(1)", "Delta,''=already", "Gamma, '+39 02 1234567"]);
+
+    const allocations = (await download(`/export/allocations.csv?locale=${locale}`, editor.token)).body.toString('utf8');
+    expect(allocations).toContain(`;"Rete, '-1+2";`);
+    expect(allocations).toContain(locale === 'en' ? ';"1,234.50";' : ';"1.234,50";');
+    expect(formulaAfterComma(allocations)).toEqual([]);
+
+    const other = await newTenant(t);
+    const report = await t.gql(other.editor, IMPORT, { kind: 'PARTNERS', csv: partners, dryRun: false });
+    expect(report.data!.importCsv).toMatchObject({ total: 4, valid: 4, imported: 4, errors: [] });
+    const copied = await t.owner.query('SELECT legal_name FROM partners WHERE tenant_id = $1 ORDER BY legal_name', [other.id]);
+    expect(copied.map((r: { legal_name: string }) => r.legal_name)).toEqual([...names].sort());
+  }
+});
+
 test('companies in crisis export dd/mm/yyyy dates and instrument labels, and import back as they were', async () => {
   const tenant = await newTenant(t);
   const analyst = await t.signUp('ANALYST', tenant.id);

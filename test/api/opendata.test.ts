@@ -71,3 +71,20 @@ test('a cell a spreadsheet would run as a formula comes out as text, with a lead
   const [project] = (await read('progetti')).filter((r) => r[0].startsWith(`${tenant.code}-`));
   expect([project[1], project[9]]).toEqual([`'@SUM(1+1)*cmd|" /C calc"!A0`, `'${names[0]}`]);
 });
+
+test('open data follow the exports\' rules: a cell with a comma or a separator is quoted, a formula after a separator neutralised', async () => {
+  const tenant = await newTenant(t);
+  const ref = await referenceIds(t);
+  const network = await createNetwork(t, tenant.editor, ref, { title: 'Rete, =1+2' });
+  const partner = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: 'Acme;@SUM(1)' });
+  await addMember(t, tenant.editor, network.id, partner.id, 'LEAD');
+  const analyst = await t.signUp('ANALYST', tenant.id);
+  const text = (await download('/opendata/progetti.csv', analyst.token)).body;
+  const line = text.split('\r\n').find((l) => l.startsWith(`${tenant.code}-`))!;
+  expect(line).toContain(`;"Rete, '=1+2";`);
+  expect(line).toContain(`;"Acme;'@SUM(1)";`);
+  const pieces = line.split(/[;,]/).map((piece) => piece.replace(/^[\s"]+/, ''));
+  expect(pieces.filter((piece) => /^[=+\-@]/.test(piece))).toEqual([]);
+  const [project] = (parseCsv(text, { bom: true, delimiter: ';' }) as string[][]).filter((r) => r[0].startsWith(`${tenant.code}-`));
+  expect([project[1], project[9]]).toEqual(["Rete, '=1+2", "Acme;'@SUM(1)"]);
+});

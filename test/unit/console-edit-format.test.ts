@@ -1,7 +1,6 @@
 import { formatItalianDate, parseItalianDate } from '../../server/src/common/dates';
 import { formatAmount as serverAmount } from '../../server/src/common/money';
 import { formatAmount, formatEuro, formatNumber, parseAmount, parseNumber } from '../../admin/src/common/format';
-import { csvLine, csvText, neutralised } from '../../server/src/modules/export/export.service';
 
 describe('dates typed gg/mm/aaaa', () => {
   test.each([
@@ -57,18 +56,5 @@ describe('money in English mode', () => {
       expect(serverAmount(amount)).toBe(formatAmount(amount));
       expect(serverAmount(amount, 'en')).toBe(formatAmount(amount, 'en'));
     }
-  });
-});
-
-describe('CSV cells for spreadsheets', () => {
-  test.each(['=1+1', '+39 02 123', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])('%p starts with an apostrophe', (value) => expect(neutralised(value)).toBe(`'${value}`));
-  test.each(['Cooperativa = Lavoro', 'Alfa', '3-2'])('%p stays as it is', (value) => expect(neutralised(value)).toBe(value));
-
-  test('cells in the locale, separated by «;», quoted when they must be', () => {
-    expect(csvText({ kind: 'money', value: '1234.5' }, 'it')).toBe('1.234,50');
-    expect(csvText({ kind: 'date', value: '2022-09-15' }, 'en')).toBe('15/09/2022');
-    expect(csvText({ kind: 'int', value: 1200 }, 'it')).toBe('1200');
-    expect(csvText({ kind: 'text', value: null }, 'it')).toBe('');
-    expect(csvLine(['a;b', 'say "hi"', 'two\nlines', 'plain'])).toBe('"a;b";"say ""hi""";"two\nlines";plain\r\n');
   });
 });

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { downloadCSV, Title, useDataProvider, useGetList, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CSV_BOM, csvLine, neutraliseFormulas } from '../../../server/src/common/csv';
 import { sumAmounts } from '../common/amounts';
 import { enumValues } from '../providers/apiSchema';
 import { formatAmount, formatEuro, parseAmount } from '../common/format';
@@ -56,8 +57,6 @@ function useKeyLabel() {
     }
   };
 }
-
-const csvCell = (text: string) => (/[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** An amount as an Italian spreadsheet reads a number: "1234,50". */
 const spreadsheetAmount = (amount: string) => amount.replace('.', ',');
@@ -196,13 +195,14 @@ export const Workspace = () => {
   const totalLabel = translate('reti.workspace.total');
 
   const exportCsv = () => {
+    // Names come from the records (a partner's, a network's): their formulas are neutralised as the server's exports do.
+    const text = (cells: string[]) => cells.map(neutraliseFormulas);
     const lines = [
-      [...columns, countLabel, `${totalLabel} (€)`],
-      ...rows.map((row) => [...state.groupBy.map((d) => keyLabel(d, row)), String(row.count), spreadsheetAmount(row.total)]),
-      [translate('reti.workspace.totals_row'), ...state.groupBy.slice(1).map(() => ''), String(count), spreadsheetAmount(total)],
+      text([...columns, countLabel, `${totalLabel} (€)`]),
+      ...rows.map((row) => [...text(state.groupBy.map((d) => keyLabel(d, row))), String(row.count), spreadsheetAmount(row.total)]),
+      [...text([translate('reti.workspace.totals_row'), ...state.groupBy.slice(1).map(() => '')]), String(count), spreadsheetAmount(total)],
     ];
-    // A byte-order mark and semicolons: what an Italian spreadsheet opens as columns.
-    downloadCSV(`\uFEFF${lines.map((line) => line.map(csvCell).join(';')).join('\r\n')}\r\n`, translate('reti.workspace.file_name'));
+    downloadCSV(CSV_BOM + lines.map(csvLine).join(''), translate('reti.workspace.file_name'));
   };
 
   const copyLink = async () => {

@@ -2,13 +2,14 @@ import { validate } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { Request, Response, Router } from 'express';
 import { coerceInputValue, GraphQLInputType, GraphQLSchema } from 'graphql';
+import { CSV_BOM, csvLine } from '../../common/csv';
 import { badInput, DomainError } from '../../common/errors';
 import { Locale } from '../../common/labels';
 import { apiColumns } from '../../crud/resource';
 import { SortOrder } from '../../crud/inputs';
 import { createContext, Services } from '../../graphql/context';
 import { AuthService } from '../auth/auth.service';
-import { Cell, countExport, csvLine, csvText, exportedResource, ExportRequest, ExportSink, isExportResource, streamExport } from './export.service';
+import { Cell, countExport, csvText, exportedResource, ExportRequest, ExportSink, isExportResource, streamExport } from './export.service';
 
 const FORMATS = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 type Format = keyof typeof FORMATS;
@@ -20,8 +21,7 @@ function writeOut(res: Response, chunk: string | Buffer): Promise<void> | void {
 
 function csvSink(res: Response, locale: Locale): ExportSink {
   return {
-    // The BOM tells Excel the file is UTF-8; `;` is the separator of Italian spreadsheets.
-    header: (titles) => writeOut(res, `\uFEFF${csvLine(titles)}`),
+    header: (titles) => writeOut(res, `${CSV_BOM}${csvLine(titles)}`),
     row: (cells) => writeOut(res, csvLine(cells.map((c) => csvText(c, locale)))),
   };
 }

@@ -6,6 +6,7 @@ import { formatAmount } from '../../common/money';
 import { formatItalianDate } from '../../common/dates';
 import { ENUM_LABELS, EnumName, ExportResource, FIELD_LABELS, Locale, YES_NO } from '../../common/labels';
 import { DomainError, ErrorCode } from '../../common/errors';
+import { neutraliseFormulas } from '../../common/csv';
 import { RequestContext } from '../../common/request';
 import { selectPlain } from '../../db/scoped-query';
 import { partnerResource } from '../partner/partner.service';
@@ -284,12 +285,6 @@ async function namesOf(manager: EntityManager, columns: Column[], rows: Row[]): 
   return names;
 }
 
-/** Excel, LibreOffice and Sheets run a cell that starts with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell a spreadsheet shows as text: a leading formula character gets an apostrophe before it. */
-export const neutralised = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
-
 /** A cell as CSV text in the locale's formats: dd/mm/yyyy, 1.234,56 (or 1,234.56 in English). */
 export function csvText(cell: Cell, locale: Locale): string {
   if (cell.value === null) return '';
@@ -301,11 +296,6 @@ export function csvText(cell: Cell, locale: Locale): string {
     case 'int':
       return String(cell.value);
     case 'text':
-      return neutralised(cell.value);
+      return neutraliseFormulas(cell.value);
   }
-}
-
-/** One CSV line with `;` between cells, quoted where a cell holds `;`, quotes or line breaks. */
-export function csvLine(cells: string[]): string {
-  return `${cells.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')}\r\n`;
 }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { validate } from 'class-validator';
 import { getMetadataStorage } from 'type-graphql';
 import { parseItalianDate } from '../../common/dates';
+import { restoreFormulas } from '../../common/csv';
 import { badInput, DomainError, ErrorCode } from '../../common/errors';
 import { ImportRowError } from './import.entity';
 
@@ -41,8 +42,6 @@ export const oneOf = (allowed: Record<string, string>, labels: Record<string, st
 };
 export const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-/** An export puts an apostrophe before a cell that would start a formula; reading it back drops it. */
-const unneutralised = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 export interface CsvRow {
   cells: string[];
@@ -190,7 +189,7 @@ export function convertRow<L>(columns: CsvColumn<L>[], positions: number[], { ce
   const input: Record<string, unknown> = {};
   const errors: ImportRowError[] = [];
   columns.forEach((column, i) => {
-    const raw = unneutralised(positions[i] >= 0 ? (cells[positions[i]] ?? '') : '');
+    const raw = restoreFormulas(positions[i] >= 0 ? (cells[positions[i]] ?? '') : '');
     if (raw === '') return;
     if (raw.includes('\u0000')) {
       errors.push({ line, field: column.field, code: 'noNul', message: 'Carattere NUL non ammesso' });

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { CSV_BOM, csvLine, neutraliseFormulas } from '../../common/csv';
 import { EntityManager } from 'typeorm';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
 import { DeliveryDimension as D, deliveryTotalsSql } from '../analytics/delivery.sql';
@@ -94,15 +94,10 @@ export async function datasetCsv(manager: EntityManager, dataset: Dataset): Prom
   return toCsv(await manager.query(sql), columns);
 }
 
-/** What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A value of the dataset as CSV text: numbers as PostgreSQL gives them, text with formulas neutralised. */
+const field = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? neutraliseFormulas(value) : String(value));
 
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe, which keeps it text. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** CSV as Italian spreadsheets open it: ";" separated, quoted where needed, with a BOM for UTF-8. */
+/** CSV as the exports write it (common/csv.ts), header first. */
 function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
-  return stringify(rows, { bom: true, delimiter: ';', record_delimiter: '\r\n', header: true, columns: [...columns], cast: { string: neutraliseFormula } });
+  return CSV_BOM + csvLine(columns) + rows.map((row) => csvLine(columns.map((c) => field(row[c])))).join('');
 }
