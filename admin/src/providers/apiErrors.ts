@@ -33,7 +33,7 @@ export interface ApiErrorBody {
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string; constraint?: string; reason?: string; version?: number; violations?: Violation[] };
+  extensions?: { code?: string; field?: string; constraint?: string; reason?: string; version?: number; violations?: Violation[]; messageEn?: string };
 }
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -61,8 +61,11 @@ export function toHttpError(error: unknown): HttpError {
   const graphqlError = firstGraphqlError(error);
   if (!graphqlError) return new HttpError('ra.notification.http_error', 0, { code: 'NETWORK', detail: String(error) });
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const { field, constraint, reason, version, violations } = graphqlError.extensions ?? {};
-  const body: ApiErrorBody = { code, detail: graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
+  const { field, constraint, reason, version, violations, messageEn } = graphqlError.extensions ?? {};
+  const english = i18nProvider.getLocale() !== 'it';
+  // The server words its refusals in Italian, and in English beside them where it can (messageEn).
+  const detail = english && messageEn ? messageEn : graphqlError.message;
+  const body: ApiErrorBody = { code, detail, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
   // Worded in the user's language from the constraint; the server's own words (English, or
   // GraphQL's about a variable) never reach the screen.
   if (code === 'BAD_USER_INPUT' && field) {
@@ -73,7 +76,6 @@ export function toHttpError(error: unknown): HttpError {
     body.errors = { [input]: i18nProvider.translate(`edit.duplicate.${input}`, { _: i18nProvider.translate('edit.duplicate.any') }) };
   } else if (violations?.length) {
     // The form marks the inputs a broken rule concerns; the notification lists every violation.
-    const english = i18nProvider.getLocale() !== 'it';
     body.errors = Object.fromEntries(violations.flatMap((v) => (VIOLATION_INPUTS[v.rule] ?? VIOLATION_INPUTS[v.field] ?? [v.field]).map((input) => [input, english ? v.messageEn : v.message])));
   }
   const message = code === 'CONFLICT' && reason === 'referenced' ? 'edit.still_referenced' : `reti.errors.${code in STATUS_BY_CODE ? code : 'UNEXPECTED'}`;
