@@ -42,7 +42,6 @@ export const oneOf = (allowed: Record<string, string>, labels: Record<string, st
 };
 export const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-
 export interface CsvRow {
   cells: string[];
   /** The line of the file the record starts on, the header being line 1. */
