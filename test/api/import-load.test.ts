@@ -129,7 +129,8 @@ test('other requests stay fast while the largest allowed file is imported and wh
 
   console.log(`/healthz time-weighted p50 (samples): idle ${idle.median.toFixed(1)} ms (${idle.samples}); ` +
     `importing 20,000 partners ${whileImporting.median.toFixed(1)} ms (${whileImporting.samples}); refusing 250,001 rows ${whileRefusing.median.toFixed(1)} ms (${whileRefusing.samples})`);
-  const bound = 5 * idle.median + 15;
+  // Generous for a shared, noisy machine: a blocked event loop shows as seconds.
+  const bound = 5 * idle.median + 40;
   expect(whileImporting.median).toBeLessThan(bound);
   expect(whileRefusing.median).toBeLessThan(bound);
 }, 240_000);
