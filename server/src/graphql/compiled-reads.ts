@@ -164,12 +164,12 @@ class ReadCompiler {
     return { metadata, fields };
   }
 
-  /** The entity behind a GraphQL type; not one whose rows other tenants may also read (those need their own conditions). */
+  /** The entity behind a GraphQL type; not one whose rows other tenants, or all-tenant readers, see under conditions of its own. */
   private entityOf(typeName: string): EntityMetadata | undefined {
     if (!this.entities.has(typeName)) {
       const { objectTypes } = getMetadataStorage();
       const metadata = this.dataSource.entityMetadatas.find((m) => objectTypes.some((o) => o.target === m.target && o.name === typeName));
-      this.entities.set(typeName, metadata && typeof metadata.target === 'function' && !('sharedReads' in metadata.target) ? metadata : undefined);
+      this.entities.set(typeName, metadata && typeof metadata.target === 'function' && !('sharedReads' in metadata.target) && !('allTenantsReads' in metadata.target) ? metadata : undefined);
     }
     return this.entities.get(typeName);
   }

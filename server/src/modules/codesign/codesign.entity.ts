@@ -89,6 +89,8 @@ export class CodesignEvaluator extends TenantRecord {
 @Entity('codesign_proposals')
 export class CodesignProposal extends TenantRecord {
   static sharedReads = (alias: string) => `${alias}.callTenantId = :scopeTenantId`;
+  /** A draft is its body's until submitted. */
+  static allTenantsReads = (alias: string) => `${alias}.status <> 'DRAFT'`;
 
   @Field(() => ID, { description: 'The Ambito that published the call.' }) @Column('uuid') callTenantId: string;
   @Field(() => ID) @Column('uuid') callId: string;
@@ -104,6 +106,7 @@ export class CodesignProposal extends TenantRecord {
 @Entity('codesign_proposal_partners')
 export class CodesignProposalPartner extends TenantRecord {
   static sharedReads = CodesignProposal.sharedReads;
+  static allTenantsReads = (alias: string) => `${alias}.proposalId IN (SELECT id FROM codesign_proposals WHERE status <> 'DRAFT')`;
 
   @Field(() => ID) @Column('uuid') callTenantId: string;
   @Field(() => ID) @Column('uuid') proposalId: string;
@@ -124,6 +127,7 @@ export type ActionSection = (typeof ACTION_SECTIONS)[number];
 @Entity('codesign_actions')
 export class CodesignAction extends TenantRecord {
   static sharedReads = CodesignProposal.sharedReads;
+  static allTenantsReads = (alias: string) => `${alias}.proposalId IN (SELECT id FROM codesign_proposals WHERE status <> 'DRAFT')`;
 
   @Field(() => ID) @Column('uuid') callTenantId: string;
   @Field(() => ID) @Column('uuid') proposalId: string;
@@ -144,6 +148,8 @@ export class CodesignAction extends TenantRecord {
 @ObjectType({ description: "An evaluator's score of a proposal against one criterion, with its reason." })
 @Entity('codesign_scores')
 export class CodesignScore extends TenantRecord {
+  /** The Ambito's until the ranking is published with the award. */
+  static allTenantsReads = (alias: string) => `${alias}.callId IN (SELECT id FROM codesign_calls WHERE status = 'AWARDED')`;
   @Field(() => ID) @Column('uuid') callId: string;
   @Field(() => ID) @Column('uuid') proposalTenantId: string;
   @Field(() => ID) @Column('uuid') proposalId: string;
