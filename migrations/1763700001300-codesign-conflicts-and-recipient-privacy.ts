@@ -258,8 +258,9 @@ BEGIN
            OR (c.measure_id = other_n.measure_id AND c.compatible_measure_id = mine_n.measure_id))
     GROUP BY mine.tenant_id, mine.id, mine.network_id, mine.recipient_hash, mine_n.start_date, mine_n.end_date
   LOOP
-    -- Read-only transactions (analysts, a replica) cannot move dates, hence cannot probe.
-    IF r.elsewhere AND writable AND NOT EXISTS (
+    -- Read-only transactions (analysts, a replica) cannot move dates, hence cannot probe; those who
+    -- read every tenant see the other enrolment anyway.
+    IF r.elsewhere AND writable AND r.tenant_id = app_tenant_id() AND NOT EXISTS (
         SELECT 1 FROM exclusivity_probes p WHERE p.tenant_id = r.tenant_id AND p.recipient_hash = r.recipient_hash AND p.period = r.period) THEN
       SELECT count(*) INTO tested FROM exclusivity_probes p
       WHERE p.tenant_id = r.tenant_id AND p.recipient_hash = r.recipient_hash AND p.at > now() - interval '1 day';
@@ -282,7 +283,8 @@ END $$;
 REVOKE ALL ON FUNCTION exclusive_overlaps(uuid[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION exclusive_overlaps(uuid[]) TO reti_app, reti_admin;
 GRANT SELECT ON exclusivity_probes TO reti_app, reti_admin;
-CREATE POLICY tenant_isolation ON exclusivity_probes FOR SELECT USING (tenant_id = app_tenant_id() OR app_all_tenants());
+CREATE POLICY tenant_isolation ON exclusivity_probes USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id());
+CREATE POLICY all_tenants_read ON exclusivity_probes FOR SELECT USING (app_all_tenants());
 `);
   }
 

@@ -1,6 +1,6 @@
 import { Principal } from '../../server/src/common/request';
 import { newTenant, startTestApp, TestApp } from '../helpers/app';
-import { createNetwork, must, referenceIds, ReferenceIds } from '../helpers/factories';
+import { createNetwork, must, personTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
 
 /**
  * Issue 21, finding 4: the keyed hash of a recipient's codice fiscale links one person across
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const TAX_CODE = 'VRDGPP80A01F205X';
+const TAX_CODE = personTaxCode();
 const regional: Principal = { userId: null, role: 'ANALYST', tenantId: null };
 const ENROL = `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id version } }`;
 
