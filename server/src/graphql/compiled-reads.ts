@@ -23,6 +23,7 @@ import { DataSource, EntityMetadata, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Context } from './context';
 import { declaredRelation, Relation } from './relations';
+import { responseTooLarge } from './limits';
 
 /**
  * Compiled reads: a query whose every root field is a record or a page of a resource, and whose
@@ -355,7 +356,7 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
 }
 
 /** Answers a query with compiled reads when it can (see the top of this file). */
-export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Context> {
+export function compiledReads(dataSource: DataSource, maxResponseBytes: number): ApolloServerPlugin<Context> {
   let compiler: ReadCompiler | undefined;
   return {
     async requestDidStart() {
@@ -380,6 +381,7 @@ export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Contex
             plans.set(nodes[0], plan);
           }
           const data: Record<string, unknown> = {};
+          let size = 0;
           contextValue.compiledPlans = plans;
           try {
             for (const [key, nodes] of roots) {
@@ -403,6 +405,9 @@ export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Contex
               };
               const value = await field.resolve!(undefined, getArgumentValues(field, nodes[0], coerced.coerced), contextValue, info);
               if (!(value instanceof RawJson)) throw new Error('Not compiled');
+              // Refused as soon as the answers so far are over the budget, before the next statement runs.
+              size += Buffer.byteLength(value.text);
+              if (size > maxResponseBytes) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [responseTooLarge(maxResponseBytes, size)] } } };
               data[key] = value;
             }
           } catch {
