@@ -100,7 +100,8 @@ export const EXCLUSIVITY_PROBES_PER_DAY = 4;
  * - Exclusivity across tenants compares the other enrolment with the whole period of the caller's
  *   network, never with the caller's enrolment dates, so moving an enrolment's dates reveals
  *   nothing; each distinct period tested against another tenant's enrolment is recorded (and so
- *   audited), and more than EXCLUSIVITY_PROBES_PER_DAY for one person in a day are refused.
+ *   audited), and more than EXCLUSIVITY_PROBES_PER_DAY from draft networks (whose dates move
+ *   freely) for one person in a day are refused.
  */
 export class CodesignConflictsAndRecipientPrivacy1763700001300 implements MigrationInterface {
   name = 'CodesignConflictsAndRecipientPrivacy1763700001300';
@@ -216,6 +217,8 @@ CREATE TABLE exclusivity_probes (
   enrolment_id uuid NOT NULL,
   period daterange NOT NULL,
   overlap boolean NOT NULL,
+  -- Tested from a draft network, whose dates move freely: what the cap counts.
+  draft boolean NOT NULL,
   at timestamptz NOT NULL DEFAULT now(),
   version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -239,6 +242,7 @@ DECLARE
 BEGIN
   FOR r IN
     SELECT mine.tenant_id, mine.id, mine.network_id, mine.recipient_hash, daterange(mine_n.start_date, mine_n.end_date, '[]') AS period,
+      mine_n.status = 'DRAFT' AS draft,
       bool_or(CASE WHEN other.tenant_id = mine.tenant_id
         THEN daterange(other.enrolled_on, coalesce(other.ended_on, other_n.end_date), '[]') && daterange(mine.enrolled_on, coalesce(mine.ended_on, mine_n.end_date), '[]')
         -- Another tenant's enrolment meets the whole period of the caller's network: the caller's own dates tell nothing.
@@ -256,22 +260,23 @@ BEGIN
         SELECT 1 FROM measure_compatibilities c
         WHERE (c.measure_id = mine_n.measure_id AND c.compatible_measure_id = other_n.measure_id)
            OR (c.measure_id = other_n.measure_id AND c.compatible_measure_id = mine_n.measure_id))
-    GROUP BY mine.tenant_id, mine.id, mine.network_id, mine.recipient_hash, mine_n.start_date, mine_n.end_date
+    GROUP BY mine.tenant_id, mine.id, mine.network_id, mine.recipient_hash, mine_n.start_date, mine_n.end_date, mine_n.status
   LOOP
     -- Read-only transactions (analysts, a replica) cannot move dates, hence cannot probe; those who
     -- read every tenant see the other enrolment anyway.
     IF r.elsewhere AND writable AND r.tenant_id = app_tenant_id() AND NOT EXISTS (
         SELECT 1 FROM exclusivity_probes p WHERE p.tenant_id = r.tenant_id AND p.recipient_hash = r.recipient_hash AND p.period = r.period) THEN
+      -- Only draft networks count: a person's enrolments in the tenant's running networks are no probe.
       SELECT count(*) INTO tested FROM exclusivity_probes p
-      WHERE p.tenant_id = r.tenant_id AND p.recipient_hash = r.recipient_hash AND p.at > now() - interval '1 day';
-      IF tested >= ${EXCLUSIVITY_PROBES_PER_DAY} THEN
+      WHERE p.tenant_id = r.tenant_id AND p.recipient_hash = r.recipient_hash AND p.draft AND p.at > now() - interval '1 day';
+      IF r.draft AND tested >= ${EXCLUSIVITY_PROBES_PER_DAY} THEN
         RAISE EXCEPTION USING ERRCODE = 'RT001',
           MESSAGE = format('Troppe verifiche di esclusività per lo stesso destinatario con periodi diversi (al massimo %s al giorno): riprovare domani.', ${EXCLUSIVITY_PROBES_PER_DAY}),
           DETAIL = format('Too many exclusivity checks of one recipient against different periods (at most %s a day): try again tomorrow.', ${EXCLUSIVITY_PROBES_PER_DAY}),
           HINT = 'TOO_MANY_EXCLUSIVITY_CHECKS';
       END IF;
-      INSERT INTO exclusivity_probes (tenant_id, recipient_hash, network_id, enrolment_id, period, overlap)
-      VALUES (r.tenant_id, r.recipient_hash, r.network_id, r.id, r.period, r.overlap_elsewhere);
+      INSERT INTO exclusivity_probes (tenant_id, recipient_hash, network_id, enrolment_id, period, overlap, draft)
+      VALUES (r.tenant_id, r.recipient_hash, r.network_id, r.id, r.period, r.overlap_elsewhere, r.draft);
     END IF;
     IF r.overlap THEN
       network_id := r.network_id;

@@ -64,6 +64,18 @@ test("moving one's own enrolment's dates reveals nothing of another tenant's enr
   expect(await audit()).toHaveLength(EXCLUSIVITY_PROBES_PER_DAY);
   // A period already tested may be read again.
   expect((await moveEnd('2023-12-31')).errors).toBeUndefined();
+
+  // A running network's enrolment is no probe: its period is recorded, never refused.
+  const running = await createNetwork(t, a.editor, ref, { measureId: ref.measure('RETE_RICOLLOCAZIONE_GOL_P5'), startDate: '2023-02-01', endDate: '2023-11-30' });
+  await must(t, a.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id } }`, {
+    input: { networkId: running.id, taxCode: TAX_CODE, kind: 'SUSPENDED', enrolledOn: '2023-02-01' },
+  });
+  await t.owner.transaction(async (m) => {
+    await m.query('SET LOCAL session_replication_role = replica');
+    await m.query(`UPDATE networks SET status = 'ACTIVE' WHERE id = $1`, [running.id]);
+  });
+  expect(JSON.parse(await exclusivity(a.editor, running.id))).toEqual([expect.objectContaining({ rule: 'EXCLUSIVE_POLICY' })]);
+  expect(await audit()).toHaveLength(EXCLUSIVITY_PROBES_PER_DAY + 1);
 });
 
 test('within one tenant the check keeps its dates: enrolments that do not meet are not flagged, and nothing is recorded', async () => {
