@@ -18,7 +18,7 @@ import { createContext } from './graphql/context';
 import { compiledReads, stringifyResponse } from './graphql/compiled-reads';
 import { requireSignIn } from './graphql/sign-in';
 import { formatError, graphqlErrorOf } from './graphql/errors';
-import { documentLimits, QueryLimits } from './graphql/limits';
+import { capResponse, DEFAULT_QUERY_LIMITS, documentLimits, QueryLimits } from './graphql/limits';
 import { directiveArgumentsGuard } from './graphql/input-guard';
 import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
@@ -163,13 +163,15 @@ export async function createApp({
   app.use(compression());
   const httpServer = http.createServer(app);
   const limits = documentLimits(queryLimits);
+  const { maxResponseBytes } = queryLimits ?? DEFAULT_QUERY_LIMITS;
   const requestLogs = new WeakMap<object, Logger>();
   const schema = registrySchema();
   const apollo = new ApolloServer<AuthContext>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, requestLogs.get(error as object) ?? logger),
-    // Compact JSON: pretty-printing costs time on every answer and bytes on the wire.
-    stringifyResult: stringifyResponse,
+    // Compact JSON: pretty-printing costs time on every answer and bytes on the wire. Whatever the
+    // cost model let through, an answer over maxResponseBytes is refused rather than sent.
+    stringifyResult: (result) => capResponse(stringifyResponse(result), maxResponseBytes),
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server on SIGINT and SIGTERM, draining it before the pool and the database close.
     stopOnTerminationSignals: false,
@@ -182,7 +184,7 @@ export async function createApp({
       requireSignIn(PUBLIC_FIELDS),
       directiveArgumentsGuard,
       requestTransaction,
-      ...(compileReads ? [compiledReads(dataSource)] : []),
+      ...(compileReads ? [compiledReads(dataSource, maxResponseBytes)] : []),
       operationLog(requestLogs, logger),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginCacheControlDisabled(),

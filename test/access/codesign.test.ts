@@ -125,3 +125,22 @@ test('outcomes come only through codesign_set_outcomes, for a closed call of the
   }
   expect((await t.owner.query('SELECT status FROM codesign_proposals WHERE id = $1', [ids.submitted]))[0].status).toBe('UNDER_EVALUATION');
 });
+
+test('those who read every tenant see no draft (nor its parts) and no score before the award', async () => {
+  const seen = async (table: string, of: string[]) => {
+    await app.query('BEGIN');
+    try {
+      await app.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      return (await app.query(`SELECT id FROM ${table} WHERE id = ANY($1) ORDER BY id`, [of])).rows.map((r) => r.id);
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  };
+  expect(await seen('codesign_proposals', [ids.submitted, ids.draft])).toEqual([ids.submitted]);
+  for (const table of ['codesign_actions', 'codesign_proposal_partners']) {
+    const rows = (await t.owner.query(`SELECT id, proposal_id FROM ${table} WHERE proposal_id = ANY($1)`, [[ids.submitted, ids.draft]])) as { id: string; proposal_id: string }[];
+    const submittedParts = rows.filter((r) => r.proposal_id === ids.submitted).map((r) => r.id).sort();
+    expect([table, await seen(table, rows.map((r) => r.id))]).toEqual([table, submittedParts]);
+  }
+  expect(await seen('codesign_scores', [ids.score])).toEqual([]);
+});

@@ -294,3 +294,29 @@ test('a database made before migration 902 was corrected (co-design as released)
     await asSuperuser(`DROP DATABASE IF EXISTS ${database}`);
   }
 });
+
+test("the recipients' hashes the audit trail already holds are scrubbed when the trail stops taking them (issue 21)", async () => {
+  const scrubbing = dataSource.migrations.findIndex((m) => m.name === 'CodesignConflictsAndRecipientPrivacy1763700001300');
+  const database = `reti_scrub_${process.pid}`;
+  await asSuperuser(`CREATE DATABASE ${database}`);
+  const url = new URL(server!.url);
+  url.pathname = `/${database}`;
+  const old = new DataSource({ ...registryDataSource({ url: url.toString(), poolSize: 1 }).options, migrations: migrations.slice(0, scrubbing) });
+  const current = registryDataSource({ url: url.toString(), poolSize: 1 });
+  try {
+    await old.initialize();
+    await old.runMigrations({ transaction: 'each' });
+    // As the audit trigger wrote an enrolment's change until then.
+    await old.query(`INSERT INTO audit_events (entity, entity_id, action, before, after) VALUES ('recipient_enrolments', gen_random_uuid(), 'UPDATE',
+      '{"recipient_hash": "${'a'.repeat(64)}", "kind": "SUSPENDED"}', '{"recipient_hash": "${'a'.repeat(64)}", "kind": "UNEMPLOYED"}')`);
+    await old.destroy();
+
+    await current.initialize();
+    await current.runMigrations({ transaction: 'each' });
+    expect(await current.query(`SELECT before, after FROM audit_events WHERE entity = 'recipient_enrolments'`)).toEqual([{ before: { kind: 'SUSPENDED' }, after: { kind: 'UNEMPLOYED' } }]);
+  } finally {
+    if (old.isInitialized) await old.destroy();
+    if (current.isInitialized) await current.destroy();
+    await asSuperuser(`DROP DATABASE IF EXISTS ${database}`);
+  }
+});

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Principal } from '../../server/src/common/request';
-import { organisationCheckDigit } from '../../server/src/common/tax-code';
+import { organisationCheckDigit, personCheckCharacter } from '../../server/src/common/tax-code';
 import { GqlResult, TestApp } from './app';
 
 let sequence = 0;
@@ -10,6 +10,15 @@ export function orgTaxCode(): string {
   sequence += 1;
   const body = String(Date.now() % 1e6).padStart(6, '0') + String(sequence % 1e4).padStart(4, '0');
   return body + organisationCheckDigit(body);
+}
+
+const SURNAME = Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
+
+/** A valid personal codice fiscale, different at every call (and from other test files' runs). */
+export function personTaxCode(): string {
+  sequence += 1;
+  const first15 = `${SURNAME}85T10Z${String(sequence % 1000).padStart(3, '0')}`;
+  return first15 + personCheckCharacter(first15);
 }
 
 export interface ReferenceIds {

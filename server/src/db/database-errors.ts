@@ -8,6 +8,7 @@ const RULE_REFUSED = 'RT001';
 /** PROPOSAL_NOT_FOUND is NOT_FOUND; NOT_AN_AMBITO, NOT_AN_EVALUATOR (the wrong tenant or role) FORBIDDEN; other reasons break a rule. */
 function refusalCode(reason = ''): ErrorCode {
   if (reason.endsWith('_NOT_FOUND')) return ErrorCode.NOT_FOUND;
+  if (reason.startsWith('TOO_MANY_')) return ErrorCode.TOO_MANY_REQUESTS;
   return /^NOT_AN?_/.test(reason) ? ErrorCode.FORBIDDEN : ErrorCode.RULE_VIOLATION;
 }
 

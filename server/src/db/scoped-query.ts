@@ -12,6 +12,8 @@ function isTenantOwned(manager: EntityManager, entity: EntityClass): boolean {
  */
 interface SharedReads {
   sharedReads?(alias: string): string;
+  /** What those who read every tenant may see of the entity, when not all of it (co-design: no drafts). */
+  allTenantsReads?(alias: string): string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function scopedQuery<E extends ObjectLiteral>(
     const shared = (entity as SharedReads).sharedReads?.(alias);
     qb.where(shared ? `(${alias}.tenantId = :scopeTenantId OR ${shared})` : `${alias}.tenantId = :scopeTenantId`, { scopeTenantId: principal.tenantId });
   } else {
-    qb.where('true');
+    qb.where((entity as SharedReads).allTenantsReads?.(alias) ?? 'true');
   }
   return qb;
 }

@@ -23,6 +23,7 @@ import { DataSource, EntityMetadata, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Context } from './context';
 import { declaredRelation, Relation } from './relations';
+import { responseTooLarge } from './limits';
 
 /**
  * Compiled reads: a query whose every root field is a record or a page of a resource, and whose
@@ -164,12 +165,12 @@ class ReadCompiler {
     return { metadata, fields };
   }
 
-  /** The entity behind a GraphQL type; not one whose rows other tenants may also read (those need their own conditions). */
+  /** The entity behind a GraphQL type; not one whose rows other tenants, or all-tenant readers, see under conditions of its own. */
   private entityOf(typeName: string): EntityMetadata | undefined {
     if (!this.entities.has(typeName)) {
       const { objectTypes } = getMetadataStorage();
       const metadata = this.dataSource.entityMetadatas.find((m) => objectTypes.some((o) => o.target === m.target && o.name === typeName));
-      this.entities.set(typeName, metadata && typeof metadata.target === 'function' && !('sharedReads' in metadata.target) ? metadata : undefined);
+      this.entities.set(typeName, metadata && typeof metadata.target === 'function' && !('sharedReads' in metadata.target) && !('allTenantsReads' in metadata.target) ? metadata : undefined);
     }
     return this.entities.get(typeName);
   }
@@ -379,7 +380,7 @@ function planRoots(compiler: ReadCompiler, planning: Planning, queryType: GraphQ
 }
 
 /** Answers a query with compiled reads when it can (see the top of this file). */
-export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Context> {
+export function compiledReads(dataSource: DataSource, maxResponseBytes: number): ApolloServerPlugin<Context> {
   let compiler: ReadCompiler | undefined;
   return {
     async requestDidStart() {
@@ -396,6 +397,7 @@ export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Contex
           if (!planned) return null;
           const { roots, plans } = planned;
           const data: Record<string, unknown> = {};
+          let size = 0;
           contextValue.compiledPlans = plans;
           try {
             for (const [key, nodes] of roots) {
@@ -419,6 +421,9 @@ export function compiledReads(dataSource: DataSource): ApolloServerPlugin<Contex
               };
               const value = await field.resolve!(undefined, getArgumentValues(field, nodes[0], coerced.coerced), contextValue, info);
               if (!(value instanceof RawJson)) throw new Error('Not compiled');
+              // Refused as soon as the answers so far are over the budget, before the next statement runs.
+              size += Buffer.byteLength(value.text);
+              if (size > maxResponseBytes) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [responseTooLarge(maxResponseBytes, size)] } } };
               data[key] = value;
             }
           } catch {

@@ -26,7 +26,10 @@ export function graphqlErrorOf(cause: unknown): unknown {
 /** A document over one of its budgets (graphql/limits.ts), refused before it runs. */
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
-const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', QUERY_TOO_COMPLEX]);
+/** An answer over the response budget (graphql/limits.ts), replaced by this error. */
+export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+
+const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE]);
 
 interface ValidationErrorLike { property: string; children?: ValidationErrorLike[]; constraints?: Record<string, string> }
 

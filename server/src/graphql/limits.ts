@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, GraphQLError, GraphQLField, isListType, isObjectType, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { MAX_PER_PAGE } from '../common/request';
-import { QUERY_TOO_COMPLEX } from './errors';
+import { QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE } from './errors';
 
 /**
  * What one GraphQL document may ask for. Each budget is checked before any resolver runs, so a
@@ -18,8 +18,10 @@ export interface QueryLimits {
   maxTokens: number;
   /** Selections once every fragment spread is replaced by its fragment: what fragments would multiply. */
   maxFields: number;
-  /** Fields to resolve, each list counted as many times as it may have items (see listSize). */
+  /** Fields to resolve, each list counted as many times as it may have items (see listSize), large ones by their size (fieldWeight). */
   maxCost: number;
+  /** Bytes of one response body; a larger answer is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
 }
 
 /**
@@ -37,6 +39,8 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // As many as a document without fragments could hold within maxTokens.
   maxFields: 1000,
   maxCost: 50_000,
+  // Twenty times the console's largest page; the bench's largest answers stay under a tenth of it.
+  maxResponseBytes: 16 * 1024 * 1024,
 };
 
 /**
@@ -61,6 +65,7 @@ const DESCRIPTIONS: Record<keyof QueryLimits, string> = {
   maxTokens: 'tokens',
   maxFields: 'fields once fragments are expanded',
   maxCost: 'cost',
+  maxResponseBytes: 'response bytes',
 };
 
 function tooComplex(limit: keyof QueryLimits, max: number, measured?: number): GraphQLError {
@@ -82,8 +87,46 @@ function listSize(parentType: string, field: GraphQLField<unknown, unknown>, arg
   return LIST_SIZES[`${parentType}.${field.name}`] ?? NESTED_LIST_SIZE;
 }
 
-/** Every field costs 1, and what is selected under a list costs once per item it may hold. */
-const listCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => 1 + listSize(type.name, field, args) * childComplexity;
+/**
+ * A field's extension giving its weight in the cost model, for fields that may hold much more than a
+ * scalar: `@Field(…) @Extensions(sizeClass(10_000))` on a text of up to 10,000 characters.
+ */
+export const COST_WEIGHT = 'costWeight';
+
+/**
+ * A text of up to `maxChars` characters weighs 1 more than a scalar per 5,000 it may hold (3 for
+ * 10,000), JSON objects (an audit row's before and after: a whole record) 10. The console's largest
+ * pages (500 co-design actions with their ten sections, 500 audit rows) stay within half the cost
+ * budget; what the weights let through is bounded by maxResponseBytes.
+ */
+export const sizeClass = (maxChars: number) => ({ [COST_WEIGHT]: 1 + Math.ceil(maxChars / 5000) });
+const JSON_WEIGHT = 10;
+const JSON_TYPES = new Set(['JSON', 'JSONObject']);
+
+function fieldWeight(field: GraphQLField<unknown, unknown>): number {
+  const weight = field.extensions?.[COST_WEIGHT];
+  if (typeof weight === 'number') return weight;
+  return JSON_TYPES.has(getNamedType(field.type).name) ? JSON_WEIGHT : 1;
+}
+
+/** Every field costs its weight (1 for most), and what is selected under a list costs once per item it may hold. */
+const listCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => fieldWeight(field) + listSize(type.name, field, args) * childComplexity;
+
+/** The response that replaces one over maxResponseBytes: ask for fewer items or fields. */
+export function responseTooLarge(max: number, size: number) {
+  return {
+    message: `La risposta supera ${max} byte: chiedere meno elementi (perPage) o meno campi / The response exceeds ${max} bytes: ask for fewer items (perPage) or fields`,
+    extensions: { code: RESPONSE_TOO_LARGE, limit: 'maxResponseBytes', max, measured: size },
+  };
+}
+
+/** The body as it will be sent, or the refusal when it is over `max` bytes. */
+export function capResponse(body: string, max: number): string {
+  // A UTF-8 byte count is at most three per UTF-16 unit: most bodies need no count at all.
+  if (body.length * 3 <= max) return body;
+  const size = Buffer.byteLength(body);
+  return size > max ? JSON.stringify({ errors: [responseTooLarge(max, size)] }) : body;
+}
 
 /** graphql-armor's checks report our error, so that the client gets one code whichever budget is exceeded. */
 function armorRejection(limit: keyof QueryLimits, max: number) {

@@ -31,10 +31,12 @@ export class Loaders implements BatchReads {
     });
   }
 
-  /** Per network, its enrolments that overlap an exclusive enrolment elsewhere; nothing else crosses tenants. */
+  /**
+   * Per network, its enrolments that overlap an exclusive enrolment elsewhere; nothing else crosses
+   * tenants. The check records (and may refuse) probes of other tenants' enrolments, hence a savepoint.
+   */
   readonly exclusiveOverlaps = new DataLoader<string, string[]>(async (networkIds) => {
-    const manager = await this.scope.manager();
-    const rows: { network_id: string; enrolment_id: string }[] = await manager.query('SELECT * FROM exclusive_overlaps($1::uuid[])', [networkIds]);
+    const rows: { network_id: string; enrolment_id: string }[] = await this.scope.write((manager) => manager.query('SELECT * FROM exclusive_overlaps($1::uuid[])', [networkIds]));
     return networkIds.map((id) => rows.filter((r) => r.network_id === id).map((r) => r.enrolment_id));
   });
 

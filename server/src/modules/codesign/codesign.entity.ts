@@ -1,7 +1,8 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { GlobalRecord, TenantRecord } from '../../crud/record';
 import { LocalDate, Money } from '../../graphql/scalars';
+import { sizeClass } from '../../graphql/limits';
 
 @ObjectType({ description: 'A municipality that is part of an ambito (a tenant of kind AMBITO). Reference data.' })
 @Entity('ambito_municipalities')
@@ -48,10 +49,10 @@ export class CodesignCall extends TenantRecord {
 
   @Field() @Column('text') code: string;
   @Field() @Column('text') title: string;
-  @Field({ description: 'Oggetto.' }) @Column('text') object: string;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) generalObjectives: string | null;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) specificObjectives: string | null;
-  @Field(() => String, { nullable: true, description: 'Resources the Ambito makes available.' }) @Column('text', { nullable: true }) resources: string | null;
+  @Field({ description: 'Oggetto.' }) @Extensions(sizeClass(10_000)) @Column('text') object: string;
+  @Field(() => String, { nullable: true }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) generalObjectives: string | null;
+  @Field(() => String, { nullable: true }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) specificObjectives: string | null;
+  @Field(() => String, { nullable: true, description: 'Resources the Ambito makes available.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) resources: string | null;
   @Field(() => Money, { nullable: true }) @Column('numeric', { nullable: true }) budget: string | null;
   @Field(() => [ID]) @Column('uuid', { array: true }) targetGroupIds: string[];
   @Field(() => GraphQLISODateTime, { description: 'Proposals are submitted up to this moment.' }) @Column('timestamptz') deadline: Date;
@@ -89,13 +90,15 @@ export class CodesignEvaluator extends TenantRecord {
 @Entity('codesign_proposals')
 export class CodesignProposal extends TenantRecord {
   static sharedReads = (alias: string) => `${alias}.callTenantId = :scopeTenantId`;
+  /** A draft is its body's until submitted. */
+  static allTenantsReads = (alias: string) => `${alias}.status <> 'DRAFT'`;
 
   @Field(() => ID, { description: 'The Ambito that published the call.' }) @Column('uuid') callTenantId: string;
   @Field(() => ID) @Column('uuid') callId: string;
   @Field() @Column('text') title: string;
   @Field({ description: 'The proposing body (capofila) as it will join the network.' }) @Column('text') leadLegalName: string;
   @Field() @Column('text') leadTaxCode: string;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) summary: string | null;
+  @Field(() => String, { nullable: true }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) summary: string | null;
   @Field(() => ProposalStatus) @Column('text') status: ProposalStatus;
   @Field(() => GraphQLISODateTime, { nullable: true }) @Column('timestamptz', { nullable: true }) submittedAt: Date | null;
 }
@@ -104,13 +107,14 @@ export class CodesignProposal extends TenantRecord {
 @Entity('codesign_proposal_partners')
 export class CodesignProposalPartner extends TenantRecord {
   static sharedReads = CodesignProposal.sharedReads;
+  static allTenantsReads = (alias: string) => `${alias}.proposalId IN (SELECT id FROM codesign_proposals WHERE status <> 'DRAFT')`;
 
   @Field(() => ID) @Column('uuid') callTenantId: string;
   @Field(() => ID) @Column('uuid') proposalId: string;
   @Field() @Column('text') legalName: string;
   @Field() @Column('text') taxCode: string;
   @Field(() => ID) @Column('uuid') partnerTypeId: string;
-  @Field(() => String, { nullable: true, description: 'What the partner contributes.' }) @Column('text', { nullable: true }) contribution: string | null;
+  @Field(() => String, { nullable: true, description: 'What the partner contributes.' }) @Extensions(sizeClass(5_000)) @Column('text', { nullable: true }) contribution: string | null;
 }
 
 /** The ten sections of the seed's schema ("secondo il seguente schema"), in order. */
@@ -124,33 +128,36 @@ export type ActionSection = (typeof ACTION_SECTIONS)[number];
 @Entity('codesign_actions')
 export class CodesignAction extends TenantRecord {
   static sharedReads = CodesignProposal.sharedReads;
+  static allTenantsReads = (alias: string) => `${alias}.proposalId IN (SELECT id FROM codesign_proposals WHERE status <> 'DRAFT')`;
 
   @Field(() => ID) @Column('uuid') callTenantId: string;
   @Field(() => ID) @Column('uuid') proposalId: string;
   @Field() @Column('text') title: string;
   @Field(() => Int) @Column('int') position: number;
-  @Field(() => String, { nullable: true, description: '1. Differenti tipologie di destinatari.' }) @Column('text', { nullable: true }) recipientTypes: string | null;
-  @Field(() => String, { nullable: true, description: '2. Bisogni del target rilevati sul territorio.' }) @Column('text', { nullable: true }) territorialNeeds: string | null;
-  @Field(() => String, { nullable: true, description: '3. Obiettivi generali.' }) @Column('text', { nullable: true }) generalObjectives: string | null;
-  @Field(() => String, { nullable: true, description: '4. Obiettivi specifici.' }) @Column('text', { nullable: true }) specificObjectives: string | null;
-  @Field(() => String, { nullable: true, description: '5. Descrizione azioni e attività previste.' }) @Column('text', { nullable: true }) activities: string | null;
-  @Field(() => String, { nullable: true, description: '6. Tempi di realizzazione.' }) @Column('text', { nullable: true }) timing: string | null;
-  @Field(() => String, { nullable: true, description: '7. Risorse umane coinvolte.' }) @Column('text', { nullable: true }) humanResources: string | null;
-  @Field(() => String, { nullable: true, description: '8. Altri soggetti della rete coinvolgibili.' }) @Column('text', { nullable: true }) networkActors: string | null;
-  @Field(() => String, { nullable: true, description: '9. Output e risultati attesi (elementi osservabili).' }) @Column('text', { nullable: true }) expectedOutputs: string | null;
-  @Field(() => String, { nullable: true, description: '10. Strumenti di raccolta dati, monitoraggio e valutazione.' }) @Column('text', { nullable: true }) monitoringTools: string | null;
+  @Field(() => String, { nullable: true, description: '1. Differenti tipologie di destinatari.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) recipientTypes: string | null;
+  @Field(() => String, { nullable: true, description: '2. Bisogni del target rilevati sul territorio.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) territorialNeeds: string | null;
+  @Field(() => String, { nullable: true, description: '3. Obiettivi generali.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) generalObjectives: string | null;
+  @Field(() => String, { nullable: true, description: '4. Obiettivi specifici.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) specificObjectives: string | null;
+  @Field(() => String, { nullable: true, description: '5. Descrizione azioni e attività previste.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) activities: string | null;
+  @Field(() => String, { nullable: true, description: '6. Tempi di realizzazione.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) timing: string | null;
+  @Field(() => String, { nullable: true, description: '7. Risorse umane coinvolte.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) humanResources: string | null;
+  @Field(() => String, { nullable: true, description: '8. Altri soggetti della rete coinvolgibili.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) networkActors: string | null;
+  @Field(() => String, { nullable: true, description: '9. Output e risultati attesi (elementi osservabili).' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) expectedOutputs: string | null;
+  @Field(() => String, { nullable: true, description: '10. Strumenti di raccolta dati, monitoraggio e valutazione.' }) @Extensions(sizeClass(10_000)) @Column('text', { nullable: true }) monitoringTools: string | null;
 }
 
 @ObjectType({ description: "An evaluator's score of a proposal against one criterion, with its reason." })
 @Entity('codesign_scores')
 export class CodesignScore extends TenantRecord {
+  /** The Ambito's until the ranking is published with the award. */
+  static allTenantsReads = (alias: string) => `${alias}.callId IN (SELECT id FROM codesign_calls WHERE status = 'AWARDED')`;
   @Field(() => ID) @Column('uuid') callId: string;
   @Field(() => ID) @Column('uuid') proposalTenantId: string;
   @Field(() => ID) @Column('uuid') proposalId: string;
   @Field(() => ID) @Column('uuid') criterionId: string;
   @Field(() => ID, { description: 'The signed-in user who gave it.' }) @Column('uuid') evaluatorId: string;
   @Field(() => Float, { description: 'From 0 to the weight of the criterion.' }) @Column('numeric') score: string;
-  @Field() @Column('text') reason: string;
+  @Field() @Extensions(sizeClass(5_000)) @Column('text') reason: string;
 }
 
 @ObjectType({ description: 'How far a proposal is from complete: every action needs all ten sections.' })

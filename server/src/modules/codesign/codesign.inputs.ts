@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsInt, IsNumber, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsCode, IsPositiveAmount, IsTaxCode } from '../../common/validators';
@@ -142,7 +142,7 @@ export class CodesignScoreFilter extends BaseFilter {
 export class CreateCodesignScoreInput {
   @Field(() => ID) @IsUUID() proposalId: string;
   @Field(() => ID) @IsUUID() criterionId: string;
-  @Field(() => Float, { description: 'From 0 to the weight of the criterion, at most 2 decimals.' }) @Min(0) @Max(100) score: number;
+  @Field(() => Float, { description: 'From 0 to the weight of the criterion, at most 2 decimals.' }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) score: number;
   @Field({ description: 'Why this score (motivazione).' }) @Length(1, 5000) reason: string;
 }
 export const UpdateCodesignScoreInput = partialInput(CreateCodesignScoreInput, 'UpdateCodesignScoreInput');

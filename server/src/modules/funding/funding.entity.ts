@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { GlobalRecord, TenantRecord } from '../../crud/record';
 import { LocalDate, Money } from '../../graphql/scalars';
+import { sizeClass } from '../../graphql/limits';
 
 @ObjectType({ description: 'A fund source (fonte di finanziamento) with its total budget.' })
 @Entity('fund_sources')
@@ -39,5 +40,5 @@ export class Allocation extends TenantRecord {
   @Field(() => LocalDate) @Column('date') allocatedOn: string;
   @Field(() => AllocationKind) @Column('text') kind: AllocationKind;
   @Field(() => AllocationStatus) @Column('text') status: AllocationStatus;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true }) @Extensions(sizeClass(2_000)) @Column('text', { nullable: true }) note: string | null;
 }

@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { TenantRecord } from '../../crud/record';
 import { LocalDate } from '../../graphql/scalars';
+import { sizeClass } from '../../graphql/limits';
 import { RuleCode } from '../measure/measure.entity';
 
 export enum NetworkStatus {
@@ -26,7 +27,7 @@ export class Network extends TenantRecord {
   @Field(() => String, { nullable: true, description: 'Sector or supply chain (filiera).' }) @Column('text', { nullable: true }) supplyChain: string | null;
   @Field(() => ID, { nullable: true }) @Column('uuid', { nullable: true }) atecoSectorId: string | null;
   @Field(() => ID, { nullable: true }) @Column('uuid', { nullable: true }) pactId: string | null;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true }) @Extensions(sizeClass(5_000)) @Column('text', { nullable: true }) description: string | null;
 
   @Field(() => Int, { description: 'Planned recipients of both kinds.' })
   get plannedRecipients(): number {
