@@ -22,6 +22,27 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   loginFailuresPerAddress: 100,
 };
 
+/** Single sign-on through an OpenID Connect provider (README, "Single sign-on"). */
+export interface SsoSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated, openid among them. */
+  scopes: string;
+  /** The claim of the ID token (or, when it lacks it, of the userinfo) that names the person. */
+  identityClaim: string;
+  /** Whether that claim is a codice fiscale (SPID's fiscal_number, "TINIT-…" allowed) or an email. */
+  matchBy: 'fiscal_code' | 'email';
+  /** The authentication levels accepted (the ID token's acr); empty accepts any. */
+  acrValues: string[];
+  /** The console's button; its translated default when absent. */
+  buttonLabel?: string;
+  /** Passwords only for administrators (break-glass); everyone else signs in through the provider. */
+  passwordForAdminsOnly: boolean;
+  /** Where users reach Reti, e.g. https://reti.example.it: the redirect URIs derive from it. */
+  publicUrl: string;
+}
+
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
@@ -60,6 +81,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Readable log lines instead of JSON, when pino-pretty (a development dependency) is installed. */
   logPretty: boolean;
+  /** Absent: passwords only. */
+  sso?: SsoSettings;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +117,48 @@ function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string): Uint8Arr
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): URL {
+  const raw = env[name] ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) throw new ConfigError(`${name} must be an http(s) URL without query or fragment, got "${raw}"`);
+  // Plain HTTP only on this machine (a provider or a console under test); the library refuses it elsewhere too.
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) throw new ConfigError(`${name} must use https unless it is on localhost`);
+  return url;
+}
+
+function ssoSettings(env: NodeJS.ProcessEnv): SsoSettings | undefined {
+  if (!env.OIDC_ISSUER) {
+    const stray = Object.keys(env).find((name) => name.startsWith('OIDC_') && env[name]);
+    if (stray) throw new ConfigError(`${stray} needs OIDC_ISSUER`);
+    return undefined;
+  }
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL']) if (!env[name]) throw new ConfigError(`${name} is required with OIDC_ISSUER`);
+  const scopes = (env.OIDC_SCOPES || 'openid profile email').trim().split(/\s+/);
+  if (!scopes.includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid');
+  const identityClaim = env.OIDC_IDENTITY_CLAIM || 'fiscal_number';
+  const matchBy = env.OIDC_MATCH_BY || (identityClaim === 'email' ? 'email' : 'fiscal_code');
+  if (matchBy !== 'fiscal_code' && matchBy !== 'email') throw new ConfigError(`OIDC_MATCH_BY must be fiscal_code or email, got "${matchBy}"`);
+  const passwordLogin = env.OIDC_PASSWORD_LOGIN || 'all';
+  if (passwordLogin !== 'all' && passwordLogin !== 'admins') throw new ConfigError(`OIDC_PASSWORD_LOGIN must be all or admins, got "${passwordLogin}"`);
+  return {
+    issuer: httpUrl(env, 'OIDC_ISSUER'),
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    scopes: scopes.join(' '),
+    identityClaim,
+    matchBy,
+    acrValues: (env.OIDC_ACR_VALUES ?? '').split(/[\s,]+/).filter(Boolean),
+    buttonLabel: env.OIDC_BUTTON_LABEL?.trim() || undefined,
+    passwordForAdminsOnly: passwordLogin === 'admins',
+    publicUrl: httpUrl(env, 'PUBLIC_URL').origin,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -149,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel,
     logPretty: flag(env, 'LOG_PRETTY', env.NODE_ENV === 'development'),
+    sso: ssoSettings(env),
   };
 }

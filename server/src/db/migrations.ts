@@ -22,6 +22,7 @@ import { ThirdSectorBodies1763700000901 } from '../../../migrations/176370000090
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
+import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
@@ -50,5 +51,6 @@ export const migrations = [
   Codesign1763700000902,
   CodesignCallKind1763700000903,
   AuditActorNames1763700001000,
+  SingleSignOn1763700001600,
   RuleCodes1763700001900,
 ];
