@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_QUERY_LIMITS, QueryLimits } from './graphql/limits';
 import { LOG_LEVELS, LogLevel } from './common/logger';
+import type { SsoSettings } from './modules/auth/sso.service';
+
+export type { SsoSettings };
 
 /** How much one caller may ask. The defaults are far above what a person at the console or a test does. */
 export interface RateLimits {
@@ -21,27 +24,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   windowSeconds: 60,
   loginFailuresPerAddress: 100,
 };
-
-/** Single sign-on through an OpenID Connect provider (README, "Single sign-on"). */
-export interface SsoSettings {
-  issuer: URL;
-  clientId: string;
-  clientSecret: string;
-  /** Space-separated, openid among them. */
-  scopes: string;
-  /** The claim of the ID token (or, when it lacks it, of the userinfo) that names the person. */
-  identityClaim: string;
-  /** Whether that claim is a codice fiscale (SPID's fiscal_number, "TINIT-…" allowed) or an email. */
-  matchBy: 'fiscal_code' | 'email';
-  /** The authentication levels accepted (the ID token's acr); empty accepts any. */
-  acrValues: string[];
-  /** The console's button; its translated default when absent. */
-  buttonLabel?: string;
-  /** Passwords only for administrators (break-glass); everyone else signs in through the provider. */
-  passwordForAdminsOnly: boolean;
-  /** Where users reach Reti, e.g. https://reti.example.it: the redirect URIs derive from it. */
-  publicUrl: string;
-}
 
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {

@@ -1,9 +1,29 @@
 import * as oidc from 'openid-client';
 import { DataSource } from 'typeorm';
-import { SsoSettings } from '../../config';
 import { userFiscalCodeHash } from '../../common/crypto';
 import { AuthService, Session } from './auth.service';
 import { hashSecret, newSecret } from './tokens';
+
+/** Single sign-on through an OpenID Connect provider (README, "Single sign-on"). */
+export interface SsoSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated, openid among them. */
+  scopes: string;
+  /** The claim of the ID token (or, when it lacks it, of the userinfo) that names the person. */
+  identityClaim: string;
+  /** Whether that claim is a codice fiscale (SPID's fiscal_number, "TINIT-…" allowed) or an email. */
+  matchBy: 'fiscal_code' | 'email';
+  /** The authentication levels accepted (the ID token's acr); empty accepts any. */
+  acrValues: string[];
+  /** The console's button; its translated default when absent. */
+  buttonLabel?: string;
+  /** Passwords only for administrators (break-glass); everyone else signs in through the provider. */
+  passwordForAdminsOnly: boolean;
+  /** Where users reach Reti, e.g. https://reti.example.it: the redirect URIs derive from it. */
+  publicUrl: string;
+}
 
 export const SSO_CALLBACK_PATH = '/auth/oidc/callback';
 /** How long a sign-in may stay at the provider before its callback is refused. */
