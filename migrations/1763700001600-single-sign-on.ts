@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SAFE = `SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp`;
 
-const APP_FUNCTIONS = ['auth_sso_begin(text, text, text, text, interval)', 'auth_sso_take(text, interval)', 'auth_sso_sign_in(text, text, text, interval)'];
+const APP_FUNCTIONS = [
+  'auth_sso_begin(text, text, text, text, interval)',
+  'auth_sso_take(text, interval)',
+  'auth_sso_sign_in(text, text, text, text, text, interval)',
+  'auth_sso_end_sessions(text, text)',
+];
 
 /** The session epoch as 1763700000100 wrote it; up() adds sso_only to what moves it on. */
 const EPOCH_BEFORE = `(NEW.role, NEW.tenant_id, NEW.active) IS DISTINCT FROM (OLD.role, OLD.tenant_id, OLD.active)`;
@@ -24,6 +29,8 @@ END $$;`;
  * - reti_private.sso_flows keeps a sign-in under way (state, nonce, PKCE verifier) under the hash
  *   of the secret in the browser's flow cookie; the callback takes it once.
  * - auth_sso_sign_in starts a session for a known, active user, or says why not (UNKNOWN, INACTIVE).
+ *   reti_private.sso_sessions remembers the provider's subject and session id (sid) of the session's
+ *   refresh-token family, so that the provider's back-channel logout can end it.
  */
 export class SingleSignOn1763700001600 implements MigrationInterface {
   name = 'SingleSignOn1763700001600';
@@ -81,11 +88,21 @@ LANGUAGE sql VOLATILE ${SAFE} AS $$
   SELECT t.state, t.nonce, t.code_verifier FROM taken t WHERE t.created_at > now() - p_ttl
 $$;
 
+CREATE TABLE reti_private.sso_sessions (
+  family_id uuid PRIMARY KEY,
+  subject text NOT NULL,
+  session_id text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX ix_sso_sessions__subject ON reti_private.sso_sessions (subject);
+CREATE INDEX ix_sso_sessions__session_id ON reti_private.sso_sessions (session_id);
+
 -- The user an administrator mapped to the identity the provider vouched for; a session when active.
-CREATE FUNCTION auth_sso_sign_in(p_email text, p_fiscal_code_hash text, p_refresh_hash text, p_refresh_ttl interval)
+CREATE FUNCTION auth_sso_sign_in(p_email text, p_fiscal_code_hash text, p_subject text, p_session_id text, p_refresh_hash text, p_refresh_ttl interval)
 RETURNS TABLE (outcome text, user_id uuid, role text, tenant_id uuid, session_epoch integer) LANGUAGE plpgsql VOLATILE ${SAFE} AS $$
 DECLARE
   found_user public.users;
+  family uuid := gen_random_uuid();
 BEGIN
   SELECT * INTO found_user FROM public.users u
   WHERE (p_email IS NOT NULL AND u.email = p_email) OR (p_fiscal_code_hash IS NOT NULL AND u.fiscal_code_hash = p_fiscal_code_hash);
@@ -100,10 +117,24 @@ BEGIN
     tenant_id := found_user.tenant_id;
     session_epoch := found_user.session_epoch;
     INSERT INTO reti_private.refresh_tokens (user_id, family_id, token_hash, expires_at, session_epoch)
-    VALUES (found_user.id, gen_random_uuid(), p_refresh_hash, now() + p_refresh_ttl, found_user.session_epoch);
+    VALUES (found_user.id, family, p_refresh_hash, now() + p_refresh_ttl, found_user.session_epoch);
+    DELETE FROM reti_private.sso_sessions s WHERE s.created_at < now() - p_refresh_ttl;
+    INSERT INTO reti_private.sso_sessions (family_id, subject, session_id) VALUES (family, p_subject, p_session_id);
   END IF;
   RETURN NEXT;
 END $$;
+
+-- Back-channel logout: ends the sessions of the provider's session id, or of its subject when it names none.
+CREATE FUNCTION auth_sso_end_sessions(p_subject text, p_session_id text) RETURNS integer LANGUAGE sql VOLATILE ${SAFE} AS $$
+  WITH ended AS (
+    DELETE FROM reti_private.sso_sessions s
+    WHERE CASE WHEN p_session_id IS NOT NULL THEN s.session_id = p_session_id AND (p_subject IS NULL OR s.subject = p_subject) ELSE s.subject = p_subject END
+    RETURNING s.family_id),
+  revoked AS (
+    UPDATE reti_private.refresh_tokens r SET revoked_at = now()
+    WHERE r.family_id IN (SELECT family_id FROM ended) AND r.revoked_at IS NULL RETURNING r.family_id)
+  SELECT count(DISTINCT family_id)::integer FROM revoked
+$$;
 
 DO $$
 DECLARE f text;
@@ -120,6 +151,7 @@ END $$;
     await q.query(`
 DROP FUNCTION ${APP_FUNCTIONS.join(';\nDROP FUNCTION ')};
 DROP TABLE reti_private.sso_flows;
+DROP TABLE reti_private.sso_sessions;
 CREATE OR REPLACE FUNCTION auth_store_password(p_user uuid, p_hash text, p_keep_api_tokens boolean) RETURNS void
 LANGUAGE sql VOLATILE ${SAFE} AS $$
   INSERT INTO reti_private.user_secrets (user_id, password_hash) VALUES (p_user, p_hash)

@@ -27,7 +27,7 @@ beforeAll(async () => {
   ensureConsoleBuilt();
   const port = await freePort();
   publicUrl = `http://127.0.0.1:${port}`;
-  provider = await startOidcProvider(`${publicUrl}/auth/oidc/callback`, `${publicUrl}/admin/`);
+  provider = await startOidcProvider(publicUrl);
   const logs = new PassThrough();
   logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   t = await startTestApp(3, {
@@ -203,6 +203,47 @@ describe('refusals (HTTP)', () => {
     const english = await throughProvider(identity);
     await expectRefused(await get(english.callback, english.jar, { 'accept-language': 'en-GB,en;q=0.9' }), 403, 'Ask your office’s administrator to invite you');
     expect(await users()).toBe(before);
+  });
+});
+
+describe('back-channel logout', () => {
+  const refreshWith = async (cookie: string) => {
+    const response = await fetch(`${publicUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `reti_refresh=${cookie}` },
+      body: JSON.stringify({ query: 'mutation { refreshSession { token } }' }),
+    });
+    return (await response.json()) as { data?: { refreshSession: { token: string } } | null; errors?: { extensions: { code: string } }[] };
+  };
+  const sendLogoutToken = (token: string) =>
+    fetch(`${publicUrl}/auth/oidc/backchannel-logout`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ logout_token: token }) });
+
+  test('signing out at the provider ends the Reti session it opened', async () => {
+    const { identity } = await invite();
+    const { callback, jar } = await throughProvider(identity);
+    expect((await get(callback, jar)).status).toBe(303);
+    // The provider's own logout page, as a user who signs out of another application there would.
+    const page = await get(`${provider.issuer}/session/end?client_id=${provider.reti.id}`, jar);
+    const form = /action="([^"]+)"[\s\S]*?name="xsrf" value="([^"]+)"/.exec(page.text)!;
+    const confirm = await fetch(new URL(form[1], provider.issuer), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') },
+      body: new URLSearchParams({ xsrf: form[2], logout: 'yes' }),
+    });
+    expect(confirm.status).toBe(303);
+    expect((await refreshWith(jar.get('reti_refresh')!)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a token that is not the provider’s logout token for Reti ends nothing', async () => {
+    const { identity } = await invite();
+    const { callback, jar } = await throughProvider(identity);
+    expect((await get(callback, jar)).status).toBe(303);
+    const idToken = (await tokensFor(provider.reti, identity, 'n')).id_token as string;
+    // An ID token of the same person (no logout event), and one issued to another client.
+    expect((await sendLogoutToken(idToken)).status).toBe(400);
+    expect((await sendLogoutToken((await tokensFor(provider.other, identity, 'n')).id_token as string)).status).toBe(400);
+    expect((await refreshWith(jar.get('reti_refresh')!)).data?.refreshSession.token).toEqual(expect.any(String));
   });
 });
 

@@ -50,7 +50,7 @@ export function freePort(): Promise<number> {
  * own, Reti's client and another one. Its login and consent step is the test's: it signs in the
  * identity named by signInAs and grants what was asked, so the browser passes through without a form.
  */
-export async function startOidcProvider(retiRedirectUri: string, retiPostLogoutUri: string): Promise<TestProvider> {
+export async function startOidcProvider(retiUrl: string): Promise<TestProvider> {
   const identities = new Map<string, TestIdentity>();
   let next: TestIdentity | undefined;
   let nextTokenAnswer: Record<string, unknown> | undefined;
@@ -85,12 +85,19 @@ export async function startOidcProvider(retiRedirectUri: string, retiPostLogoutU
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const reti: TestClient = { id: 'reti-test', secret: `reti-secret-${randomUUID()}`, redirectUri: retiRedirectUri };
+  const reti: TestClient = { id: 'reti-test', secret: `reti-secret-${randomUUID()}`, redirectUri: `${retiUrl}/auth/oidc/callback` };
   const other: TestClient = { id: 'other-app', secret: `other-secret-${randomUUID()}`, redirectUri: 'http://127.0.0.1:9/other/callback' };
   const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key-1', use: 'sig' };
   provider = new Provider(issuer, {
     clients: [
-      { client_id: reti.id, client_secret: reti.secret, redirect_uris: [reti.redirectUri], post_logout_redirect_uris: [retiPostLogoutUri] },
+      {
+        client_id: reti.id,
+        client_secret: reti.secret,
+        redirect_uris: [reti.redirectUri],
+        post_logout_redirect_uris: [`${retiUrl}/admin/`],
+        backchannel_logout_uri: `${retiUrl}/auth/oidc/backchannel-logout`,
+        backchannel_logout_session_required: true,
+      },
       { client_id: other.id, client_secret: other.secret, redirect_uris: [other.redirectUri] },
     ],
     jwks: { keys: [signingKey as never] },
@@ -101,7 +108,7 @@ export async function startOidcProvider(retiRedirectUri: string, retiPostLogoutU
     acrValues: [SPID_L1, SPID_L2, 'https://www.spid.gov.it/SpidL3'],
     pkce: { required: () => true },
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true }, backchannelLogout: { enabled: true } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const identity = identities.get(sub);

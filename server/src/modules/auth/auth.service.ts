@@ -142,11 +142,13 @@ export class AuthService {
    * A session for the user an administrator mapped to the identity the provider vouched for (by
    * email or by the keyed hash of the codice fiscale). Never creates a user.
    */
-  async ssoSignIn(identity: { email: string | null; fiscalCodeHash: string | null }): Promise<SsoOutcome> {
+  async ssoSignIn(identity: { email: string | null; fiscalCodeHash: string | null; subject: string; sessionId: string | null }): Promise<SsoOutcome> {
     const { secret, hash: refreshHash } = newSecret();
-    const [row] = await this.dataSource.query('SELECT * FROM auth_sso_sign_in($1, $2, $3, $4)', [
+    const [row] = await this.dataSource.query('SELECT * FROM auth_sso_sign_in($1, $2, $3, $4, $5, $6)', [
       identity.email?.trim().toLowerCase() ?? null,
       identity.fiscalCodeHash,
+      identity.subject,
+      identity.sessionId,
       refreshHash,
       REFRESH_TOKEN_TTL,
     ]);
@@ -161,6 +163,12 @@ export class AuthService {
     const [row] = await this.dataSource.query('SELECT * FROM auth_rotate_refresh_token($1, $2, $3)', [hashSecret(refreshSecret), refreshHash, REFRESH_TOKEN_TTL]);
     if (!row) throw unauthenticated('The session has ended; sign in again');
     return this.startSession(row, secret);
+  }
+
+  /** The provider's back-channel logout: ends the sessions it opened for that subject or session id. */
+  async ssoEndSessions(subject: string | null, sessionId: string | null): Promise<number> {
+    const [{ ended }] = await this.dataSource.query('SELECT auth_sso_end_sessions($1, $2) AS ended', [subject, sessionId]);
+    return ended;
   }
 
   async logout(refreshSecret: string | undefined): Promise<void> {

@@ -1,8 +1,8 @@
 import { parseCookie } from 'cookie';
-import { Request, Response, Router } from 'express';
+import express, { Request, Response, Router } from 'express';
 import { REFRESH_COOKIE, refreshCookieOptions } from './cookies';
 import { refusalPage, REFUSAL_STATUS } from './sso.pages';
-import { SSO_CALLBACK_PATH, SSO_FLOW_TTL_SECONDS, SsoRefused, SsoService } from './sso.service';
+import { SSO_BACKCHANNEL_LOGOUT_PATH, SSO_CALLBACK_PATH, SSO_FLOW_TTL_SECONDS, SsoRefused, SsoService } from './sso.service';
 
 /** The sign-in under way: sent back on the provider's redirect (a top-level GET from another site, hence Lax). */
 export const SSO_FLOW_COOKIE = 'reti_sso_flow';
@@ -62,6 +62,17 @@ export function ssoRouter(sso: SsoService | undefined, secureCookies: boolean): 
     const endSession = await sso.endSessionUrl(cookieOf(req, SSO_ID_TOKEN_COOKIE));
     res.clearCookie(SSO_ID_TOKEN_COOKIE, idTokenCookie);
     res.set('cache-control', 'no-store').redirect(303, endSession?.toString() ?? '/admin/#/login');
+  });
+
+  // The provider, server to server: no cookie, no session; only its signed logout token counts.
+  router.post(SSO_BACKCHANNEL_LOGOUT_PATH, express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
+    const done = await sso.backchannelLogout((req.body as Record<string, unknown> | undefined)?.logout_token).catch((error) => {
+      req.log.error({ err: error }, 'Back-channel logout failed');
+      return false;
+    });
+    res.set('cache-control', 'no-store');
+    if (done) res.status(200).end();
+    else res.status(400).json({ error: 'invalid_request' });
   });
   return router;
 }

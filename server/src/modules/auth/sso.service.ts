@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey } from 'jose';
 import * as oidc from 'openid-client';
 import { DataSource } from 'typeorm';
 import { userFiscalCodeHash } from '../../common/crypto';
@@ -26,6 +27,8 @@ export interface SsoSettings {
 }
 
 export const SSO_CALLBACK_PATH = '/auth/oidc/callback';
+export const SSO_BACKCHANNEL_LOGOUT_PATH = '/auth/oidc/backchannel-logout';
+const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 /** How long a sign-in may stay at the provider before its callback is refused. */
 export const SSO_FLOW_TTL_SECONDS = 10 * 60;
 
@@ -52,6 +55,7 @@ export class SsoRefused extends Error {
  */
 export class SsoService {
   private configuration?: Promise<oidc.Configuration>;
+  private jwks?: JWTVerifyGetKey;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -141,11 +145,38 @@ export class SsoService {
       identity = info[identityClaim];
     }
     if (typeof identity !== 'string' || !identity.trim()) throw new SsoRefused('UNKNOWN', `The provider gave no ${identityClaim}`);
-    const outcome = await this.auth.ssoSignIn(
-      matchBy === 'email' ? { email: identity, fiscalCodeHash: null } : { email: null, fiscalCodeHash: userFiscalCodeHash(this.fiscalCodeKey, identity) },
-    );
+    const outcome = await this.auth.ssoSignIn({
+      ...(matchBy === 'email' ? { email: identity, fiscalCodeHash: null } : { email: null, fiscalCodeHash: userFiscalCodeHash(this.fiscalCodeKey, identity) }),
+      subject: claims.sub,
+      sessionId: typeof claims.sid === 'string' ? claims.sid : null,
+    });
     if (outcome.outcome !== 'OK') throw new SsoRefused(outcome.outcome, outcome.outcome === 'UNKNOWN' ? 'No Reti user has this identity' : 'The user is deactivated');
     return { session: outcome.session, idToken: tokens.id_token! };
+  }
+
+  /**
+   * OpenID Connect Back-Channel Logout 1.0: a logout token the provider signed (its keys, fetched
+   * again by jose when an unknown one signs), for this client, with the logout event and no nonce,
+   * naming a subject or a session. Ends the sessions it opened; false for anything else.
+   */
+  async backchannelLogout(logoutToken: unknown): Promise<boolean> {
+    if (typeof logoutToken !== 'string') return false;
+    const config = await this.configured();
+    const metadata = config.serverMetadata();
+    if (!metadata.jwks_uri) return false;
+    this.jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
+    try {
+      const { payload } = await jwtVerify(logoutToken, this.jwks, { issuer: metadata.issuer, audience: this.settings.clientId, requiredClaims: ['iat', 'jti'] });
+      const events = payload.events as Record<string, unknown> | undefined;
+      if (typeof events?.[BACKCHANNEL_LOGOUT_EVENT] !== 'object' || 'nonce' in payload) return false;
+      const subject = typeof payload.sub === 'string' ? payload.sub : null;
+      const sessionId = typeof payload.sid === 'string' ? payload.sid : null;
+      if (!subject && !sessionId) return false;
+      await this.auth.ssoEndSessions(subject, sessionId);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Where the browser goes to end its session at the provider too, when it supports RP-initiated logout. */
