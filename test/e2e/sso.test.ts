@@ -3,9 +3,11 @@ import { PassThrough } from 'node:stream';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createLogger } from '../../server/src/common/logger';
 import { ANONYMOUS } from '../../server/src/common/request';
+import { userFiscalCodeHash } from '../../server/src/common/crypto';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
-import { ensureConsoleBuilt, launchChromium, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, launchChromium, newConsoleContext, withScreenshotOnFailure } from '../helpers/browser';
+import { TEST_RECIPIENT_KEY } from '../helpers/env';
 import { LOGIN } from '../helpers/http';
 import { freePort, SPID_L1, SPID_L2, startOidcProvider, TestClient, TestIdentity, TestProvider } from '../helpers/oidc-provider';
 
@@ -294,7 +296,7 @@ describe('in the browser', () => {
   let context: BrowserContext;
   let page: Page;
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+    context = await newConsoleContext(browser);
     page = await context.newPage();
   });
   afterEach(() => context.close());
@@ -369,27 +371,70 @@ describe('in the browser', () => {
         await page.getByRole('link', { name: 'Accedi con SPID / CIE' }).click();
         await page.getByText('Chiedi all’amministratore del tuo ufficio di invitarti').waitFor();
         expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('reti_refresh');
+        await page.getByRole('link', { name: 'Torna alla pagina di accesso' }).click();
+        await page.getByRole('link', { name: 'Accedi con SPID / CIE' }).waitFor();
       });
     },
     BROWSER_TEST_TIMEOUT,
   );
 
+  /** A break-glass administrator: the password form is behind its link. */
+  async function signInAsAdministrator(): Promise<void> {
+    const email = `admin.${randomUUID().slice(0, 8)}@example.it`;
+    const created = await t.gql(admin, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      input: { email, displayName: 'Amministratore di emergenza', role: 'ADMIN', password: 'a-long-password-123' },
+    });
+    expect(created.errors).toBeUndefined();
+    await page.goto(`${publicUrl}/admin/`);
+    await page.getByRole('button', { name: 'Accesso con password (solo amministratori)' }).click();
+    await page.locator('input[name=username]').fill(email);
+    await page.locator('input[name=password]').fill('a-long-password-123');
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.getByText('Benvenuto').waitFor();
+  }
+
   test(
     'a break-glass administrator opens the password form and signs in with a password',
     async () => {
-      const email = `admin.${randomUUID().slice(0, 8)}@example.it`;
-      const created = await t.gql(admin, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
-        input: { email, displayName: 'Amministratore di emergenza', role: 'ADMIN', password: 'a-long-password-123' },
+      await withScreenshotOnFailure(page, 'sso-break-glass', signInAsAdministrator);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'an administrator invites a user for SPID / CIE from the console: no password, the codice fiscale kept only as its hash, and the user gets in',
+    async () => {
+      const fiscalCode = newFiscalCode();
+      const email = `invitato.${randomUUID().slice(0, 8)}@example.it`;
+      await withScreenshotOnFailure(page, 'sso-invite', async () => {
+        await signInAsAdministrator();
+        await page.goto(`${publicUrl}/admin/users/create`);
+        await page.locator('input[name=email]').fill(email);
+        await page.locator('input[name=displayName]').fill('Analista invitata');
+        await page.getByRole('combobox', { name: 'Ruolo' }).click();
+        await page.getByRole('option', { name: 'Analista' }).click();
+        await expect(page.locator('input[name=password]').count()).resolves.toBe(1);
+        await page.getByLabel('Solo accesso con SPID / CIE').check();
+        await expect(page.locator('input[name=password]').count()).resolves.toBe(0);
+        await page.locator('input[name=fiscalCode]').fill(fiscalCode.toLowerCase());
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}/);
       });
-      expect(created.errors).toBeUndefined();
-      await withScreenshotOnFailure(page, 'sso-break-glass', async () => {
-        await page.goto(`${publicUrl}/admin/`);
-        await page.getByRole('button', { name: 'Accesso con password (solo amministratori)' }).click();
-        await page.locator('input[name=username]').fill(email);
-        await page.locator('input[name=password]').fill('a-long-password-123');
-        await page.getByRole('button', { name: 'Accedi', exact: true }).click();
-        await page.getByText('Benvenuto').waitFor();
+      const [row] = await t.owner.query('SELECT * FROM users WHERE email = $1', [email]);
+      expect(row).toMatchObject({ role: 'ANALYST', sso_only: true, fiscal_code_hash: userFiscalCodeHash(TEST_RECIPIENT_KEY, fiscalCode) });
+      expect(await t.owner.query('SELECT count(*)::int AS n FROM reti_private.user_secrets WHERE user_id = $1', [row.id])).toEqual([{ n: 0 }]);
+      const trail = JSON.stringify(await t.owner.query('SELECT * FROM audit_events WHERE entity_id = $1', [row.id]));
+      expect(`${JSON.stringify(row)} ${trail}`).not.toContain(fiscalCode);
+
+      const invited = await newConsoleContext(browser);
+      const invitedPage = await invited.newPage();
+      provider.signInAs({ sub: randomUUID(), fiscalNumber: `TINIT-${fiscalCode}`, acr: SPID_L2 });
+      await withScreenshotOnFailure(invitedPage, 'sso-invited-signs-in', async () => {
+        await invitedPage.goto(`${publicUrl}/admin/`);
+        await invitedPage.getByRole('link', { name: 'Accedi con SPID / CIE' }).click();
+        await invitedPage.getByText('Benvenuto').waitFor();
       });
+      await invited.close();
     },
     BROWSER_TEST_TIMEOUT,
   );

@@ -41,5 +41,5 @@ export function refusalPage(reason: SsoRefusal, language: Language): string {
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Reti</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}a{color:#1565c0}</style></head>
-<body><main><h1>${title}</h1><p>${text}</p><p><a href="/admin/#/login">${BACK[language]}</a></p></main></body></html>`;
+<body><main><h1>${title}</h1><p>${text}</p><p><a href="/admin/login">${BACK[language]}</a></p></main></body></html>`;
 }

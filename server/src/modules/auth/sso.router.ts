@@ -61,7 +61,7 @@ export function ssoRouter(sso: SsoService | undefined, secureCookies: boolean): 
   router.get(`${SSO_PATH}/logout`, async (req, res) => {
     const endSession = await sso.endSessionUrl(cookieOf(req, SSO_ID_TOKEN_COOKIE));
     res.clearCookie(SSO_ID_TOKEN_COOKIE, idTokenCookie);
-    res.set('cache-control', 'no-store').redirect(303, endSession?.toString() ?? '/admin/#/login');
+    res.set('cache-control', 'no-store').redirect(303, endSession?.toString() ?? '/admin/login');
   });
 
   // The provider, server to server: no cookie, no session; only its signed logout token counts.
