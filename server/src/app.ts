@@ -205,7 +205,8 @@ export async function createApp({
     const readiness = await checkReadiness(dataSource);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
-  app.use(['/graphql', '/opendata', '/export'], requestRateLimit(dataSource, jwtSecret, rateLimits));
+  // Starting a single sign-on writes a row (its flow): anonymous callers spend their address's allowance there too.
+  app.use(['/graphql', '/opendata', '/export', '/auth/oidc'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
   app.use(exportRouter(services, schema, exportMaxRows));
   app.use(ssoRouter(ssoService, secureCookies));

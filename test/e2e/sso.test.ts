@@ -1,14 +1,16 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createLogger } from '../../server/src/common/logger';
 import { ANONYMOUS } from '../../server/src/common/request';
+import { SsoSettings } from '../../server/src/config';
 import { userFiscalCodeHash } from '../../server/src/common/crypto';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { ensureConsoleBuilt, launchChromium, newConsoleContext, withScreenshotOnFailure } from '../helpers/browser';
 import { TEST_RECIPIENT_KEY } from '../helpers/env';
-import { LOGIN } from '../helpers/http';
+import { LOGIN, loopbackAddress, send } from '../helpers/http';
 import { freePort, SPID_L1, SPID_L2, startOidcProvider, TestClient, TestIdentity, TestProvider } from '../helpers/oidc-provider';
 
 /**
@@ -22,6 +24,7 @@ let t: TestApp;
 let publicUrl: string;
 let browser: Browser;
 let tenant: Awaited<ReturnType<typeof newTenant>>;
+let sso: SsoSettings;
 const logLines: string[] = [];
 const BROWSER_TEST_TIMEOUT = 300_000;
 
@@ -32,20 +35,18 @@ beforeAll(async () => {
   provider = await startOidcProvider(publicUrl);
   const logs = new PassThrough();
   logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-  t = await startTestApp(3, {
-    logger: createLogger({ level: 'warn' }, logs),
-    sso: {
-      issuer: new URL(provider.issuer),
-      clientId: provider.reti.id,
-      clientSecret: provider.reti.secret,
-      scopes: 'openid profile email',
-      identityClaim: 'fiscal_number',
-      matchBy: 'fiscal_code',
-      acrValues: [SPID_L2, 'https://www.spid.gov.it/SpidL3'],
-      passwordForAdminsOnly: true,
-      publicUrl,
-    },
-  });
+  sso = {
+    issuer: new URL(provider.issuer),
+    clientId: provider.reti.id,
+    clientSecret: provider.reti.secret,
+    scopes: 'openid profile email',
+    identityClaim: 'fiscal_number',
+    matchBy: 'fiscal_code',
+    acrValues: [SPID_L2, 'https://www.spid.gov.it/SpidL3'],
+    passwordForAdminsOnly: true,
+    publicUrl,
+  };
+  t = await startTestApp(3, { logger: createLogger({ level: 'warn' }, logs), sso });
   await new Promise<void>((resolve) => t.app.httpServer.listen(port, '127.0.0.1', resolve));
   tenant = await newTenant(t);
   browser = await launchChromium();
@@ -206,6 +207,20 @@ describe('refusals (HTTP)', () => {
     await expectRefused(await get(english.callback, english.jar, { 'accept-language': 'en-GB,en;q=0.9' }), 403, 'Ask your office’s administrator to invite you');
     expect(await users()).toBe(before);
   });
+});
+
+test('starting sign-ins spends the client address’s request allowance', async () => {
+  const limited = await startTestApp(1, { sso, rateLimits: { requestsPerUser: 100, requestsPerAddress: 2, windowSeconds: 600, loginFailuresPerAddress: 100 } });
+  try {
+    await new Promise<void>((resolve) => limited.app.httpServer.listen(0, '127.0.0.1', resolve));
+    const url = new URL(`http://127.0.0.1:${(limited.app.httpServer.address() as AddressInfo).port}/`);
+    const from = loopbackAddress();
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send(url, { method: 'GET', path: '/auth/oidc/login', localAddress: from })).status);
+    expect(statuses).toEqual([303, 303, 429]);
+  } finally {
+    await limited.close();
+  }
 });
 
 describe('back-channel logout', () => {
