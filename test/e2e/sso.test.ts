@@ -434,6 +434,11 @@ describe('in the browser', () => {
         await page.locator('input[name=fiscalCode]').fill(fiscalCode.toLowerCase());
         await page.getByRole('button', { name: 'Salva' }).click();
         await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}/);
+        // Back in the list, the user is marked for SPID / CIE.
+        await page.goto(`${publicUrl}/admin/users`);
+        const listed = page.getByRole('row').filter({ hasText: email });
+        await listed.waitFor();
+        await expect(listed.locator('[data-testid="true"]').count()).resolves.toBe(2);
       });
       const [row] = await t.owner.query('SELECT * FROM users WHERE email = $1', [email]);
       expect(row).toMatchObject({ role: 'ANALYST', sso_only: true, fiscal_code_hash: userFiscalCodeHash(TEST_RECIPIENT_KEY, fiscalCode) });
