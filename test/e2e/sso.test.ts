@@ -8,7 +8,7 @@ import { SsoSettings } from '../../server/src/config';
 import { userFiscalCodeHash } from '../../server/src/common/crypto';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
-import { ensureConsoleBuilt, launchChromium, newConsoleContext, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, launchChromium, newConsoleContext, seriousViolations, withScreenshotOnFailure } from '../helpers/browser';
 import { TEST_RECIPIENT_KEY } from '../helpers/env';
 import { LOGIN, loopbackAddress, send } from '../helpers/http';
 import { freePort, SPID_L1, SPID_L2, startOidcProvider, TestClient, TestIdentity, TestProvider } from '../helpers/oidc-provider';
@@ -385,6 +385,7 @@ describe('in the browser', () => {
         await page.goto(`${publicUrl}/admin/`);
         await page.getByRole('link', { name: 'Accedi con SPID / CIE' }).click();
         await page.getByText('Chiedi all’amministratore del tuo ufficio di invitarti').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
         expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('reti_refresh');
         await page.getByRole('link', { name: 'Torna alla pagina di accesso' }).click();
         await page.getByRole('link', { name: 'Accedi con SPID / CIE' }).waitFor();
@@ -411,7 +412,12 @@ describe('in the browser', () => {
   test(
     'a break-glass administrator opens the password form and signs in with a password',
     async () => {
-      await withScreenshotOnFailure(page, 'sso-break-glass', signInAsAdministrator);
+      await withScreenshotOnFailure(page, 'sso-break-glass', async () => {
+        await page.goto(`${publicUrl}/admin/`);
+        await page.getByRole('link', { name: 'Accedi con SPID / CIE' }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await signInAsAdministrator();
+      });
     },
     BROWSER_TEST_TIMEOUT,
   );
