@@ -50,7 +50,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => t.app.httpServer.listen(port, '127.0.0.1', resolve));
   tenant = await newTenant(t);
   browser = await launchChromium();
-}, BROWSER_TEST_TIMEOUT);
+  // Building the console, when its sources changed, takes minutes on a loaded machine.
+}, 2 * BROWSER_TEST_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
