@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, Kind } from 'graphql';
 import { DataSource } from 'typeorm';
-import { DEFAULT_RATE_LIMITS, RateLimits } from './config';
+import { DEFAULT_RATE_LIMITS, RateLimits, SsoSettings } from './config';
 import { createLogger, Logger } from './common/logger';
 import { checkReadiness } from './db/readiness';
 import { translateDatabaseError } from './db/database-errors';
@@ -24,6 +24,8 @@ import { Keys, Principal } from './common/request';
 import { AuthService } from './modules/auth/auth.service';
 import { AuthContext, PUBLIC_FIELDS } from './modules/auth/auth.resolver';
 import { LoginThrottle } from './modules/auth/login-throttle';
+import { ssoRouter } from './modules/auth/sso.router';
+import { SsoService } from './modules/auth/sso.service';
 import { openDataRouter } from './modules/opendata/opendata.router';
 import { exportRouter } from './modules/export/export.router';
 import { EXPORT_MAX_ROWS } from './modules/export/export.service';
@@ -59,6 +61,8 @@ export interface AppOptions {
   exportMaxRows?: number;
   /** Answer eligible queries with one SQL statement each (graphql/compiled-reads.ts); on unless false. */
   compiledReads?: boolean;
+  /** Single sign-on through an OpenID Connect provider; passwords only when absent. */
+  sso?: SsoSettings;
 }
 
 /** Large enough for a CSV import of the most rows it accepts. */
@@ -153,9 +157,13 @@ export async function createApp({
   shutdownGraceMs,
   exportMaxRows = EXPORT_MAX_ROWS,
   compiledReads: compileReads = true,
+  sso,
 }: AppOptions): Promise<App> {
-  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress)), keys };
+  const throttle = new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress);
+  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, throttle, sso?.passwordForAdminsOnly), keys };
   const { auth } = services;
+  // The codice fiscale a user is mapped by is hashed with the recipients' key, domain-separated (common/crypto.ts).
+  const ssoService = sso && new SsoService(dataSource, auth, sso, keys.recipientHash);
   const app = express();
   app.set('trust proxy', trustProxy);
   app.use(requestLog(logger));
@@ -199,9 +207,11 @@ export async function createApp({
     const readiness = await checkReadiness(dataSource);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
-  app.use(['/graphql', '/opendata', '/export'], requestRateLimit(dataSource, jwtSecret, rateLimits));
+  // Starting a single sign-on writes a row (its flow): anonymous callers spend their address's allowance there too.
+  app.use(['/graphql', '/opendata', '/export', '/auth/oidc'], requestRateLimit(dataSource, jwtSecret, rateLimits));
   app.use(openDataRouter(services));
   app.use(exportRouter(services, schema, exportMaxRows));
+  app.use(ssoRouter(ssoService, secureCookies));
   serveConsole(app);
   app.use(
     '/graphql',

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_QUERY_LIMITS, QueryLimits } from './graphql/limits';
 import { LOG_LEVELS, LogLevel } from './common/logger';
+import type { SsoSettings } from './modules/auth/sso.service';
+
+export type { SsoSettings };
 
 /** How much one caller may ask. The defaults are far above what a person at the console or a test does. */
 export interface RateLimits {
@@ -60,6 +63,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Readable log lines instead of JSON, when pino-pretty (a development dependency) is installed. */
   logPretty: boolean;
+  /** Absent: passwords only. */
+  sso?: SsoSettings;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +99,48 @@ function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string): Uint8Arr
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): URL {
+  const raw = env[name] ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) throw new ConfigError(`${name} must be an http(s) URL without query or fragment, got "${raw}"`);
+  // Plain HTTP only on this machine (a provider or a console under test); the library refuses it elsewhere too.
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) throw new ConfigError(`${name} must use https unless it is on localhost`);
+  return url;
+}
+
+function ssoSettings(env: NodeJS.ProcessEnv): SsoSettings | undefined {
+  if (!env.OIDC_ISSUER) {
+    const stray = Object.keys(env).find((name) => name.startsWith('OIDC_') && env[name]);
+    if (stray) throw new ConfigError(`${stray} needs OIDC_ISSUER`);
+    return undefined;
+  }
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL']) if (!env[name]) throw new ConfigError(`${name} is required with OIDC_ISSUER`);
+  const scopes = (env.OIDC_SCOPES || 'openid profile email').trim().split(/\s+/);
+  if (!scopes.includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid');
+  const identityClaim = env.OIDC_IDENTITY_CLAIM || 'fiscal_number';
+  const matchBy = env.OIDC_MATCH_BY || (identityClaim === 'email' ? 'email' : 'fiscal_code');
+  if (matchBy !== 'fiscal_code' && matchBy !== 'email') throw new ConfigError(`OIDC_MATCH_BY must be fiscal_code or email, got "${matchBy}"`);
+  const passwordLogin = env.OIDC_PASSWORD_LOGIN || 'all';
+  if (passwordLogin !== 'all' && passwordLogin !== 'admins') throw new ConfigError(`OIDC_PASSWORD_LOGIN must be all or admins, got "${passwordLogin}"`);
+  return {
+    issuer: httpUrl(env, 'OIDC_ISSUER'),
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    scopes: scopes.join(' '),
+    identityClaim,
+    matchBy,
+    acrValues: (env.OIDC_ACR_VALUES ?? '').split(/[\s,]+/).filter(Boolean),
+    buttonLabel: env.OIDC_BUTTON_LABEL?.trim() || undefined,
+    passwordForAdminsOnly: passwordLogin === 'admins',
+    publicUrl: httpUrl(env, 'PUBLIC_URL').origin,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -150,5 +197,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel,
     logPretty: flag(env, 'LOG_PRETTY', env.NODE_ENV === 'development'),
+    sso: ssoSettings(env),
   };
 }

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     rateLimits: config.rateLimits,
     logger,
     shutdownGraceMs: config.shutdownGraceMs,
+    sso: config.sso,
   });
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   logger.info({ port: config.port, seconds: (Date.now() - startedAt) / 1000 }, `Reti ready: http://localhost:${config.port}/graphql`);

@@ -148,7 +148,8 @@ export const en: RetiMessages = {
     },
     users: {
       name: 'User |||| Users',
-      fields: { ...record, email: 'Email', displayName: 'Name', role: 'Role', tenantId: 'Office', active: 'Active', password: 'New password' },
+      fields: { ...record, email: 'Email', displayName: 'Name', role: 'Role', tenantId: 'Office', active: 'Active', password: 'New password', ssoOnly: 'SPID / CIE sign-in only', fiscalCode: 'Codice fiscale for SPID / CIE', hasFiscalCode: 'Codice fiscale on file' },
+      helpers: { ssoOnly: 'No password: the user signs in with their digital identity only', fiscalCode: 'Never shown: only a keyed fingerprint is kept. Leave it empty to keep it.' },
     },
     auditEvents: {
       name: 'Change |||| Change log',
@@ -165,6 +166,9 @@ export const en: RetiMessages = {
       wrong_credentials: 'Wrong email or password',
       too_many_attempts: 'Too many failed sign-ins: try again in 15 minutes',
       session_ended: 'Your session has ended: please sign in again',
+      sso_button: 'Sign in with SPID / CIE',
+      password_for_admins: 'Sign in with a password (administrators only)',
+      sso_required: 'Sign in with SPID or CIE: passwords are for administrators only',
     },
     errors: {
       BAD_USER_INPUT: 'Some values are not valid: check the highlighted fields',

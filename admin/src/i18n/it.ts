@@ -147,7 +147,8 @@ export const it = {
     },
     users: {
       name: 'Utente |||| Utenti',
-      fields: { ...record, email: 'Email', displayName: 'Nome', role: 'Ruolo', tenantId: 'Ente', active: 'Attivo', password: 'Nuova password' },
+      fields: { ...record, email: 'Email', displayName: 'Nome', role: 'Ruolo', tenantId: 'Ente', active: 'Attivo', password: 'Nuova password', ssoOnly: 'Solo accesso con SPID / CIE', fiscalCode: 'Codice fiscale per SPID / CIE', hasFiscalCode: 'Codice fiscale registrato' },
+      helpers: { ssoOnly: 'Nessuna password: l’utente entra solo con la sua identità digitale', fiscalCode: 'Non viene mostrato: se ne conserva solo un’impronta cifrata. Lascialo vuoto per non cambiarlo.' },
     },
     auditEvents: {
       name: 'Modifica |||| Registro modifiche',
@@ -164,6 +165,9 @@ export const it = {
       wrong_credentials: 'Email o password errate',
       too_many_attempts: 'Troppi tentativi non riusciti: riprova tra 15 minuti',
       session_ended: 'La sessione è terminata: accedi di nuovo',
+      sso_button: 'Accedi con SPID / CIE',
+      password_for_admins: 'Accesso con password (solo amministratori)',
+      sso_required: 'Accedi con SPID o CIE: la password è riservata agli amministratori',
     },
     errors: {
       BAD_USER_INPUT: 'Alcuni dati non sono validi: controlla i campi evidenziati',

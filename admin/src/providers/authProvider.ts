@@ -1,5 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { actingTenantId, ensureSession, sessionUser, signIn, signOut } from './session';
+import { SSO_LOGOUT_URL, ssoSettings } from './sso';
 
 /** Sign-in with the API's login; the session survives reloads through the refresh cookie. */
 export const authProvider: AuthProvider = {
@@ -8,7 +9,13 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    if (sessionUser()) await signOut();
+    if (!sessionUser()) return;
+    await signOut();
+    // Single sign-on: the provider's session ends too (RP-initiated logout), then it sends the browser back.
+    if ((await ssoSettings()).enabled) {
+      window.location.assign(SSO_LOGOUT_URL);
+      return false;
+    }
   },
 
   async checkAuth() {

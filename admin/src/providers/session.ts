@@ -25,7 +25,7 @@ let current: Session | null = null;
 let pendingRefresh: Promise<Session | null> | null = null;
 
 /** Sign-in calls go straight to the API: they must not wait on, or retry through, the session. */
-async function authMutation<T>(mutation: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+async function authMutation<T>(mutation: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }> {
   const response = await fetch(GRAPHQL_URL, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -42,8 +42,9 @@ export async function signIn(email: string, password: string): Promise<SessionUs
   });
   if (!result.data?.login) {
     // The login page shows the message, translated.
-    const throttled = result.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS';
-    throw new Error(throttled ? 'reti.auth.too_many_attempts' : 'reti.auth.wrong_credentials');
+    const extensions = result.errors?.[0]?.extensions;
+    if (extensions?.reason === 'SSO_REQUIRED') throw new Error('reti.auth.sso_required');
+    throw new Error(extensions?.code === 'TOO_MANY_REQUESTS' ? 'reti.auth.too_many_attempts' : 'reti.auth.wrong_credentials');
   }
   current = result.data.login;
   return current.user;

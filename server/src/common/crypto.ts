@@ -10,3 +10,13 @@ export function hashPassword(password: string): Promise<string> {
 export function recipientHash(key: Uint8Array, taxCode: string): string {
   return createHmac('sha256', key).update(normaliseTaxCode(taxCode)).digest('hex');
 }
+
+/**
+ * The keyed hash of a user's codice fiscale, by which single sign-on finds them. Domain-separated
+ * from recipientHash, so a user's hash never matches the same person's enrolments. SPID's
+ * fiscal_number carries a "TINIT-" prefix, which is dropped.
+ */
+export function userFiscalCodeHash(key: Uint8Array, taxCode: string): string {
+  const code = normaliseTaxCode(taxCode).replace(/^TINIT-/, '');
+  return createHmac('sha256', key).update(`reti-user-sso\0${code}`).digest('hex');
+}

@@ -19,6 +19,7 @@ export const UserList = () => (
       <SelectField source="role" choices={enumChoices('UserRole')} />
       <ReferenceField source="tenantId" reference="tenants" sortable={false} link={false} emptyText="—" />
       <BooleanField source="active" />
+      <BooleanField source="ssoOnly" />
     </RegistryGrid>
   </List>
 );

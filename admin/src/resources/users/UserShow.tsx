@@ -10,6 +10,8 @@ export const UserShow = () => (
       <SelectField source="role" choices={enumChoices('UserRole')} />
       <ReferenceField source="tenantId" reference="tenants" link="show" emptyText="—" />
       <BooleanField source="active" />
+      <BooleanField source="ssoOnly" />
+      <BooleanField source="hasFiscalCode" />
       <DateTimeField source="createdAt" />
     </SimpleShowLayout>
   </Show>

@@ -5,8 +5,9 @@ import { Context } from '../../graphql/context';
 import { User } from '../user/user.entity';
 import { ApiToken, AuthPayload, CreatedApiToken } from './auth.entity';
 import { AuthService, Session } from './auth.service';
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, refreshCookieOptions } from './cookies';
 
-export const REFRESH_COOKIE = 'reti_refresh';
+export { REFRESH_COOKIE };
 
 /** Root fields that answer without a signed-in user. */
 export const PUBLIC_FIELDS = new Set(['login', 'refreshSession', 'logout']);
@@ -19,13 +20,7 @@ function readCookie(ctx: Context, name: string): string | undefined {
 }
 
 function sessionPayload(ctx: Context, session: Session): AuthPayload {
-  ctx.http?.res.cookie(REFRESH_COOKIE, session.refreshSecret, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: ctx.http.secureCookies,
-    path: '/graphql',
-    maxAge: 14 * 86_400_000,
-  });
+  ctx.http?.res.cookie(REFRESH_COOKIE, session.refreshSecret, refreshCookieOptions(ctx.http.secureCookies));
   return { token: session.token, expiresAt: session.expiresAt, user: session.user };
 }
 
@@ -51,7 +46,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the session kept by the refresh cookie.' })
   async logout(@Ctx() ctx: AuthContext): Promise<boolean> {
     await ctx.auth.logout(readCookie(ctx, REFRESH_COOKIE));
-    ctx.http?.res.clearCookie(REFRESH_COOKIE, { path: '/graphql' });
+    ctx.http?.res.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
     return true;
   }
 

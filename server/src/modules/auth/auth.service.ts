@@ -23,6 +23,8 @@ export interface Session {
   refreshSecret: string;
 }
 
+export type SsoOutcome = { outcome: 'OK'; session: Session } | { outcome: 'UNKNOWN' | 'INACTIVE' };
+
 /** What the auth_* functions answer for a user who may have a session. */
 interface SessionRow {
   user_id: string;
@@ -81,6 +83,8 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly jwtSecret: Uint8Array,
     private readonly throttle: LoginThrottle,
+    /** Single sign-on is the way in, and passwords are kept for break-glass administrators. */
+    private readonly passwordForAdminsOnly = false,
   ) {}
 
   /** Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended: UNAUTHENTICATED. */
@@ -127,7 +131,29 @@ export class AuthService {
     // One answer for a wrong password and an unknown user.
     if (!row) throw unauthenticated('Wrong email or password');
     await attempt.succeeded();
+    if (this.passwordForAdminsOnly && row.role !== 'ADMIN') {
+      await this.dataSource.query('SELECT auth_end_session($1)', [refreshHash]);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in with your digital identity (SPID / CIE)', { reason: 'SSO_REQUIRED' });
+    }
     return this.startSession(row, secret);
+  }
+
+  /**
+   * A session for the user an administrator mapped to the identity the provider vouched for (by
+   * email or by the keyed hash of the codice fiscale). Never creates a user.
+   */
+  async ssoSignIn(identity: { email: string | null; fiscalCodeHash: string | null; subject: string; sessionId: string | null }): Promise<SsoOutcome> {
+    const { secret, hash: refreshHash } = newSecret();
+    const [row] = await this.dataSource.query('SELECT * FROM auth_sso_sign_in($1, $2, $3, $4, $5, $6)', [
+      identity.email?.trim().toLowerCase() ?? null,
+      identity.fiscalCodeHash,
+      identity.subject,
+      identity.sessionId,
+      refreshHash,
+      REFRESH_TOKEN_TTL,
+    ]);
+    if (row.outcome !== 'OK') return { outcome: row.outcome };
+    return { outcome: 'OK', session: await this.startSession(row, secret) };
   }
 
   /** Exchanges a refresh secret for a new session. A secret used twice revokes its whole family. */
@@ -137,6 +163,12 @@ export class AuthService {
     const [row] = await this.dataSource.query('SELECT * FROM auth_rotate_refresh_token($1, $2, $3)', [hashSecret(refreshSecret), refreshHash, REFRESH_TOKEN_TTL]);
     if (!row) throw unauthenticated('The session has ended; sign in again');
     return this.startSession(row, secret);
+  }
+
+  /** The provider's back-channel logout: ends the sessions it opened for that subject or session id. */
+  async ssoEndSessions(subject: string | null, sessionId: string | null): Promise<number> {
+    const [{ ended }] = await this.dataSource.query('SELECT auth_sso_end_sessions($1, $2) AS ended', [subject, sessionId]);
+    return ended;
   }
 
   async logout(refreshSecret: string | undefined): Promise<void> {

@@ -19,4 +19,10 @@ export class User extends GlobalRecord {
   @Column('uuid', { nullable: true })
   tenantId: string | null;
   @Field() @Column('boolean') active: boolean;
+  @Field({ description: 'Signs in through single sign-on only: no password exists for the user.' }) @Column('boolean') ssoOnly: boolean;
+  /** The keyed hash of the codice fiscale single sign-on finds the user by (common/crypto.ts); never shown. */
+  @Column('text', { nullable: true }) fiscalCodeHash: string | null;
+  @Field({ description: 'Whether a codice fiscale maps the user to their digital identity (SPID, CIE). The code itself is never shown.' })
+  @Column({ type: 'boolean', insert: false, update: false })
+  hasFiscalCode: boolean;
 }

@@ -1,6 +1,7 @@
 import { IsBoolean, IsEmail, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
+import { IsPersonTaxCode } from '../../common/validators';
 import { UserRole } from './user.entity';
 
 @InputType()
@@ -17,6 +18,11 @@ export class CreateUserInput {
   @Field(() => UserRole) role: UserRole;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() tenantId?: string | null;
   @Field({ defaultValue: true }) @IsBoolean() active: boolean;
+  @Field({ defaultValue: false, description: 'Signs in through single sign-on only; marking a user so deletes their password.' }) @IsBoolean() ssoOnly: boolean;
+  @Field(() => String, { nullable: true, description: "The person's codice fiscale, which single sign-on maps to this user; only its keyed hash is kept. Null removes it." })
+  @IsOptional()
+  @IsPersonTaxCode()
+  fiscalCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Sets (or, on update, resets) the password; stored only as an argon2id hash.' })
   @IsOptional()
   @Length(10, 200)

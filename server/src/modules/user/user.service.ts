@@ -1,5 +1,7 @@
 import { Resource } from '../../crud/resource';
 import { RequestContext } from '../../common/request';
+import { userFiscalCodeHash } from '../../common/crypto';
+import { badInput } from '../../common/errors';
 import { setPassword } from '../auth/auth.service';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
@@ -21,8 +23,13 @@ export const userResource: Resource<User, CreateUserInput, UserFilter> = {
   // A deactivated, demoted or moved user's sessions end in the database (users.session_epoch).
   // The password is no column of users: it is set once the row exists, and ends the user's sessions.
   hooks: {
-    prepare(ctx, _manager, data) {
+    prepare(ctx, _manager, data, existing) {
       if (data.email) data.email = data.email.trim().toLowerCase();
+      if (data.password && (data.ssoOnly ?? existing?.ssoOnly)) throw badInput('password', 'A single-sign-on-only user has no password');
+      if (data.fiscalCode !== undefined) {
+        (data as { fiscalCodeHash?: string | null }).fiscalCodeHash = data.fiscalCode ? userFiscalCodeHash(ctx.keys.recipientHash, data.fiscalCode) : null;
+        delete data.fiscalCode;
+      }
       pendingPasswords.delete(ctx);
       if (data.password) pendingPasswords.set(ctx, data.password);
       delete data.password;
