@@ -10,6 +10,14 @@ const WARM_UP = 20;
 /** Rows added per statement while filling up to a level. */
 const CHUNK = 100_000;
 
+/** The app role's database time so far (planning and execution), when pg_stat_statements is there: on a shared machine, steadier than latency. */
+async function databaseMs(db: Client): Promise<number | undefined> {
+  const { rows } = await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'`);
+  if (!rows.length) return undefined;
+  const [{ ms }] = (await db.query(`SELECT coalesce(sum(total_plan_time + total_exec_time), 0)::float8 AS ms FROM pg_stat_statements WHERE userid = 'reti_app'::regrole`)).rows;
+  return ms;
+}
+
 type GraphQL = (query: string, variables: Record<string, unknown>) => Promise<any>;
 
 /**
@@ -66,16 +74,18 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
       const fillSeconds = (performance.now() - fillStarted) / 1000;
       graphql = await signIn();
       for (let i = 0; i < WARM_UP; i++) await create(written++);
+      const dbBefore = await databaseMs(db);
       const latencies: number[] = [];
       for (let i = 0; i < WRITES; i++) {
         const started = performance.now();
         await create(written++);
         latencies.push(performance.now() - started);
       }
+      const dbPerWrite = dbBefore === undefined ? undefined : ((await databaseMs(db))! - dbBefore) / WRITES;
       latencies.sort((a, b) => a - b);
       const p50 = latencies[Math.floor(latencies.length / 2)];
       p50s.push(p50);
-      console.log(`Reti createAllocation with ${count.toLocaleString('en')} allocations: p50 ${p50.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms (${WRITES} sequential, over HTTP; filled in ${fillSeconds.toFixed(0)} s)`);
+      console.log(`Reti createAllocation with ${count.toLocaleString('en')} allocations: p50 ${p50.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms ${dbPerWrite === undefined ? '' : `, database ${dbPerWrite.toFixed(2)} ms per write`} (${WRITES} sequential, over HTTP; filled in ${fillSeconds.toFixed(0)} s)`);
     }
     const ratio = p50s[p50s.length - 1] / p50s[0];
     console.log(`Reti createAllocation p50 at ${ALLOCATION_LEVELS[ALLOCATION_LEVELS.length - 1].toLocaleString('en')} / at ${ALLOCATION_LEVELS[0].toLocaleString('en')} allocations: ${ratio.toFixed(2)}   target ≤ ${TARGET_RATIO}`);
