@@ -87,6 +87,19 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
       p50s.push(p50);
       console.log(`Reti createAllocation with ${count.toLocaleString('en')} allocations: p50 ${p50.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms ${dbPerWrite === undefined ? '' : `, database ${dbPerWrite.toFixed(2)} ms per write`} (${WRITES} sequential, over HTTP; filled in ${fillSeconds.toFixed(0)} s)`);
     }
+    // What the budget check reads, against what it read before the rollup answered it (a sum over the fund's allocations).
+    const timed = async (sql: string) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const started = performance.now();
+        await db.query(sql, [fundSourceId]);
+        runs.push(performance.now() - started);
+      }
+      return runs.sort((a, b) => a - b)[10].toFixed(2);
+    };
+    const fromRollup = await timed(`SELECT fund_source_committed($1)`);
+    const fromAllocations = await timed(`SELECT coalesce(sum(amount), 0) FROM allocations WHERE fund_source_id = $1 AND status = 'COMMITTED'`);
+    console.log(`The fund's committed total at ${ALLOCATION_LEVELS[ALLOCATION_LEVELS.length - 1].toLocaleString('en')} allocations, p50: ${fromRollup} ms from the rollup (fund_source_committed), ${fromAllocations} ms summed over its allocations`);
     const ratio = p50s[p50s.length - 1] / p50s[0];
     console.log(`Reti createAllocation p50 at ${ALLOCATION_LEVELS[ALLOCATION_LEVELS.length - 1].toLocaleString('en')} / at ${ALLOCATION_LEVELS[0].toLocaleString('en')} allocations: ${ratio.toFixed(2)}   target ≤ ${TARGET_RATIO}`);
   } finally {
