@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, launchChromium, newConsoleContext, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { seedNetworks } from '../helpers/factories';
 import { HttpTestApp, SignedInUser, startHttpApp } from '../helpers/http';
 
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  context = await newConsoleContext(browser);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(consoleUrl).origin });
   page = await context.newPage();
 });
@@ -69,9 +70,9 @@ test(
       expect(copied).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
       expect(await page.getByTestId('explorer-curl').textContent()).toBe(copied);
 
-      // The copied command works from a shell, with the token the analyst exports.
-      const output = execFileSync('sh', ['-c', copied], { env: { ...process.env, RETI_TOKEN: analyst.token }, encoding: 'utf8' });
-      expect(JSON.parse(output).data.allocationTotals).toEqual([expect.objectContaining({ total: '3000.00', count: 3 })]);
+      // The copied command works from a shell, with the token the analyst exports (asynchronously: this process is the server).
+      const { stdout } = await promisify(execFile)('sh', ['-c', copied], { env: { ...process.env, RETI_TOKEN: analyst.token }, encoding: 'utf8' });
+      expect(JSON.parse(stdout).data.allocationTotals).toEqual([expect.objectContaining({ total: '3000.00', count: 3 })]);
     });
   },
   BROWSER_TEST_TIMEOUT,

@@ -6,7 +6,7 @@ import { GraphiQL } from 'graphiql';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { sessionFetch } from '../providers/graphqlClient';
-import { actingTenantId, GRAPHQL_URL } from '../providers/session';
+import { authHeaders, GRAPHQL_URL } from '../providers/session';
 import { curlCommand, EXPLORER_PRESETS, ExplorerPreset } from './presets';
 
 /** Requests go through the console's own session: its access token, renewed through the refresh cookie. */
@@ -40,7 +40,8 @@ export const Explorer = () => {
   };
 
   const copyAsCurl = async () => {
-    const command = curlCommand(new URL(GRAPHQL_URL, window.location.href).href, query, parsedVariables(variables), actingTenantId());
+    // An administrator's acting tenant travels as X-Tenant-Id; the token, never.
+    const command = curlCommand(new URL(GRAPHQL_URL, window.location.href).href, query, parsedVariables(variables), authHeaders()['x-tenant-id']);
     const copied = await navigator.clipboard?.writeText(command).then(
       () => true,
       () => false,
