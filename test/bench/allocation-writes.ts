@@ -85,7 +85,7 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
       latencies.sort((a, b) => a - b);
       const p50 = latencies[Math.floor(latencies.length / 2)];
       p50s.push(p50);
-      console.log(`Reti createAllocation with ${count.toLocaleString('en')} allocations: p50 ${p50.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms ${dbPerWrite === undefined ? '' : `, database ${dbPerWrite.toFixed(2)} ms per write`} (${WRITES} sequential, over HTTP; filled in ${fillSeconds.toFixed(0)} s)`);
+      console.log(`Reti createAllocation with ${count.toLocaleString('en')} allocations: p50 ${p50.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms${dbPerWrite === undefined ? '' : `, database ${dbPerWrite.toFixed(2)} ms per write`} (${WRITES} sequential, over HTTP; filled in ${fillSeconds.toFixed(0)} s)`);
     }
     // What the budget check reads, against what it read before the rollup answered it (a sum over the fund's allocations).
     const timed = async (sql: string) => {
