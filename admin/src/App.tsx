@@ -3,6 +3,7 @@ import { BrowserRouter, Route } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
 import { lazyView } from './common/lazyView';
 import { IMPORT_PATH } from './csvImport/importKinds';
+import { EXPLORER_PATH } from './explorer/explorerPath';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
@@ -36,6 +37,8 @@ import { WORKSPACE_PATH } from './workspace/workspaceState';
 const Dashboard = lazyView(() => import('./dashboard/Dashboard'), 'Dashboard');
 const ImportPage = lazyView(() => import('./csvImport/ImportPage'), 'ImportPage');
 const Workspace = lazyView(() => import('./workspace/Workspace'), 'Workspace');
+// GraphiQL and CodeMirror are the largest chunk of the console: loaded only when the explorer opens.
+const Explorer = lazyView(() => import('./explorer/Explorer'), 'Explorer');
 
 /** The console, served by the API server at /admin. */
 export const App = () => (
@@ -84,6 +87,7 @@ export const App = () => (
       <CustomRoutes>
         <Route path={IMPORT_PATH} element={<ImportPage />} />
         <Route path={WORKSPACE_PATH} element={<Workspace />} />
+        <Route path={EXPLORER_PATH} element={<Explorer />} />
       </CustomRoutes>
     </Admin>
   </BrowserRouter>

@@ -17,6 +17,7 @@ import { translateDatabaseError } from './db/database-errors';
 import { createContext } from './graphql/context';
 import { compiledReads, stringifyResponse } from './graphql/compiled-reads';
 import { requireSignIn } from './graphql/sign-in';
+import { specStatusCodes } from './graphql/response-status';
 import { formatError, graphqlErrorOf } from './graphql/errors';
 import { capResponse, DEFAULT_QUERY_LIMITS, documentLimits, QueryLimits } from './graphql/limits';
 import { directiveArgumentsGuard } from './graphql/input-guard';
@@ -181,6 +182,12 @@ export async function createApp({
     // cost model let through, an answer over maxResponseBytes is refused rather than sent.
     stringifyResult: (result) => capResponse(stringifyResponse(result), maxResponseBytes),
     includeStacktraceInErrorResponses: false,
+    // In every mode, to signed-in callers only (requireSignIn), within its own cost budget (limits.ts).
+    introspection: true,
+    // A GET may run a query when it could not come from another site's page: with the headers that
+    // force a CORS preflight (which this server never grants), Authorization among them. The
+    // refresh cookie alone signs in nothing but refreshSession, a mutation, never run over GET.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     // main.ts stops the server on SIGINT and SIGTERM, draining it before the pool and the database close.
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
@@ -192,6 +199,7 @@ export async function createApp({
       requireSignIn(PUBLIC_FIELDS),
       directiveArgumentsGuard,
       requestTransaction,
+      specStatusCodes,
       ...(compileReads ? [compiledReads(dataSource, maxResponseBytes)] : []),
       operationLog(requestLogs, logger),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),

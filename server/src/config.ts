@@ -187,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFields: integer(env, 'GRAPHQL_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, 1, 1_000_000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
       maxResponseBytes: integer(env, 'GRAPHQL_MAX_RESPONSE_BYTES', DEFAULT_QUERY_LIMITS.maxResponseBytes, 1024, 2_000_000_000),
+      maxIntrospectionCost: integer(env, 'GRAPHQL_MAX_INTROSPECTION_COST', DEFAULT_QUERY_LIMITS.maxIntrospectionCost, 0, 1_000_000_000),
     },
     rateLimits: {
       requestsPerUser: integer(env, 'RATE_LIMIT_PER_USER', DEFAULT_RATE_LIMITS.requestsPerUser, 1, 1_000_000),

@@ -118,6 +118,19 @@ async function expectTotalsMatchTheAllocations() {
   // The rollup itself holds exactly the sums of the allocations of these tenants, as a rebuild would.
   const ids = tenants.map((tenant) => tenant.id);
   await expectRollupRebuilt(ids);
+  await expectFundCommittedExact();
+}
+
+/** Each fund source's committed total, as the budget check reads it, equals the sum of its committed allocations across tenants. */
+async function expectFundCommittedExact() {
+  for (const source of sources) {
+    const [{ fromFunction, fromAllocations }] = await t.owner.query(
+      `SELECT fund_source_committed($1)::text AS "fromFunction",
+              (SELECT coalesce(sum(amount), 0)::text FROM allocations WHERE fund_source_id = $1 AND status = 'COMMITTED') AS "fromAllocations"`,
+      [source],
+    );
+    expect({ source, committed: fromFunction }).toEqual({ source, committed: fromAllocations });
+  }
 }
 
 async function expectRollupRebuilt(tenantIds: string[]) {
@@ -208,6 +221,26 @@ test('totals equal a plain sum over the allocations after inserts, updates, dele
     id: network.id, version: network.version, input: { measureId: ref.measure('RETE_RICOLLOCAZIONE_GOL_P5') },
   });
   await expectTotalsMatchTheAllocations();
+});
+
+test("a fund's committed total is read from the rollup, whatever the number of allocations", async () => {
+  // Shifting one rollup key shifts the total the budget check reads: it sums the rollup's few rows, not the allocations.
+  const before = (await t.owner.query(`SELECT fund_source_committed($1)::text AS total`, [sources[0]]))[0].total;
+  const owner = t.owner.createQueryRunner();
+  await owner.startTransaction();
+  try {
+    const shifted = await owner.query(
+      `UPDATE allocation_totals SET amount = amount + 1 WHERE ctid = (SELECT ctid FROM allocation_totals WHERE fund_source_id = $1 AND status = 'COMMITTED' LIMIT 1)`,
+      [sources[0]],
+    );
+    expect(shifted[1]).toBe(1);
+    const [{ total }] = await owner.query(`SELECT fund_source_committed($1)::text AS total`, [sources[0]]);
+    expect(cents(total) - cents(before)).toBe(100n);
+  } finally {
+    await owner.rollbackTransaction();
+    await owner.release();
+  }
+  await expectFundCommittedExact();
 });
 
 test('concurrent writers on one key lose no update', async () => {

@@ -12,15 +12,18 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from '../../server/src/db/emb
 import { organisationCheckDigit } from '../../server/src/common/tax-code';
 import { BENCH_PASSWORD, BENCH_USERS, Dataset, generateData, Scale, SCALES } from './data';
 import { BenchQuery, canonical, Names, QUERIES, Who } from './queries';
+import { allocationWriteFigures } from './allocation-writes';
 
 /**
- * `npm run bench [-- --scale small|full] [--allocations N] [--rounds R] [--seconds S]`
+ * `npm run bench [-- --scale small|full] [--allocations N] [--rounds R] [--seconds S] [--only writes]`
  *
  * Builds a deterministic dataset on a throwaway embedded PostgreSQL, then drives three servers over
  * HTTP with 8 connections, alternating Reti → PostGraphile v5 → hand-written SQL for every query in
  * every round. Prints req/s, p50/p99, SQL statements per request (pg_stat_statements), server CPU
  * per request and peak RSS, then the ratios. Only ratios within one run mean anything: the machine
- * is shared. The peer installs into test/bench/peer on first use, outside the product's install.
+ * is shared. Then Reti's writes: createPartner, a CSV import, and createAllocation as the database
+ * grows to a million allocations (`--only writes`: that last one alone, on a database without
+ * allocations to start from, no peer). The peer installs into test/bench/peer on first use, outside the product's install.
  */
 const ROOT = path.resolve(__dirname, '../../../..');
 const PEER_DIR = path.join(ROOT, 'test/bench/peer');
@@ -37,6 +40,8 @@ interface Options {
   scaleName: string;
   rounds: number;
   seconds: number;
+  /** Only the createAllocation timings. */
+  writesOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -51,7 +56,10 @@ function parseOptions(argv: string[]): Options {
   const rounds = Number(value('--rounds') ?? 3);
   const seconds = Number(value('--seconds') ?? (scaleName === 'small' ? 4 : 6));
   if (![scale.allocations, rounds, seconds].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--allocations, --rounds and --seconds take positive integers');
-  return { scale, scaleName: scale.allocations === SCALES[scaleName].allocations ? scaleName : `${scaleName}, ${scale.allocations} allocations`, rounds, seconds };
+  const only = value('--only');
+  if (only !== undefined && only !== 'writes') throw new Error('--only takes writes');
+  if (only) scale.allocations = 0;
+  return { scale, scaleName: scale.allocations === SCALES[scaleName].allocations ? scaleName : `${scaleName}, ${scale.allocations} allocations`, rounds, seconds, writesOnly: only === 'writes' };
 }
 
 function freePort(): Promise<number> {
@@ -342,7 +350,7 @@ async function main(): Promise<void> {
   // PostGraphile v5 needs Node 22, and all three servers run on the Node that runs the bench.
   if (Number(process.versions.node.split('.')[0]) < 22) throw new Error(`Node ${process.versions.node}: run the bench with npm run bench, which uses the project's Node 22`);
   const options = parseOptions(process.argv.slice(2));
-  ensurePeerInstalled();
+  if (!options.writesOnly) ensurePeerInstalled();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-bench-'));
   // PostgreSQL runs as its own user when the bench runs as root: it must reach the folder.
   chmodSync(dataDir, 0o755);
@@ -362,11 +370,12 @@ async function main(): Promise<void> {
     const dataset: Dataset = await generateData(pg.url, options.scale);
     console.log(`Data (${options.scaleName}) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${Object.entries(dataset.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 
-    const appUrl = appRoleUrl(pg.url, APP_PASSWORD);
+    const ownerUrl = pg.url;
+    const appUrl = appRoleUrl(ownerUrl, APP_PASSWORD);
     const dataDirReti = path.join(dataDir, 'reti');
-    const servers = [
-      await startServer('Reti', path.join(ROOT, 'server/dist/server/src/main.js'), {
-        DATABASE_URL: pg.url,
+    const reti = () =>
+      startServer('Reti', path.join(ROOT, 'server/dist/server/src/main.js'), {
+        DATABASE_URL: ownerUrl,
         APP_DB_PASSWORD: APP_PASSWORD,
         DATA_DIR: dataDirReti,
         DEMO_DATA: '0',
@@ -374,7 +383,20 @@ async function main(): Promise<void> {
         // The bench is one user at thousands of requests a second: its rate limits are not what is measured.
         RATE_LIMIT_PER_USER: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
-      }),
+      });
+    const allocationWrites = (server: Server) =>
+      allocationWriteFigures(ownerUrl, dataset.tenantId, async () => {
+        const token = (await signIn(server)).editor;
+        return (query, variables) => graphql(server.port, query, variables, token);
+      });
+    if (options.writesOnly) {
+      const server = await reti();
+      children.push(server.child);
+      await allocationWrites(server);
+      return;
+    }
+    const servers = [
+      await reti(),
       await startServer('PostGraphile', path.join(PEER_DIR, 'server.mjs'), { DATABASE_URL: appUrl, JWT_SECRET }),
       await startServer('floor', path.join(__dirname, 'floor.js'), { DATABASE_URL: appUrl, JWT_SECRET }),
     ];
@@ -442,6 +464,7 @@ async function main(): Promise<void> {
     }
     console.log('');
     await writeFigures(servers[0], (await signIn(servers[0])).editor, pg.url);
+    await allocationWrites(servers[0]);
   } finally {
     stopping = true;
     await monitor?.end();

@@ -3,6 +3,7 @@ import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
 import { consoleEdit } from './consoleEdit';
 import type { RetiMessages } from './it';
 import { consoleUx } from './consoleUx';
+import { explorer } from './explorer';
 import { rules } from './rules';
 import { codesign } from './codesign';
 import { accounts } from './accounts';
@@ -158,6 +159,7 @@ export const en: RetiMessages = {
   },
   reti: {
     ...consoleUx.en,
+    ...explorer.en,
     ...rules.en.reti,
     ...services.en.reti,
     codesign: codesign.en.messages,

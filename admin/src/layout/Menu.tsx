@@ -1,8 +1,10 @@
+import DataObjectIcon from '@mui/icons-material/DataObject';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { IMPORT_PATH, useCanImport } from '../csvImport/importKinds';
+import { EXPLORER_PATH } from '../explorer/explorerPath';
 import { WORKSPACE_PATH } from '../workspace/workspaceState';
 
 const REGISTRY = ['networks', 'partners', 'crisisCompanies', 'competencePacts', 'allocations', 'auditEvents'];
@@ -41,6 +43,7 @@ export const Menu = () => {
       ))}
       <ImportItem />
       <RaMenu.Item to={WORKSPACE_PATH} primaryText="reti.workspace.menu" leftIcon={<InsightsIcon />} />
+      <RaMenu.Item to={EXPLORER_PATH} primaryText="reti.explorer.menu" leftIcon={<DataObjectIcon />} />
       <Section label="reti.codesign.menu" />
       {CODESIGN.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

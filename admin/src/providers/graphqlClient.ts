@@ -50,7 +50,7 @@ function fetchReportingUpload(url: string, init: RequestInit, onUploadProgress: 
  * The API's errors carry their code in the body whatever the HTTP status, so every JSON answer
  * is handed to Apollo as 200: it then reads the errors as GraphQL errors and keeps their codes.
  */
-async function sessionFetch(input: RequestInfo | URL, { onUploadProgress, ...init }: SessionRequestInit = {}): Promise<Response> {
+export async function sessionFetch(input: RequestInfo | URL, { onUploadProgress, ...init }: SessionRequestInit = {}): Promise<Response> {
   const send = () => (onUploadProgress ? fetchReportingUpload(String(input), withAuth(init), onUploadProgress) : fetch(input, withAuth(init)));
   let response = await send();
   if (response.status === 401 && (await refreshSession())) response = await send();

@@ -23,6 +23,7 @@ import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesig
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
 import { CodesignConflictsAndRecipientPrivacy1763700001300 } from '../../../migrations/1763700001300-codesign-conflicts-and-recipient-privacy';
+import { FundCommittedFromRollup1763700001400 } from '../../../migrations/1763700001400-fund-committed-from-rollup';
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
 
@@ -53,6 +54,7 @@ export const migrations = [
   CodesignCallKind1763700000903,
   AuditActorNames1763700001000,
   CodesignConflictsAndRecipientPrivacy1763700001300,
+  FundCommittedFromRollup1763700001400,
   SingleSignOn1763700001600,
   RuleCodes1763700001900,
 ];

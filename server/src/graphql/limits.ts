@@ -22,6 +22,8 @@ export interface QueryLimits {
   maxCost: number;
   /** Bytes of one response body; a larger answer is replaced by RESPONSE_TOO_LARGE. */
   maxResponseBytes: number;
+  /** The same measure of what `__schema` and `__type` select, which maxCost does not count. */
+  maxIntrospectionCost: number;
 }
 
 /**
@@ -41,6 +43,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 50_000,
   // Twenty times the console's largest page; the bench's largest answers stay under a tenth of it.
   maxResponseBytes: 16 * 1024 * 1024,
+  // The full introspection query as graphql-js writes it, every option on (what GraphiQL, codegen
+  // and the other tools send), costs 347,093: once per document, not twice.
+  maxIntrospectionCost: 400_000,
 };
 
 /**
@@ -66,6 +71,7 @@ const DESCRIPTIONS: Record<keyof QueryLimits, string> = {
   maxFields: 'fields once fragments are expanded',
   maxCost: 'cost',
   maxResponseBytes: 'response bytes',
+  maxIntrospectionCost: 'introspection cost',
 };
 
 function tooComplex(limit: keyof QueryLimits, max: number, measured?: number): GraphQLError {
@@ -128,6 +134,27 @@ export function capResponse(body: string, max: number): string {
   return size > max ? JSON.stringify({ errors: [responseTooLarge(max, size)] }) : body;
 }
 
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * A document's cost, and apart from it the cost of its introspection. The schema's description is
+ * large but finite; it is measured like everything else (lists counted as NESTED_LIST_SIZE items,
+ * graphql-js's MaxIntrospectionDepthRule bounding how deep its lists nest) against a budget of its
+ * own, so that tools can read the whole schema without widening what data queries may cost.
+ */
+function documentCost(args: Omit<Parameters<typeof getComplexity>[0], 'estimators'>): { cost: number; introspection: number } {
+  let introspection = 0;
+  const estimator: ComplexityEstimator = (field) => {
+    if (field.type === args.schema.getQueryType() && INTROSPECTION_ROOTS.has(field.field.name)) {
+      introspection += listCost(field) as number;
+      return 0;
+    }
+    return listCost(field);
+  };
+  const cost = getComplexity({ ...args, estimators: [estimator] });
+  return { cost, introspection };
+}
+
 /** graphql-armor's checks report our error, so that the client gets one code whichever budget is exceeded. */
 function armorRejection(limit: keyof QueryLimits, max: number) {
   return {
@@ -165,7 +192,7 @@ export interface DocumentLimits {
  * - then, on a document known to be small once expanded, the list-multiplied cost with
  *   graphql-query-complexity and the request's variables (perPage is usually one).
  * Suggestions ("Did you mean …") are masked for everyone: they would map the schema for callers
- * that introspection turns away.
+ * that introspection turns away (anonymous ones, graphql/sign-in.ts).
  */
 export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): DocumentLimits {
   const armor = new ApolloArmor({
@@ -194,14 +221,16 @@ export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Docu
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           let cost: number;
+          let introspection: number;
           try {
-            cost = getComplexity({ schema, query: document, operationName: operation?.name?.value, variables: request.variables, estimators: [listCost] });
+            ({ cost, introspection } = documentCost({ schema, query: document, operationName: operation?.name?.value, variables: request.variables }));
           } catch (error) {
             if ((error as Error).message === NODE_LIMIT) throw tooComplex('maxFields', limits.maxFields);
             // Variables that do not fit their types: execution refuses them before any resolver runs.
             return;
           }
           if (cost > limits.maxCost) throw tooComplex('maxCost', limits.maxCost, cost);
+          if (introspection > limits.maxIntrospectionCost) throw tooComplex('maxIntrospectionCost', limits.maxIntrospectionCost, introspection);
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {

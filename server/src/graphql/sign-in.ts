@@ -16,8 +16,10 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Record<string, Fr
 }
 
 /**
- * Every root field needs a signed-in caller, except the few that sign in. Checked once per
- * operation, before anything runs, so no resolver can forget it and no field pays for it.
+ * Every root field needs a signed-in caller, except the few that sign in and `__typename`.
+ * Introspection (`__schema`, `__type`) is a root field like the others: any signed-in user reads
+ * the schema, an anonymous caller does not. Checked once per operation, before anything runs, so
+ * no resolver can forget it and no field pays for it.
  */
 export function requireSignIn(publicFields: ReadonlySet<string>): ApolloServerPlugin<Context> {
   return {
@@ -28,7 +30,7 @@ export function requireSignIn(publicFields: ReadonlySet<string>): ApolloServerPl
           const fragments = Object.fromEntries(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
-          const needsSignIn = rootFields(operation.selectionSet, fragments).some((field) => !publicFields.has(field) && !field.startsWith('__'));
+          const needsSignIn = rootFields(operation.selectionSet, fragments).some((field) => !publicFields.has(field) && field !== '__typename');
           if (needsSignIn) throw new GraphQLError('Sign in first', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
         },
       };

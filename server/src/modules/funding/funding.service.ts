@@ -15,12 +15,12 @@ export async function fundAvailable(ctx: RequestContext, source: FundSource): Pr
 /**
  * Hard limits on money, checked after every write of a committed allocation, inside its savepoint,
  * whatever the network's status: FUND_BUDGET across all tenants (serialised per fund source by a
- * transaction lock, so concurrent requests can never together exceed the budget), the fund's
+ * transaction lock taken just before the check, so concurrent requests can never together exceed
+ * the budget), the fund's
  * availability dates, and TIER_CAP for the network. The same rules as the compliance report.
  */
 async function enforceAllocationLimits(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<void> {
   if (allocation.status !== AllocationStatus.COMMITTED) return;
-  await manager.query('SELECT fund_source_committed($1, true)', [allocation.fundSourceId]);
   const violations = await allocationLimitsOf(ctx, manager, allocation);
   if (violations.length) throw ruleViolation("L'assegnazione supera i limiti della fonte o della rete.", violations);
 }

@@ -91,13 +91,20 @@ export async function complianceOf(network: Network, loaders: BatchReads): Promi
   };
 }
 
-/** Only the money limits, for an allocation that has just been written: checked whatever the network's status. */
+/**
+ * Only the money limits, for an allocation that has just been written: checked whatever the
+ * network's status. The fund's total, the one figure other tenants change, is read last under the
+ * fund's transaction lock, which serialises its writers: everything else is loaded before it is
+ * taken, so the lock is held for the check and the commit only.
+ */
 export async function allocationLimitsOf(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<RuleViolation[]> {
   const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id: allocation.networkId }).getOne();
   if (!network) throw notFound('Network', allocation.networkId);
   const { snapshot, params } = await snapshotOf(network, ctx.newLoaders());
+  const [{ committed }] = await manager.query('SELECT fund_source_committed($1, true)::text AS committed', [allocation.fundSourceId]);
+  const fundSources = snapshot.fundSources.map((f) => (f.id === allocation.fundSourceId ? { ...f, committed } : f));
   const rules = [RuleCode.FUND_BUDGET, ...params.rules.filter((r) => r === RuleCode.TIER_CAP)];
-  return evaluateRules(snapshot, { ...params, rules }).filter((v) => v.rule === RuleCode.TIER_CAP || v.ids.includes(allocation.id) || v.ids.includes(allocation.fundSourceId));
+  return evaluateRules({ ...snapshot, fundSources }, { ...params, rules }).filter((v) => v.rule === RuleCode.TIER_CAP || v.ids.includes(allocation.id) || v.ids.includes(allocation.fundSourceId));
 }
 
 /** Where a network may go from its status, and the rules that block activation. */
