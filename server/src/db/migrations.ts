@@ -22,6 +22,7 @@ import { ThirdSectorBodies1763700000901 } from '../../../migrations/176370000090
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
+import { SessionRevocation1763700001200 } from '../../../migrations/1763700001200-session-revocation';
 import { CodesignConflictsAndRecipientPrivacy1763700001300 } from '../../../migrations/1763700001300-codesign-conflicts-and-recipient-privacy';
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
@@ -52,6 +53,7 @@ export const migrations = [
   Codesign1763700000902,
   CodesignCallKind1763700000903,
   AuditActorNames1763700001000,
+  SessionRevocation1763700001200,
   CodesignConflictsAndRecipientPrivacy1763700001300,
   SingleSignOn1763700001600,
   RuleCodes1763700001900,

@@ -107,11 +107,14 @@ export class AuthService {
     return principal;
   }
 
-  /** A signed token is not enough: its user must still be active, with the role and tenant it was issued for. */
+  /**
+   * A signed token is not enough: its user must still be active, with the role and tenant it was
+   * issued for, and its session must not have ended (logout, a replayed refresh cookie, a new password).
+   */
   private async principalForAccessToken(token: string): Promise<Principal | null> {
     const claims = await verifyAccessToken(this.jwtSecret, token);
     if (!claims) return null;
-    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2) AS live', [claims.userId, claims.sessionEpoch]);
+    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2, $3) AS live', [claims.userId, claims.sessionEpoch, claims.sessionId]);
     return live ? { userId: claims.userId, role: claims.role, tenantId: claims.tenantId } : null;
   }
 
@@ -135,7 +138,7 @@ export class AuthService {
       await this.dataSource.query('SELECT auth_end_session($1)', [refreshHash]);
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in with your digital identity (SPID / CIE)', { reason: 'SSO_REQUIRED' });
     }
-    return this.startSession(row, secret);
+    return this.startSession(row, secret, refreshHash);
   }
 
   /**
@@ -153,7 +156,7 @@ export class AuthService {
       REFRESH_TOKEN_TTL,
     ]);
     if (row.outcome !== 'OK') return { outcome: row.outcome };
-    return { outcome: 'OK', session: await this.startSession(row, secret) };
+    return { outcome: 'OK', session: await this.startSession(row, secret, refreshHash) };
   }
 
   /** Exchanges a refresh secret for a new session. A secret used twice revokes its whole family. */
@@ -162,7 +165,7 @@ export class AuthService {
     const { secret, hash: refreshHash } = newSecret();
     const [row] = await this.dataSource.query('SELECT * FROM auth_rotate_refresh_token($1, $2, $3)', [hashSecret(refreshSecret), refreshHash, REFRESH_TOKEN_TTL]);
     if (!row) throw unauthenticated('The session has ended; sign in again');
-    return this.startSession(row, secret);
+    return this.startSession(row, secret, refreshHash);
   }
 
   /** The provider's back-channel logout: ends the sessions it opened for that subject or session id. */
@@ -176,14 +179,16 @@ export class AuthService {
     await this.dataSource.query('SELECT auth_end_session($1)', [hashSecret(refreshSecret)]);
   }
 
-  private async startSession(row: SessionRow, refreshSecret: string): Promise<Session> {
+  private async startSession(row: SessionRow, refreshSecret: string, refreshHash: string): Promise<Session> {
     const user = await this.activeUser(row.user_id);
-    if (!user) throw unauthenticated('The session has ended; sign in again');
+    const [{ session }] = await this.dataSource.query('SELECT auth_refresh_session($1) AS session', [refreshHash]);
+    if (!user || !session) throw unauthenticated('The session has ended; sign in again');
     const { token, expiresAt } = await signAccessToken(this.jwtSecret, {
       userId: row.user_id,
       role: row.role,
       tenantId: row.tenant_id,
       sessionEpoch: row.session_epoch,
+      sessionId: session,
     });
     return { token, expiresAt, user, refreshSecret };
   }
