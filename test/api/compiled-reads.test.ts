@@ -19,7 +19,7 @@ let networkIds: string[];
 
 beforeAll(async () => {
   t = await startTestApp();
-  ordinary = await createApp({ dataSource: t.dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, compiledReads: false });
+  ordinary = await createApp({ dataSource: t.dataSource, adminDataSource: t.app.adminDataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, compiledReads: false });
   tenant = await newTenant(t);
   other = await newTenant(t);
   networkIds = await seedNetworks(t, tenant.editor, 6);

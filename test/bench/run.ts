@@ -25,6 +25,7 @@ import { BenchQuery, canonical, Names, QUERIES, Who } from './queries';
 const ROOT = path.resolve(__dirname, '../../../..');
 const PEER_DIR = path.join(ROOT, 'test/bench/peer');
 const APP_PASSWORD = 'bench_app_password';
+const ADMIN_DB_PASSWORD = 'bench-admin-password-of-at-least-32-characters';
 const JWT_SECRET = 'bench-jwt-secret-bench-jwt-secret-bench!!';
 const CONNECTIONS = 8;
 /** Reti's targets as ratios of req/s: at least PostGraphile's on the roster reads, and half the hand-written floor. */
@@ -352,7 +353,7 @@ async function main(): Promise<void> {
   try {
     let t = performance.now();
     pg = await startDatabase(dataDir);
-    await prepareRegistryDatabase(pg.url, APP_PASSWORD);
+    await prepareRegistryDatabase(pg.url, { app: APP_PASSWORD, admin: ADMIN_DB_PASSWORD });
     monitor = new Client({ connectionString: pg.url });
     await monitor.connect();
     await monitor.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -368,6 +369,7 @@ async function main(): Promise<void> {
       await startServer('Reti', path.join(ROOT, 'server/dist/server/src/main.js'), {
         DATABASE_URL: pg.url,
         APP_DB_PASSWORD: APP_PASSWORD,
+        ADMIN_DB_PASSWORD,
         DATA_DIR: dataDirReti,
         DEMO_DATA: '0',
         JWT_SECRET,

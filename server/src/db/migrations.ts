@@ -23,6 +23,7 @@ import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesig
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
 import { SessionRevocation1763700001200 } from '../../../migrations/1763700001200-session-revocation';
+import { SignedRequestIdentity1763700001201 } from '../../../migrations/1763700001201-signed-request-identity';
 import { CodesignConflictsAndRecipientPrivacy1763700001300 } from '../../../migrations/1763700001300-codesign-conflicts-and-recipient-privacy';
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
@@ -54,6 +55,7 @@ export const migrations = [
   CodesignCallKind1763700000903,
   AuditActorNames1763700001000,
   SessionRevocation1763700001200,
+  SignedRequestIdentity1763700001201,
   CodesignConflictsAndRecipientPrivacy1763700001300,
   SingleSignOn1763700001600,
   RuleCodes1763700001900,
