@@ -190,7 +190,7 @@ function processStats(pid: number): { rss: number; cpuTicks: number } {
 async function statementCount(monitor: Client): Promise<{ all: number; data: number; dbMs: number }> {
   const { rows } = await monitor.query(`
     SELECT coalesce(sum(calls), 0)::bigint AS all,
-           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\('), 0)::bigint AS data,
+           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\(|app_begin\\('), 0)::bigint AS data,
            coalesce(sum(total_plan_time + total_exec_time), 0)::float8 AS db_ms
     FROM pg_stat_statements WHERE userid = 'reti_app'::regrole`);
   return { all: Number(rows[0].all), data: Number(rows[0].data), dbMs: Number(rows[0].db_ms) };
@@ -364,6 +364,8 @@ async function main(): Promise<void> {
     console.log(`Data (${options.scaleName}) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${Object.entries(dataset.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 
     const appUrl = appRoleUrl(pg.url, APP_PASSWORD);
+    // Row-level security trusts a request's tenant only under the server's signature (request-scope.ts): the peer and the floor sign theirs alike.
+    const [{ key: REQUEST_KEY }] = (await monitor.query(`SELECT encode(key, 'hex') AS key FROM reti_private.request_key`)).rows;
     const dataDirReti = path.join(dataDir, 'reti');
     const servers = [
       await startServer('Reti', path.join(ROOT, 'server/dist/server/src/main.js'), {
@@ -377,8 +379,8 @@ async function main(): Promise<void> {
         RATE_LIMIT_PER_USER: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
       }),
-      await startServer('PostGraphile', path.join(PEER_DIR, 'server.mjs'), { DATABASE_URL: appUrl, JWT_SECRET }),
-      await startServer('floor', path.join(__dirname, 'floor.js'), { DATABASE_URL: appUrl, JWT_SECRET }),
+      await startServer('PostGraphile', path.join(PEER_DIR, 'server.mjs'), { DATABASE_URL: appUrl, JWT_SECRET, REQUEST_KEY }),
+      await startServer('floor', path.join(__dirname, 'floor.js'), { DATABASE_URL: appUrl, JWT_SECRET, REQUEST_KEY }),
     ];
     children.push(...servers.map((s) => s.child));
     console.log(`Start-up to listening (data in place): ${servers.map((s) => `${s.name} ${s.startup.toFixed(1)} s`).join(', ')}   target Reti ≤ 10 s`);
