@@ -131,7 +131,7 @@ test('those who read every tenant see no draft (nor its parts) and no score befo
   const seen = async (table: string, of: string[]) => {
     await app.query('BEGIN');
     try {
-      await app.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      await actAs(app, { allTenants: true });
       return (await app.query(`SELECT id FROM ${table} WHERE id = ANY($1) ORDER BY id`, [of])).rows.map((r) => r.id);
     } finally {
       await app.query('ROLLBACK');
