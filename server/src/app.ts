@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMITS, RateLimits, SsoSettings } from './config';
 import { createLogger, Logger } from './common/logger';
 import { checkReadiness } from './db/readiness';
 import { translateDatabaseError } from './db/database-errors';
+import { openPools } from './db/request-scope';
 import { createContext } from './graphql/context';
 import { compiledReads, stringifyResponse } from './graphql/compiled-reads';
 import { requireSignIn } from './graphql/sign-in';
@@ -40,12 +41,16 @@ export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<AuthContext>;
   dataSource: DataSource;
+  adminDataSource: DataSource;
   /** A context for tests and scripts that call `apollo.executeOperation` directly. */
   contextFor(principal: Principal): AuthContext;
 }
 
 export interface AppOptions {
+  /** Signed in as the app role (reti_app): every request but administrators'. */
   dataSource: DataSource;
+  /** Signed in as reti_admin: administrators' requests only. */
+  adminDataSource: DataSource;
   jwtSecret: Uint8Array;
   keys: Keys;
   secureCookies?: boolean;
@@ -148,6 +153,7 @@ function operationLog(requestLogs: WeakMap<object, Logger>, logger: Logger): Apo
 
 export async function createApp({
   dataSource,
+  adminDataSource,
   jwtSecret,
   keys,
   secureCookies = false,
@@ -160,8 +166,9 @@ export async function createApp({
   compiledReads: compileReads = true,
   sso,
 }: AppOptions): Promise<App> {
+  const pools = await openPools(dataSource, adminDataSource);
   const throttle = new LoginThrottle(dataSource, rateLimits.loginFailuresPerAddress);
-  const services = { dataSource, auth: new AuthService(dataSource, jwtSecret, throttle, sso?.passwordForAdminsOnly), keys };
+  const services = { pools, auth: new AuthService(pools, jwtSecret, throttle, sso?.passwordForAdminsOnly), keys };
   const { auth } = services;
   // The codice fiscale a user is mapped by is hashed with the recipients' key, domain-separated (common/crypto.ts).
   const ssoService = sso && new SsoService(dataSource, auth, sso, keys.recipientHash);
@@ -236,5 +243,5 @@ export async function createApp({
   app.use(requestTooLarge);
   app.use(notFound);
   app.use(jsonErrors);
-  return { httpServer, apollo, dataSource, contextFor: (principal) => createContext(services, principal) };
+  return { httpServer, apollo, dataSource, adminDataSource, contextFor: (principal) => createContext(services, principal) };
 }

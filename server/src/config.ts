@@ -40,6 +40,8 @@ export interface Config {
   embeddedPassword: string;
   /** Password of the unprivileged role the app connects as. */
   appDbPassword: string;
+  /** Password of reti_admin, the role administrators' requests connect as; generated in the data folder unless given. */
+  adminDbPassword: string;
   poolSize: number;
   logQueries: boolean;
   /** Signs access tokens (HS256). */
@@ -169,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54320, 1024, 65535),
     embeddedPassword: env.EMBEDDED_PG_PASSWORD || 'reti_owner_local',
     appDbPassword: env.APP_DB_PASSWORD || 'reti_app_local',
+    adminDbPassword: new TextDecoder().decode(secret(env, 'ADMIN_DB_PASSWORD', dataDir)),
     poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     logQueries: flag(env, 'LOG_SQL', false),
     jwtSecret: secret(env, 'JWT_SECRET', dataDir),

@@ -3,7 +3,8 @@ import { loadConfig } from './config';
 import { createApp } from './app';
 import { createLogger, Logger } from './common/logger';
 import { startEmbeddedPostgres, EmbeddedDatabase } from './db/embedded';
-import { appRoleUrl, FirstAdmin } from './db/bootstrap';
+import { adminRoleUrl, appRoleUrl, FirstAdmin } from './db/bootstrap';
+import { openPools } from './db/request-scope';
 import { StatementCounter } from './db/data-source';
 import { prepareRegistryDatabase, registryDataSource } from './registry';
 import { DEMO_USERS, loadDemoData } from './seed/demo-data';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     ownerUrl = embedded.url;
   }
   const firstAdmin = config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : embedded ? EMBEDDED_ADMIN : undefined;
-  const applied = await prepareRegistryDatabase(ownerUrl, config.appDbPassword, firstAdmin);
+  const applied = await prepareRegistryDatabase(ownerUrl, { app: config.appDbPassword, admin: config.adminDbPassword }, firstAdmin);
   logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'migrations are current');
 
   const dataSource = registryDataSource({
@@ -39,13 +40,21 @@ async function main(): Promise<void> {
     logger: config.logQueries ? new StatementCounter((sql) => logger.info({ sql }, 'query')) : undefined,
   });
   await dataSource.initialize();
+  // Administrators' requests: a pool of their own, signed in as reti_admin (the app role is no member of it).
+  const adminDataSource = registryDataSource({
+    url: adminRoleUrl(ownerUrl, config.adminDbPassword),
+    poolSize: Math.max(2, Math.ceil(config.poolSize / 4)),
+    logger: config.logQueries ? new StatementCounter((sql) => logger.info({ sql }, 'query')) : undefined,
+  });
+  await adminDataSource.initialize();
   const keys = { recipientHash: config.recipientHashKey };
-  if (config.demoData && (await loadDemoData({ dataSource, keys }))) {
+  if (config.demoData && (await loadDemoData({ pools: await openPools(dataSource, adminDataSource), keys }))) {
     logger.info('loaded the demo dataset (tenant DEMO_MI); DEMO_DATA=0 turns it off');
   }
 
   const { httpServer, apollo } = await createApp({
     dataSource,
+    adminDataSource,
     jwtSecret: config.jwtSecret,
     keys,
     secureCookies: config.secureCookies,
@@ -80,7 +89,7 @@ async function main(): Promise<void> {
     const closed = await Promise.race([
       (async () => {
         await apollo.stop();
-        await dataSource.destroy();
+        await Promise.all([dataSource.destroy(), adminDataSource.destroy()]);
         return true;
       })(),
       new Promise<false>((resolve) => setTimeout(resolve, config.shutdownGraceMs + POOL_CLOSE_MS, false)),

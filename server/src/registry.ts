@@ -1,7 +1,7 @@
 import { GraphQLSchema } from 'graphql';
 import { getMetadataArgsStorage } from 'typeorm';
 import { isTenantRecord } from './crud/record';
-import { prepareDatabase, FirstAdmin } from './db/bootstrap';
+import { prepareDatabase, FirstAdmin, RolePasswords } from './db/bootstrap';
 import { createDataSource, DataSourceOptions } from './db/data-source';
 import { migrations } from './db/migrations';
 import { buildGraphQLSchema, printSortedSchema } from './graphql/schema';
@@ -14,8 +14,8 @@ export function registryDataSource(options: Omit<DataSourceOptions, 'entities' |
 }
 
 /** Migrates the database, lets the app role sign in, loads the reference data (see db/bootstrap.ts). */
-export function prepareRegistryDatabase(ownerUrl: string, appPassword: string, firstAdmin?: FirstAdmin): Promise<string[]> {
-  return prepareDatabase(ownerUrl, appPassword, migrations, firstAdmin);
+export function prepareRegistryDatabase(ownerUrl: string, passwords: RolePasswords, firstAdmin?: FirstAdmin): Promise<string[]> {
+  return prepareDatabase(ownerUrl, passwords, migrations, firstAdmin);
 }
 
 /** The tables of tenant-owned records, as their entities declare (TenantRecord). */

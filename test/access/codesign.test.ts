@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { newTenant, startTestApp, TestApp } from '../helpers/app';
+import { actAs } from '../helpers/identity';
 import { must, referenceIds } from '../helpers/factories';
 import { testUrls } from '../helpers/env';
 import { draftProposal, editorUser, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
@@ -52,7 +53,7 @@ afterAll(async () => {
 async function visible(tenant: Tenant, table: string, of: string[]): Promise<string[]> {
   await app.query('BEGIN');
   try {
-    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+    await actAs(app, { tenantId: tenant.id });
     const { rows } = await app.query(`SELECT id FROM ${table} WHERE id = ANY($1) ORDER BY id`, [of]);
     return rows.map((r) => r.id);
   } finally {
@@ -100,13 +101,13 @@ test('scores and evaluators are the Ambito’s alone, even to the body scored', 
 test('the Ambito cannot write a body’s proposal, nor a body another’s, whatever the statement', async () => {
   await app.query('BEGIN');
   try {
-    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ambito.id]);
+    await actAs(app, { tenantId: ambito.id });
     expect((await app.query(`UPDATE codesign_proposals SET title = 'Manomessa' WHERE id = $1`, [ids.submitted])).rowCount).toBe(0);
     expect((await app.query(`UPDATE codesign_proposals SET status = 'SELECTED' WHERE id = $1`, [ids.submitted])).rowCount).toBe(0);
-    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [bodyB.id]);
+    await actAs(app, { tenantId: bodyB.id });
     expect((await app.query(`DELETE FROM codesign_actions WHERE proposal_id = $1`, [ids.submitted])).rowCount).toBe(0);
     // Its own submitted proposal a body cannot reopen either: the trigger refuses.
-    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [bodyA.id]);
+    await actAs(app, { tenantId: bodyA.id });
     await expect(app.query(`UPDATE codesign_proposals SET status = 'DRAFT' WHERE id = $1`, [ids.submitted])).rejects.toMatchObject({ code: 'RT001', hint: 'PROPOSAL_SUBMITTED' });
   } finally {
     await app.query('ROLLBACK');
@@ -118,7 +119,7 @@ test('the Ambito cannot write a body’s proposal, nor a body another’s, whate
 test('outcomes come only through codesign_set_outcomes, for a closed call of the caller’s own tenant', async () => {
   await app.query('BEGIN');
   try {
-    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [otherAmbito.id]);
+    await actAs(app, { tenantId: otherAmbito.id });
     await expect(app.query('SELECT codesign_set_outcomes($1, $2::uuid[])', [ids.call, [ids.submitted]])).rejects.toMatchObject({ hint: 'CALL_NOT_CLOSED' });
   } finally {
     await app.query('ROLLBACK');
@@ -130,7 +131,7 @@ test('those who read every tenant see no draft (nor its parts) and no score befo
   const seen = async (table: string, of: string[]) => {
     await app.query('BEGIN');
     try {
-      await app.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      await actAs(app, { allTenants: true });
       return (await app.query(`SELECT id FROM ${table} WHERE id = ANY($1) ORDER BY id`, [of])).rows.map((r) => r.id);
     } finally {
       await app.query('ROLLBACK');

@@ -25,6 +25,8 @@ function expectUnauthenticated(result: HttpResult): void {
 }
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** The session an access token belongs to (its sid claim). */
+const sessionOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid;
 const now = () => Math.floor(Date.now() / 1000);
 
 interface Forged {
@@ -39,7 +41,7 @@ interface Forged {
 
 /** A token built like the server's own, with one thing changed. */
 function forge({ claims = {}, issuer = 'reti', audience = 'reti-api', expiresAt = now() + 600, issuedAt = now(), alg = 'HS256', secret = TEST_JWT_SECRET }: Forged = {}): Promise<string> {
-  const jwt = new SignJWT({ role: 'EDITOR', tid: tenant.id, ep: 1, ...claims })
+  const jwt = new SignJWT({ role: 'EDITOR', tid: tenant.id, ep: 1, sid: sessionOf(editor.token), ...claims })
     .setProtectedHeader({ alg })
     .setSubject(editor.id)
     .setIssuer(issuer)
@@ -69,6 +71,8 @@ describe('access tokens', () => {
     ['signed with another secret', () => forge({ secret: new TextEncoder().encode('another-secret-of-the-same-length-0123456789ab') })],
     ['signed with another HMAC algorithm (HS512)', () => forge({ alg: 'HS512' })],
     ['with an unknown role', () => forge({ claims: { role: 'SUPERUSER' } })],
+    ['without a session', () => forge({ claims: { sid: undefined } })],
+    ['of a session that never was', () => forge({ claims: { sid: '00000000-0000-4000-8000-000000000000' } })],
     [
       'with alg none',
       async () => {
@@ -379,7 +383,10 @@ describe('sessions end when the right ends', () => {
     expect(changed.body.errors).toBeUndefined();
     expectUnauthenticated(await refresh(user.cookie));
     expectUnauthenticated(await t.post(ME, {}, { token: user.apiToken }));
-    const listed = await t.post(`{ apiTokens { revokedAt } }`, {}, { token: user.token });
+    // Every session ends, the one that changed the password included: its access token with it.
+    expectUnauthenticated(await t.post(ME, {}, { token: user.token }));
+    const session = await t.login(user.email, 'una-password-nuova');
+    const listed = await t.post(`{ apiTokens { revokedAt } }`, {}, { token: session.token });
     expect(listed.body.data!.apiTokens).toEqual([{ revokedAt: expect.any(String) }]);
   });
 
@@ -389,6 +396,36 @@ describe('sessions end when the right ends', () => {
     expect(changed.body.errors).toBeUndefined();
     expectUnauthenticated(await refresh(user.cookie));
     expect((await t.post(ME, {}, { token: user.apiToken })).body.data!.me.id).toBe(user.id);
+  });
+
+  test("a password changed in another session ends this session's access token at the next request", async () => {
+    const user = await signedIn();
+    const elsewhere = await t.login(user.email, user.password);
+    expect((await t.post(ME, {}, { token: user.token })).body.data!.me.id).toBe(user.id);
+    const changed = await t.post(CHANGE, { current: user.password, next: 'una-password-nuova', keep: true }, { token: elsewhere.token });
+    expect(changed.body.errors).toBeUndefined();
+    expectUnauthenticated(await t.post(ME, {}, { token: user.token }));
+    expectUnauthenticated(await t.post(ME, {}, { token: elsewhere.token }));
+  });
+
+  test('logging out ends the access token of the session at the next request; other sessions go on', async () => {
+    const user = await signedIn();
+    const other = await t.login(user.email, user.password);
+    expect((await t.post(ME, {}, { token: user.token })).body.data!.me.id).toBe(user.id);
+    expect((await t.post(`mutation { logout }`, {}, { cookie: user.cookie })).body.data).toEqual({ logout: true });
+    expectUnauthenticated(await t.post(ME, {}, { token: user.token }));
+    expect((await t.post(ME, {}, { token: other.token })).body.data!.me.id).toBe(user.id);
+  });
+
+  test("replaying a rotated refresh cookie ends the access tokens of the whole session, the newest included", async () => {
+    const user = await signedIn();
+    const rotated = await refresh(user.cookie);
+    expect(rotated.body.errors).toBeUndefined();
+    const newest = rotated.body.data!.refreshSession.token as string;
+    expect((await t.post(ME, {}, { token: newest })).body.data!.me.id).toBe(user.id);
+    expectUnauthenticated(await refresh(user.cookie));
+    expectUnauthenticated(await t.post(ME, {}, { token: user.token }));
+    expectUnauthenticated(await t.post(ME, {}, { token: newest }));
   });
 
   test('a wrong current password changes nothing', async () => {

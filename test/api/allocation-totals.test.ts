@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
+import { actAs } from '../helpers/identity';
 import { createNetwork, must, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
 import { testUrls } from '../helpers/env';
 import { Principal } from '../../server/src/common/request';
@@ -278,7 +279,10 @@ describe('the rollup in the database', () => {
   test('a change of measure and concurrent allocation writes keep the rollup exact', async () => {
     const tenant = tenants[2];
     const network = networks.find((n) => n.tenant === 2)!.id;
-    const begin = (client: Client) => client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenant.id}', true)`);
+    const begin = async (client: Client) => {
+      await client.query('BEGIN');
+      await actAs(client, { tenantId: tenant.id });
+    };
     const setMeasure = (code: string) => app.query(`UPDATE networks SET measure_id = $1 WHERE id = $2`, [ref.measure(code), network]);
     const [{ id: allocation }] = await t.owner.query(`SELECT id FROM allocations WHERE network_id = $1 LIMIT 1`, [network]);
     /** Whether `query`, sent on `client`, waits for a lock (rather than finishing first). */
@@ -329,11 +333,11 @@ describe('the rollup in the database', () => {
     const visibleTenants = async () =>
       (await app.query(`SELECT DISTINCT tenant_id FROM allocation_totals WHERE tenant_id = ANY($1) ORDER BY 1`, [mine])).rows.map((r) => r.tenant_id);
     await inTransaction(async () => {
-      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenants[1].id]);
+      await actAs(app, { tenantId: tenants[1].id });
       expect(await visibleTenants()).toEqual([tenants[1].id]);
     });
     await inTransaction(async () => {
-      await app.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      await actAs(app, { allTenants: true });
       expect(await visibleTenants()).toEqual([...mine].sort());
     });
     await inTransaction(async () => {
@@ -345,7 +349,7 @@ describe('the rollup in the database', () => {
       `SELECT allocation_totals_add('{}') WHERE $1::uuid IS NOT NULL`,
     ]) {
       const code = await inTransaction(async () => {
-        await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenants[1].id]);
+        await actAs(app, { tenantId: tenants[1].id });
         return app.query(write, [tenants[1].id]).then(() => 'allowed', (error: { code: string }) => error.code);
       });
       expect(code).toBe('42501');

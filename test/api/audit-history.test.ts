@@ -1,4 +1,5 @@
 import { newTenant } from '../helpers/app';
+import { actAs } from '../helpers/identity';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
 let t: HttpTestApp;
@@ -26,7 +27,7 @@ test("the history names its authors to their colleagues, never a user of another
   expect((await t.post(HISTORY, { id }, { token: stranger.token })).body.data!.auditEvents.items).toEqual([]);
   const names = await t.owner.transaction(async (manager) => {
     await manager.query(`SET LOCAL ROLE reti_app`);
-    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [other.id]);
+    await actAs(manager, { tenantId: other.id });
     return manager.query('SELECT * FROM audit_actor_names($1::uuid[])', [[author.id]]);
   });
   expect(names).toEqual([]);

@@ -207,7 +207,7 @@ describe("the console's queries", () => {
   const HALF = Object.fromEntries(Object.entries(DEFAULT_QUERY_LIMITS).map(([k, v]) => [k, Math.floor(v / 2)])) as unknown as QueryLimits;
   let half: App;
   beforeAll(async () => {
-    half = await createApp({ dataSource: t.dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, queryLimits: HALF });
+    half = await createApp({ dataSource: t.dataSource, adminDataSource: t.app.adminDataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, queryLimits: HALF });
   });
   afterAll(() => half.apollo.stop());
 

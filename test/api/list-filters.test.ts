@@ -18,7 +18,7 @@ let ordinary: App;
 let tenant: Awaited<ReturnType<typeof newTenant>>;
 beforeAll(async () => {
   t = await startHttpApp();
-  ordinary = await createApp({ dataSource: t.dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, compiledReads: false });
+  ordinary = await createApp({ dataSource: t.dataSource, adminDataSource: t.app.adminDataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, compiledReads: false });
   tenant = await newTenant(t);
   await seedNetworks(t, tenant.editor, 2);
 });

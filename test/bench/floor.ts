@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool, PoolClient } from 'pg';
 import { AccessClaims, verifyAccessToken } from '../../server/src/modules/auth/tokens';
+import { APP_BEGIN, signedIdentity } from '../../server/src/db/request-scope';
 
 /**
  * The floor: what the bench's queries cost when written by hand. One transaction per request
@@ -10,6 +11,7 @@ import { AccessClaims, verifyAccessToken } from '../../server/src/modules/auth/t
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const secret = new TextEncoder().encode(process.env.JWT_SECRET);
+const requestKey = Buffer.from(process.env.REQUEST_KEY ?? '', 'hex');
 
 type Row = Record<string, any>;
 type Handler = (db: PoolClient, scope: Scope, variables: Row) => Promise<unknown>;
@@ -125,10 +127,7 @@ async function run(claims: AccessClaims, handler: Handler, variables: Row): Prom
   try {
     const allTenants = claims.role === 'ADMIN' || (claims.role === 'ANALYST' && !claims.tenantId);
     await db.query(claims.role === 'ANALYST' ? 'BEGIN READ ONLY' : 'BEGIN');
-    await db.query(
-      `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.all_tenants', $3, true), set_config('role', 'reti_app', true)`,
-      [claims.tenantId ?? '', claims.userId, allTenants ? 'on' : ''],
-    );
+    await db.query(APP_BEGIN, signedIdentity(requestKey, { tenantId: claims.tenantId, userId: claims.userId, allTenants }));
     const data = await handler(db, new Scope(claims.tenantId), variables);
     await db.query('COMMIT');
     return data;

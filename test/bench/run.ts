@@ -28,6 +28,7 @@ import { allocationWriteFigures } from './allocation-writes';
 const ROOT = path.resolve(__dirname, '../../../..');
 const PEER_DIR = path.join(ROOT, 'test/bench/peer');
 const APP_PASSWORD = 'bench_app_password';
+const ADMIN_DB_PASSWORD = 'bench-admin-password-of-at-least-32-characters';
 const JWT_SECRET = 'bench-jwt-secret-bench-jwt-secret-bench!!';
 const CONNECTIONS = 8;
 /** Reti's targets as ratios of req/s: at least PostGraphile's on the roster reads, and half the hand-written floor. */
@@ -197,7 +198,7 @@ function processStats(pid: number): { rss: number; cpuTicks: number } {
 async function statementCount(monitor: Client): Promise<{ all: number; data: number; dbMs: number }> {
   const { rows } = await monitor.query(`
     SELECT coalesce(sum(calls), 0)::bigint AS all,
-           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\('), 0)::bigint AS data,
+           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\(|app_begin\\('), 0)::bigint AS data,
            coalesce(sum(total_plan_time + total_exec_time), 0)::float8 AS db_ms
     FROM pg_stat_statements WHERE userid = 'reti_app'::regrole`);
   return { all: Number(rows[0].all), data: Number(rows[0].data), dbMs: Number(rows[0].db_ms) };
@@ -360,7 +361,7 @@ async function main(): Promise<void> {
   try {
     let t = performance.now();
     pg = await startDatabase(dataDir);
-    await prepareRegistryDatabase(pg.url, APP_PASSWORD);
+    await prepareRegistryDatabase(pg.url, { app: APP_PASSWORD, admin: ADMIN_DB_PASSWORD });
     monitor = new Client({ connectionString: pg.url });
     await monitor.connect();
     await monitor.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -372,11 +373,14 @@ async function main(): Promise<void> {
 
     const ownerUrl = pg.url;
     const appUrl = appRoleUrl(ownerUrl, APP_PASSWORD);
+    // Row-level security trusts a request's tenant only under the server's signature (request-scope.ts): the peer and the floor sign theirs alike.
+    const [{ key: REQUEST_KEY }] = (await monitor.query(`SELECT encode(key, 'hex') AS key FROM reti_private.request_key`)).rows;
     const dataDirReti = path.join(dataDir, 'reti');
     const reti = () =>
       startServer('Reti', path.join(ROOT, 'server/dist/server/src/main.js'), {
         DATABASE_URL: ownerUrl,
         APP_DB_PASSWORD: APP_PASSWORD,
+        ADMIN_DB_PASSWORD,
         DATA_DIR: dataDirReti,
         DEMO_DATA: '0',
         JWT_SECRET,
@@ -397,8 +401,8 @@ async function main(): Promise<void> {
     }
     const servers = [
       await reti(),
-      await startServer('PostGraphile', path.join(PEER_DIR, 'server.mjs'), { DATABASE_URL: appUrl, JWT_SECRET }),
-      await startServer('floor', path.join(__dirname, 'floor.js'), { DATABASE_URL: appUrl, JWT_SECRET }),
+      await startServer('PostGraphile', path.join(PEER_DIR, 'server.mjs'), { DATABASE_URL: appUrl, JWT_SECRET, REQUEST_KEY }),
+      await startServer('floor', path.join(__dirname, 'floor.js'), { DATABASE_URL: appUrl, JWT_SECRET, REQUEST_KEY }),
     ];
     children.push(...servers.map((s) => s.child));
     console.log(`Start-up to listening (data in place): ${servers.map((s) => `${s.name} ${s.startup.toFixed(1)} s`).join(', ')}   target Reti ≤ 10 s`);

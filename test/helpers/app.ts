@@ -23,16 +23,18 @@ export interface TestApp {
 }
 
 /** Options of the app under test beyond the database and keys, e.g. low rate limits. */
-export type TestAppOptions = Omit<AppOptions, 'dataSource' | 'jwtSecret' | 'keys'>;
+export type TestAppOptions = Omit<AppOptions, 'dataSource' | 'adminDataSource' | 'jwtSecret' | 'keys'>;
 
 /** The real app on the test database, connected as the unprivileged app role. */
 export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): Promise<TestApp> {
   const statements = new StatementCounter();
   const dataSource = registryDataSource({ url: testUrls.app(), poolSize, logger: statements });
   await dataSource.initialize();
+  const adminDataSource = registryDataSource({ url: testUrls.admin(), poolSize: 2, logger: statements });
+  await adminDataSource.initialize();
   const owner = registryDataSource({ url: testUrls.owner(), poolSize: 2 });
   await owner.initialize();
-  const app = await createApp({ ...options, dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY } });
+  const app = await createApp({ ...options, dataSource, adminDataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY } });
   return {
     app,
     dataSource,
@@ -47,6 +49,7 @@ export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): 
     async close() {
       await app.apollo.stop();
       await dataSource.destroy();
+      await adminDataSource.destroy();
       await owner.destroy();
     },
   };

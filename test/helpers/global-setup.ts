@@ -4,9 +4,9 @@ import path from 'node:path';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded';
-import { appRoleUrl } from '../../server/src/db/bootstrap';
+import { adminRoleUrl, appRoleUrl } from '../../server/src/db/bootstrap';
 import { prepareRegistryDatabase } from '../../server/src/registry';
-import { TEST_APP_PASSWORD } from './env';
+import { TEST_ADMIN_PASSWORD, TEST_APP_PASSWORD } from './env';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,8 +37,9 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   const ownerUrl = new URL(serverUrl);
   ownerUrl.pathname = `/${database}`;
-  await prepareRegistryDatabase(ownerUrl.toString(), TEST_APP_PASSWORD);
+  await prepareRegistryDatabase(ownerUrl.toString(), { app: TEST_APP_PASSWORD, admin: TEST_ADMIN_PASSWORD });
   process.env.RETI_TEST_SERVER_URL = serverUrl;
   process.env.RETI_TEST_OWNER_URL = ownerUrl.toString();
   process.env.RETI_TEST_APP_URL = appRoleUrl(ownerUrl.toString(), TEST_APP_PASSWORD);
+  process.env.RETI_TEST_ADMIN_URL = adminRoleUrl(ownerUrl.toString(), TEST_ADMIN_PASSWORD);
 }

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { TEST_APP_PASSWORD, TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
+import { TEST_ADMIN_PASSWORD, TEST_APP_PASSWORD, TEST_JWT_SECRET, TEST_RECIPIENT_KEY, testUrls } from './env';
 import { orgTaxCode } from './factories';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -167,6 +167,7 @@ export function onTestDatabase(): Record<string, string> {
   return {
     DATABASE_URL: testUrls.owner(),
     APP_DB_PASSWORD: TEST_APP_PASSWORD,
+    ADMIN_DB_PASSWORD: TEST_ADMIN_PASSWORD,
     JWT_SECRET: text(TEST_JWT_SECRET),
     RECIPIENT_HASH_KEY: text(TEST_RECIPIENT_KEY),
     DEMO_DATA: '0',

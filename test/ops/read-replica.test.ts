@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../../server/src/config';
  */
 const DATABASE = 'reti';
 const APP_PASSWORD = 'replica-test-app-password';
+const ADMIN_DB_PASSWORD = 'replica-test-admin-password-of-32-characters';
 const ADMIN = { email: 'replica-admin@reti.local', password: 'replica-admin-password' };
 let pair: ReplicatedPair;
 let api: ApiProcess;
@@ -46,13 +47,14 @@ describe('with a streaming replica', () => {
     buildServer();
     pair = await startReplicatedPair();
     await pair.primary.query(`CREATE DATABASE ${DATABASE}`);
-    await prepareRegistryDatabase(pair.primary.url(DATABASE), APP_PASSWORD);
+    await prepareRegistryDatabase(pair.primary.url(DATABASE), { app: APP_PASSWORD, admin: ADMIN_DB_PASSWORD });
     // The app role and the schema must be on the replica before the API signs in there.
     await pair.caughtUp();
     api = await startApiProcess({
       DATABASE_URL: pair.primary.url(DATABASE),
       DATABASE_REPLICA_URL: pair.standby.url(DATABASE),
       APP_DB_PASSWORD: APP_PASSWORD,
+      ADMIN_DB_PASSWORD,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       JWT_SECRET: 'replica-test-signing-secret-0123456789abcdef',

@@ -5,7 +5,7 @@ import { ApiProcess, GqlAnswer, startApiProcess } from '../helpers/api-process';
 import { buildServer } from '../helpers/server-process';
 import { LOGIN, loopbackAddress } from '../helpers/http';
 import { orgTaxCode, referenceIds } from '../helpers/factories';
-import { TEST_APP_PASSWORD, testUrls } from '../helpers/env';
+import { TEST_ADMIN_PASSWORD, TEST_APP_PASSWORD, testUrls } from '../helpers/env';
 import { counterKey } from '../../server/src/db/rate-limits';
 import { migrations } from '../../server/src/db/migrations';
 import { prepareRegistryDatabase } from '../../server/src/registry';
@@ -34,6 +34,7 @@ beforeAll(async () => {
   const env = {
     DATABASE_URL: testUrls.owner(),
     APP_DB_PASSWORD: TEST_APP_PASSWORD,
+    ADMIN_DB_PASSWORD: TEST_ADMIN_PASSWORD,
     // What two machines must share besides the database: the keys.
     JWT_SECRET: 'two-processes-share-this-signing-secret-0123456789',
     RECIPIENT_HASH_KEY: 'two-processes-share-this-recipient-key-0123456789',
@@ -152,7 +153,8 @@ it('processes that start together on a new database prepare it in turn: the migr
     const url = new URL(testUrls.server());
     url.pathname = `/${database}`;
     // What each process's start-up does before it serves (main.ts).
-    await Promise.all([prepareRegistryDatabase(url.toString(), TEST_APP_PASSWORD), prepareRegistryDatabase(url.toString(), TEST_APP_PASSWORD)]);
+    const passwords = { app: TEST_APP_PASSWORD, admin: TEST_ADMIN_PASSWORD };
+    await Promise.all([prepareRegistryDatabase(url.toString(), passwords), prepareRegistryDatabase(url.toString(), passwords)]);
     const applied = new Client({ connectionString: url.toString() });
     await applied.connect();
     const { rows } = await applied.query('SELECT count(*)::int AS applied FROM schema_migrations').finally(() => applied.end());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signAccessToken, verifyAccessToken } from '../../server/src/modules/auth/tokens';
 
 const secret = new TextEncoder().encode('unit-test-secret-for-access-tokens-0123456789');
-const claims = { userId: randomUUID(), role: 'EDITOR' as const, tenantId: randomUUID(), sessionEpoch: 3 };
+const claims = { userId: randomUUID(), role: 'EDITOR' as const, tenantId: randomUUID(), sessionEpoch: 3, sessionId: randomUUID() };
 
 afterEach(() => jest.useRealTimers());
 

@@ -22,6 +22,8 @@ import { ThirdSectorBodies1763700000901 } from '../../../migrations/176370000090
 import { Codesign1763700000902 } from '../../../migrations/1763700000902-codesign';
 import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903-codesign-call-kind';
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
+import { SessionRevocation1763700001200 } from '../../../migrations/1763700001200-session-revocation';
+import { SignedRequestIdentity1763700001201 } from '../../../migrations/1763700001201-signed-request-identity';
 import { CodesignConflictsAndRecipientPrivacy1763700001300 } from '../../../migrations/1763700001300-codesign-conflicts-and-recipient-privacy';
 import { FundCommittedFromRollup1763700001400 } from '../../../migrations/1763700001400-fund-committed-from-rollup';
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
@@ -53,6 +55,8 @@ export const migrations = [
   Codesign1763700000902,
   CodesignCallKind1763700000903,
   AuditActorNames1763700001000,
+  SessionRevocation1763700001200,
+  SignedRequestIdentity1763700001201,
   CodesignConflictsAndRecipientPrivacy1763700001300,
   FundCommittedFromRollup1763700001400,
   SingleSignOn1763700001600,

@@ -1,8 +1,52 @@
-import { escapeLiteral } from 'pg';
+import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { databaseUnavailable, translateDatabaseError } from './database-errors';
 import { Principal, readsAllTenants, Scope } from '../common/request';
-import { ADMIN_ROLE, APP_ROLE } from './roles';
+
+/**
+ * The connection pools requests run on, and the key that signs their identity. Administrators'
+ * requests sign in as reti_admin on a pool of their own: the app role is not a member of it, so no
+ * statement run as reti_app can become it (migration 1763700001201).
+ */
+export interface Pools {
+  app: DataSource;
+  admin: DataSource;
+  /** HMAC key shared with the database (reti_private.request_key); only reti_admin can read it. */
+  requestKey: Uint8Array;
+}
+
+/** Reads the request key through the administrators' pool, once at start-up. */
+export async function openPools(app: DataSource, admin: DataSource): Promise<Pools> {
+  const [{ key }] = await admin.query('SELECT request_key() AS key');
+  return { app, admin, requestKey: key };
+}
+
+/** What row-level security knows of a request. */
+export interface RequestIdentity {
+  tenantId: string | null;
+  userId: string | null;
+  allTenants: boolean;
+}
+
+export const identityOf = (principal: Principal): RequestIdentity => ({
+  tenantId: principal.tenantId,
+  userId: principal.userId,
+  allTenants: readsAllTenants(principal),
+});
+
+/** The statement that sets a transaction's identity, and its parameters signed with the request key. */
+export const APP_BEGIN = 'SELECT app_begin($1, $2, $3, $4, $5)';
+export function signedIdentity(key: Uint8Array, { tenantId, userId, allTenants }: RequestIdentity, signedAt = Date.now()): unknown[] {
+  const mac = createHmac('sha256', key)
+    .update(['begin', tenantId ?? '', userId ?? '', allTenants ? 'on' : '', signedAt].join('|'))
+    .digest('hex');
+  return [tenantId, userId, allTenants, signedAt, mac];
+}
+
+export interface ScopeOptions {
+  /** Read-write on the primary whatever the role: credential functions, which check the user themselves. */
+  writable?: boolean;
+}
 
 /**
  * Field resolvers of one request run concurrently but share one connection; pg wants one query at
@@ -20,16 +64,20 @@ function queueQueries(runner: QueryRunner, lost: () => boolean): void {
 }
 
 /**
- * One database transaction per request, opened on first use. The tenant, user and role are set
- * with set_config(..., true), so they vanish with the transaction and can never leak to the next
- * request that borrows the connection.
+ * One database transaction per request, opened on first use. The tenant, user and all-tenants flag
+ * are set by app_begin() with the server's signature and live only as long as the transaction, so
+ * they can never leak to the next request that borrows the connection.
  */
 export class RequestScope implements Scope {
   private runner?: Promise<QueryRunner>;
   private savepoints = 0;
   private finished = false;
 
-  constructor(private readonly dataSource: DataSource, readonly principal: Principal) {}
+  constructor(
+    private readonly pools: Pools,
+    readonly principal: Principal,
+    private readonly options: ScopeOptions = {},
+  ) {}
 
   async manager(): Promise<EntityManager> {
     this.runner ??= this.open();
@@ -37,27 +85,26 @@ export class RequestScope implements Scope {
   }
 
   private async open(): Promise<QueryRunner> {
+    const { role } = this.principal;
+    const readOnly = !this.options.writable && (role === 'ANALYST' || role === 'ANONYMOUS');
     // Analysts only read, so their requests may go to a streaming replica (DATABASE_REPLICA_URL) and
     // see the data a little late; everyone else stays on the primary and reads their own writes.
-    const runner = this.dataSource.createQueryRunner(this.principal.role === 'ANALYST' ? 'slave' : 'master');
+    const pool = role === 'ADMIN' ? this.pools.admin : this.pools.app;
+    const runner = pool.createQueryRunner(readOnly && role === 'ANALYST' ? 'slave' : 'master');
     await runner.connect();
     queueQueries(runner, () => runner.isReleased && !this.finished);
     try {
-      const { role, tenantId, userId } = this.principal;
-      const settings = [tenantId ?? '', userId ?? '', readsAllTenants(this.principal) ? 'on' : '', role === 'ADMIN' ? ADMIN_ROLE : APP_ROLE].map(escapeLiteral);
-      // One round trip opens the transaction and sets it up; several statements in one go need the
-      // simple protocol, hence literals (of the verified principal) instead of parameters. Analysts
-      // can change nothing, whatever a resolver tries: the database refuses writes. Dates leave the
-      // database as YYYY-MM-DD whatever the server's DateStyle (the API and compiled reads rely on it).
-      await runner.query(
-        `START TRANSACTION${role === 'ANALYST' || role === 'ANONYMOUS' ? ' READ ONLY' : ''};
-         SELECT set_config('app.tenant_id', ${settings[0]}, true), set_config('app.user_id', ${settings[1]}, true),
-                set_config('app.all_tenants', ${settings[2]}, true), set_config('role', ${settings[3]}, true),
-                set_config('datestyle', 'ISO, YMD', true)`,
-      );
+      // Analysts can change nothing, whatever a resolver tries: the database refuses writes. Dates
+      // leave the database as YYYY-MM-DD whatever the server's DateStyle (the API and compiled reads
+      // rely on it). The identity goes in a statement of its own: as a parameter, its signature never
+      // shows in pg_stat_activity, where other sessions of the app role could copy it.
+      await runner.query(`START TRANSACTION${readOnly ? ' READ ONLY' : ''}; SELECT set_config('datestyle', 'ISO, YMD', true)`);
       // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      await runner.query(APP_BEGIN, signedIdentity(this.pools.requestKey, identityOf(this.principal)));
     } catch (error) {
+      // Back to the pool without the failed transaction.
+      if (runner.isTransactionActive) await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
       throw error;
     }

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import type { FieldNode } from 'graphql';
-import { DataSource } from 'typeorm';
 import { Keys, Principal, RequestContext } from '../common/request';
-import { RequestScope } from '../db/request-scope';
+import { Pools, RequestScope } from '../db/request-scope';
 import type { ReadPlan } from './compiled-reads';
 import { Loaders } from './loaders';
 
@@ -16,7 +15,7 @@ export interface HttpExchange {
 
 /** What every request shares, built once at start-up; app.ts adds the modules' services (auth). */
 export interface Services {
-  dataSource: DataSource;
+  pools: Pools;
   keys: Keys;
 }
 
@@ -29,8 +28,8 @@ export interface Context extends RequestContext {
   compiledPlans?: Map<FieldNode, ReadPlan>;
 }
 
-/** A request's context: its scope and loaders, and what `services` shares besides the data source. */
-export function createContext<S extends Services>({ dataSource, ...shared }: S, principal: Principal, http?: HttpExchange): Context & Omit<S, 'dataSource'> {
-  const scope = new RequestScope(dataSource, principal);
+/** A request's context: its scope and loaders, and what `services` shares besides the pools. */
+export function createContext<S extends Services>({ pools, ...shared }: S, principal: Principal, http?: HttpExchange): Context & Omit<S, 'pools'> {
+  const scope = new RequestScope(pools, principal);
   return { ...shared, principal, scope, loaders: new Loaders(scope), newLoaders: () => new Loaders(scope), http };
 }

@@ -18,7 +18,7 @@ export const DEMO_USERS = { editor: 'editor@demo.reti.local', analyst: 'analyst@
  * through the same services and rules as the API. Loaded once: skipped when the demo tenant exists.
  */
 export async function loadDemoData(services: Services): Promise<boolean> {
-  const { dataSource } = services;
+  const dataSource = services.pools.app;
   const [existing] = await dataSource.query('SELECT 1 FROM tenants WHERE code = $1', [DEMO_TENANT_CODE]);
   if (existing) return false;
   const ids = async (table: string, key: string) =>

@@ -5,6 +5,7 @@
 // Run as a child of test/bench/run.ts: PORT, DATABASE_URL (the app role) and JWT_SECRET come from it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
+import pg from 'pg';
 import { PgAggregatesPreset } from '@graphile/pg-aggregates';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
@@ -12,6 +13,28 @@ import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 
 const secret = process.env.JWT_SECRET;
+const requestKey = Buffer.from(process.env.REQUEST_KEY ?? '', 'hex');
+
+/**
+ * Reti's row-level security trusts a request's tenant and user only under the server's signature
+ * (app_begin, migration 1763700001201): after PostGraphile sets its pgSettings, the same signed
+ * statement Reti sends (server/src/db/request-scope.ts signedIdentity), so both pay the same.
+ */
+const SETTINGS = 'select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el';
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+pool.on('connect', (client) => {
+  const query = client.query.bind(client);
+  client.query = (config, ...rest) => {
+    if (config?.text !== SETTINGS) return query(config, ...rest);
+    const settings = Object.fromEntries(JSON.parse(config.values[0]));
+    const [tenantId, userId, allTenants, signedAt] = [settings['app.tenant_id'] || null, settings['app.user_id'] || null, settings['app.all_tenants'] === 'on', Date.now()];
+    const mac = createHmac('sha256', requestKey).update(['begin', tenantId ?? '', userId ?? '', allTenants ? 'on' : '', signedAt].join('|')).digest('hex');
+    return query(config).then(async (result) => {
+      await query({ text: 'select app_begin($1, $2, $3, $4, $5)', values: [tenantId, userId, allTenants, signedAt, mac] });
+      return result;
+    });
+  };
+});
 
 /** Reti's access token (HS256, issuer reti, audience reti-api), checked as server/src/modules/auth/tokens.ts does. */
 function claimsOf(authorization) {
@@ -30,7 +53,7 @@ const preset = {
   extends: [PostGraphileAmberPreset, PgAggregatesPreset],
   // Every column may be sorted and grouped by, not only indexed ones (allocations' fund_source_id has only a partial index).
   disablePlugins: ['PgIndexBehaviorsPlugin'],
-  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public'], poolConfig: { max: 10 } })],
+  pgServices: [makePgService({ pool, schemas: ['public'] })],
   grafast: {
     explain: false,
     context(requestContext) {

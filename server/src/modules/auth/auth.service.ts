@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { Pools, RequestScope } from '../../db/request-scope';
 import { hashPassword } from '../../common/crypto';
 import { ANONYMOUS, Principal, Role } from '../../common/request';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -79,13 +80,32 @@ const decoySetting = hash('decoy password, never valid').then(settingOf);
 
 /** Sign-in, sessions and personal API tokens. Runs as the app role, through the database's auth_* functions only. */
 export class AuthService {
+  private readonly dataSource: DataSource;
+
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pools: Pools,
     private readonly jwtSecret: Uint8Array,
     private readonly throttle: LoginThrottle,
     /** Single sign-on is the way in, and passwords are kept for break-glass administrators. */
     private readonly passwordForAdminsOnly = false,
-  ) {}
+  ) {
+    this.dataSource = pools.app;
+  }
+
+  /**
+   * Runs `work` in a transaction of its own with the principal's signed identity: the credential
+   * functions act only for the user it names. Read-write whatever the role, and committed at once.
+   */
+  private async asUser<T>(principal: Principal, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const scope = new RequestScope(this.pools, principal, { writable: true });
+    try {
+      const result = await work(await scope.manager());
+      await scope.finish();
+      return result;
+    } finally {
+      await scope.discard();
+    }
+  }
 
   /** Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended: UNAUTHENTICATED. */
   async authenticate(authorization: string | undefined, actingTenantId: string | undefined): Promise<Principal> {
@@ -107,11 +127,14 @@ export class AuthService {
     return principal;
   }
 
-  /** A signed token is not enough: its user must still be active, with the role and tenant it was issued for. */
+  /**
+   * A signed token is not enough: its user must still be active, with the role and tenant it was
+   * issued for, and its session must not have ended (logout, a replayed refresh cookie, a new password).
+   */
   private async principalForAccessToken(token: string): Promise<Principal | null> {
     const claims = await verifyAccessToken(this.jwtSecret, token);
     if (!claims) return null;
-    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2) AS live', [claims.userId, claims.sessionEpoch]);
+    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2, $3) AS live', [claims.userId, claims.sessionEpoch, claims.sessionId]);
     return live ? { userId: claims.userId, role: claims.role, tenantId: claims.tenantId } : null;
   }
 
@@ -135,7 +158,7 @@ export class AuthService {
       await this.dataSource.query('SELECT auth_end_session($1)', [refreshHash]);
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in with your digital identity (SPID / CIE)', { reason: 'SSO_REQUIRED' });
     }
-    return this.startSession(row, secret);
+    return this.startSession(row, secret, refreshHash);
   }
 
   /**
@@ -153,7 +176,7 @@ export class AuthService {
       REFRESH_TOKEN_TTL,
     ]);
     if (row.outcome !== 'OK') return { outcome: row.outcome };
-    return { outcome: 'OK', session: await this.startSession(row, secret) };
+    return { outcome: 'OK', session: await this.startSession(row, secret, refreshHash) };
   }
 
   /** Exchanges a refresh secret for a new session. A secret used twice revokes its whole family. */
@@ -162,7 +185,7 @@ export class AuthService {
     const { secret, hash: refreshHash } = newSecret();
     const [row] = await this.dataSource.query('SELECT * FROM auth_rotate_refresh_token($1, $2, $3)', [hashSecret(refreshSecret), refreshHash, REFRESH_TOKEN_TTL]);
     if (!row) throw unauthenticated('The session has ended; sign in again');
-    return this.startSession(row, secret);
+    return this.startSession(row, secret, refreshHash);
   }
 
   /** The provider's back-channel logout: ends the sessions it opened for that subject or session id. */
@@ -176,24 +199,23 @@ export class AuthService {
     await this.dataSource.query('SELECT auth_end_session($1)', [hashSecret(refreshSecret)]);
   }
 
-  private async startSession(row: SessionRow, refreshSecret: string): Promise<Session> {
+  private async startSession(row: SessionRow, refreshSecret: string, refreshHash: string): Promise<Session> {
     const user = await this.activeUser(row.user_id);
-    if (!user) throw unauthenticated('The session has ended; sign in again');
+    const [{ session }] = await this.dataSource.query('SELECT auth_refresh_session($1) AS session', [refreshHash]);
+    if (!user || !session) throw unauthenticated('The session has ended; sign in again');
     const { token, expiresAt } = await signAccessToken(this.jwtSecret, {
       userId: row.user_id,
       role: row.role,
       tenantId: row.tenant_id,
       sessionEpoch: row.session_epoch,
+      sessionId: session,
     });
     return { token, expiresAt, user, refreshSecret };
   }
 
-  /** The user's own row: under row-level security the app role sees it only when app.user_id names them. */
+  /** The user's own row: under row-level security the app role sees it only when the signed identity names them. */
   private activeUser(userId: string): Promise<User | null> {
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
-      return tx.getRepository(User).findOneBy({ id: userId, active: true });
-    });
+    return this.asUser({ userId, role: 'EDITOR', tenantId: null }, (manager) => manager.getRepository(User).findOneBy({ id: userId, active: true }));
   }
 
   async me(principal: Principal): Promise<User | null> {
@@ -204,14 +226,12 @@ export class AuthService {
   async changePassword(principal: Principal, currentPassword: string, newPassword: string, keepApiTokens = false): Promise<void> {
     if (!principal.userId) throw unauthenticated('Sign in first');
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput('newPassword', `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-    const [{ setting }] = await this.dataSource.query('SELECT auth_user_setting($1) AS setting', [principal.userId]);
+    const [{ setting }] = await this.asUser(principal, (m) => m.query('SELECT auth_user_setting($1) AS setting', [principal.userId]));
     const candidate = await hashWithSetting(currentPassword, setting ?? (await decoySetting));
-    const [{ changed }] = await this.dataSource.query('SELECT auth_change_password($1, $2, $3, $4) AS changed', [
-      principal.userId,
-      candidate,
-      await hashPassword(newPassword),
-      keepApiTokens,
-    ]);
+    const newHash = await hashPassword(newPassword);
+    const [{ changed }] = await this.asUser(principal, (m) =>
+      m.query('SELECT auth_change_password($1, $2, $3, $4) AS changed', [principal.userId, candidate, newHash, keepApiTokens]),
+    );
     if (!changed) throw badInput('currentPassword', 'The current password is wrong');
   }
 
@@ -221,21 +241,21 @@ export class AuthService {
     const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
     if (!(days > 0 && days <= API_TOKEN_MAX_DAYS)) throw badInput('expiresAt', `expiresAt must be in the next ${API_TOKEN_MAX_DAYS} days`);
     const { secret, hash: tokenHash } = newSecret(API_TOKEN_PREFIX);
-    const [row] = await this.dataSource.query('SELECT * FROM auth_create_api_token($1, $2, $3, $4)', [principal.userId, name, tokenHash, expiresAt]);
+    const [row] = await this.asUser(principal, (m) => m.query('SELECT * FROM auth_create_api_token($1, $2, $3, $4)', [principal.userId, name, tokenHash, expiresAt]));
     if (!row) throw unauthenticated('Sign in first');
     return { secret, apiToken: toApiToken(row) };
   }
 
   async listApiTokens(principal: Principal): Promise<ApiToken[]> {
     if (!principal.userId) throw unauthenticated('Sign in first');
-    const rows: ApiTokenRow[] = await this.dataSource.query('SELECT * FROM auth_api_tokens($1)', [principal.userId]);
+    const rows: ApiTokenRow[] = await this.asUser(principal, (m) => m.query('SELECT * FROM auth_api_tokens($1)', [principal.userId]));
     return rows.map(toApiToken);
   }
 
   async revokeApiToken(principal: Principal, id: string): Promise<ApiToken> {
     if (!principal.userId) throw unauthenticated('Sign in first');
     if (!isUUID(id)) throw badInput('id', 'id is not a valid identifier');
-    const [row] = await this.dataSource.query('SELECT * FROM auth_revoke_api_token($1, $2)', [principal.userId, id]);
+    const [row] = await this.asUser(principal, (m) => m.query('SELECT * FROM auth_revoke_api_token($1, $2)', [principal.userId, id]));
     if (!row) throw notFound('ApiToken', id);
     return toApiToken(row);
   }

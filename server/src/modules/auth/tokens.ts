@@ -15,11 +15,13 @@ export interface AccessClaims {
   tenantId: string | null;
   /** The user's session epoch when the token was issued; the token dies when it moves on. */
   sessionEpoch: number;
+  /** The session (refresh-token family) that issued the token; the token dies when it ends. */
+  sessionId: string;
 }
 
 export async function signAccessToken(secret: Uint8Array, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
-  const token = await new SignJWT({ role: claims.role, tid: claims.tenantId, ep: claims.sessionEpoch })
+  const token = await new SignJWT({ role: claims.role, tid: claims.tenantId, ep: claims.sessionEpoch, sid: claims.sessionId })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -42,8 +44,14 @@ export async function verifyAccessToken(secret: Uint8Array, token: string): Prom
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
     const role = payload.role as Role;
-    if (!['ADMIN', 'EDITOR', 'ANALYST'].includes(role) || !isUUID(payload.sub) || !Number.isInteger(payload.ep)) return null;
-    const claims = { userId: payload.sub!, role, tenantId: typeof payload.tid === 'string' ? payload.tid : null, sessionEpoch: payload.ep as number };
+    if (!['ADMIN', 'EDITOR', 'ANALYST'].includes(role) || !isUUID(payload.sub) || !Number.isInteger(payload.ep) || !isUUID(payload.sid)) return null;
+    const claims = {
+      userId: payload.sub!,
+      role,
+      tenantId: typeof payload.tid === 'string' ? payload.tid : null,
+      sessionEpoch: payload.ep as number,
+      sessionId: payload.sid as string,
+    };
     if (!known || known.size >= MAX_VERIFIED) verified.set(secret, (known = new Map()));
     known.set(token, { claims, expiresAt: payload.exp! * 1000 });
     return claims;
