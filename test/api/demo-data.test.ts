@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { DemoData, seedDemo } from '../../server/src/seed/demo-data';
+import { DemoData } from '../../server/src/seed/demo-data';
 import { Principal } from '../../server/src/common/request';
 import { admin, startTestApp, TestApp } from '../helpers/app';
 import { must } from '../helpers/factories';
-import { TEST_RECIPIENT_KEY } from '../helpers/env';
+import { seedDemoData } from '../helpers/demo';
 
 /** The demo data let every documented journey be tried at once (issue 23). */
 
@@ -13,7 +12,7 @@ const as = (role: keyof DemoData['userIds'], tenant: keyof DemoData['tenants']):
 
 beforeAll(async () => {
   t = await startTestApp();
-  demo = await seedDemo({ dataSource: t.dataSource, keys: { recipientHash: TEST_RECIPIENT_KEY } }, `T${randomBytes(3).toString('hex')}`);
+  demo = await seedDemoData(t);
 }, 120_000);
 
 afterAll(() => t?.close());
@@ -51,7 +50,7 @@ test('the GOL Percorso 5 network is ACTIVE, and raising its measure’s minimum 
 test('the Ambito has a call in each state, and its demo user is appointed to score the closed one', async () => {
   const ambito = as('ambito', 'ambito');
   const call = async (id: string) =>
-    await must(t, ambito, `query($id: ID!) { codesignCall(id: $id) { status deadline evaluators { userId } ranking { status total scoredCriteria criteria } } }`, { id });
+    await must(t, ambito, `query($id: ID!) { codesignCall(id: $id) { status deadline evaluators { userId userName } ranking { status total scoredCriteria criteria } } }`, { id });
   const now = Date.now();
 
   const open = await call(demo.calls.open);
@@ -65,7 +64,7 @@ test('the Ambito has a call in each state, and its demo user is appointed to sco
 
   const underEvaluation = await call(demo.calls.underEvaluation);
   expect(underEvaluation.status).toBe('CLOSED');
-  expect(underEvaluation.evaluators.map((e: { userId: string }) => e.userId)).toContain(demo.userIds.ambito);
+  expect(underEvaluation.evaluators).toContainEqual({ userId: demo.userIds.ambito, userName: 'Ufficio di piano demo' });
   expect(underEvaluation.ranking.map((r: { status: string }) => r.status)).toEqual(['UNDER_EVALUATION', 'UNDER_EVALUATION']);
 
   const awarded = await call(demo.calls.awarded);

@@ -17,7 +17,11 @@ import {
   useRecordContext,
   SingleFieldList,
   ChipField,
+  useGetIdentity,
+  useGetList,
+  useTranslate,
 } from 'react-admin';
+import { Alert, Box } from '@mui/material';
 import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { InlineCreateForm } from '../../common/InlineCreateForm';
@@ -25,7 +29,7 @@ import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
 import { RemoveButton } from '../../common/RemoveButton';
 import { CallRanking } from './CallRanking';
-import { CallStatusBar } from './CallStatusBar';
+import { AppointMeButton, CallLifecycle } from './CallLifecycle';
 
 const Criteria = () => {
   const call = useRecordContext();
@@ -51,22 +55,37 @@ const Criteria = () => {
 
 const Evaluators = () => {
   const call = useRecordContext();
+  const { identity } = useGetIdentity();
+  const { data: appointed = [] } = useGetList('codesignEvaluators', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 100 } }, { enabled: !!call });
   if (!call) return null;
+  const open = call.status !== 'AWARDED' && identity?.tenantId === call.tenantId;
   return (
     <>
       <ReferenceManyField reference="codesignEvaluators" target="callId" perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={false}>
-          <TextField source="userId" />
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="evaluators" empty={<EmptyEvaluators />}>
+          <TextField source="userName" emptyText="—" />
           <TextField source="affiliatedBodyId" emptyText="—" />
-          <RemoveButton />
+          {open && <RemoveButton />}
         </Datagrid>
       </ReferenceManyField>
-      <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
-        <TextInput source="userId" validate={required()} sx={{ width: 380 }} />
-        <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
-      </InlineCreateForm>
+      {open && identity && !appointed.some((e) => e.userId === identity.id) && (
+        <Box sx={{ mt: 2 }}>
+          <AppointMeButton callId={String(call.id)} />
+        </Box>
+      )}
+      {open && (
+        <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
+          <TextInput source="userId" validate={required()} sx={{ width: 380 }} />
+          <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
+        </InlineCreateForm>
+      )}
     </>
   );
+};
+
+const EmptyEvaluators = () => {
+  const translate = useTranslate();
+  return <Alert severity="info">{translate('reti.codesign.no_evaluators')}</Alert>;
 };
 
 export const CallShow = () => (
@@ -77,7 +96,7 @@ export const CallShow = () => (
       </TopToolbar>
     }
   >
-    <CallStatusBar />
+    <CallLifecycle />
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="reti.codesign.tabs.call">
         <TextField source="code" />

@@ -1,0 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { DemoData, seedDemo } from '../../server/src/seed/demo-data';
+import { TestApp } from './app';
+import { TEST_RECIPIENT_KEY } from './env';
+
+/** The demo dataset `npm start` loads, seeded by the same function on the test database, under a tag of its own. */
+export function seedDemoData(t: TestApp): Promise<DemoData> {
+  return seedDemo({ dataSource: t.dataSource, keys: { recipientHash: TEST_RECIPIENT_KEY } }, `T${randomBytes(3).toString('hex')}`);
+}
