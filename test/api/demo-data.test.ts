@@ -26,8 +26,9 @@ test('GOL Percorso 5 has the services of GOL Percorso 3', async () => {
 
 test('the province has a Fase II network with a catalogue, recipients with planned and delivered services, a plan of accounts and a project sheet', async () => {
   const editor = as('editor', 'province');
-  const network = await must(t, editor, `query($id: ID!) { network(id: $id) { code measure { code } planOfAccounts { total tierMaximum } projectSheet { applicationDate expectedPlacements } } }`, { id: demo.networks.faseII });
+  const network = await must(t, editor, `query($id: ID!) { network(id: $id) { code status compliance { ok } measure { code } planOfAccounts { total tierMaximum } projectSheet { applicationDate expectedPlacements } } }`, { id: demo.networks.faseII });
   expect(network.measure.code).toBe('AZIONI_RETE_FASE_II');
+  expect([network.status, network.compliance.ok]).toEqual(['ACTIVE', true]);
   expect(network.planOfAccounts).toEqual({ total: '64500.00', tierMaximum: '70000.00' });
   expect(network.projectSheet).toEqual({ applicationDate: '2021-03-15', expectedPlacements: 6 });
   const recipientEnrolments = await must(t, editor, `query($id: ID!) { recipientEnrolments(filter: { networkId: $id }, perPage: 50) { total items { plan { serviceTypeId hoursLeft } } } }`, { id: demo.networks.faseII });

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoData } from '../../server/src/seed/demo-data';
-import { ensureConsoleBuilt, eventually, launchChromium, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, pickOption, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { seedDemoData } from '../helpers/demo';
 import { must } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
@@ -54,6 +54,11 @@ test('an Ambito user closes a call past its deadline, appoints themself, scores 
     const day = `${String(due.getDate()).padStart(2, '0')}/${String(due.getMonth() + 1).padStart(2, '0')}/${due.getFullYear()}`;
     await hasText(page.getByTestId('locked-close'), day);
     expect(await page.getByRole('button', { name: 'Chiudi le proposte' }).count()).toBe(0);
+
+    // The call under evaluation: this user is appointed and has not scored yet.
+    await page.goto(url(`codesignCalls/${demo.calls.underEvaluation}/show`));
+    await hasText(nextStep(), 'assegnare i punteggi alla proposta');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The call past its deadline: the next step is closing it.
     await page.goto(url(`codesignCalls/${demo.calls.pastDeadline}/show`));
@@ -119,5 +124,25 @@ test('the call form names the required fields that keep it from saving', async (
     await page.getByLabel(/^Titolo/).fill('Nuova istruttoria');
     await page.getByLabel(/^Codice/).fill('NUOVA-1');
     await hasText(missing, 'Per salvare mancano: Oggetto, Scadenza per le proposte.');
+  });
+}, BROWSER_TEST_TIMEOUT);
+
+test('a third-sector body is told what to do with its draft; at 390 px the steps stack and the next action stays on screen', async () => {
+  await context.close();
+  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 390, height: 844 } });
+  page = await context.newPage();
+  await withScreenshotOnFailure(page, 'codesign-call-body-390', async () => {
+    await signIn(page, consoleUrl, demo.users.body2, DEMO_PASSWORD);
+    await page.goto(url(`codesignCalls/${demo.calls.open}/show`));
+    await hasText(nextStep(), 'completare e presentare la proposta entro il');
+    const open = nextStep().getByRole('link', { name: 'Apri la proposta' });
+    const box = (await open.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const steps = await page.getByTestId('call-lifecycle').locator('[data-testid^="step-"]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().top));
+    expect(steps).toHaveLength(7);
+    // Stacked: each step below the previous one.
+    expect(steps.every((top, i) => i === 0 || top > steps[i - 1])).toBe(true);
+    await open.click();
+    await page.getByText('DEMO – Comunità al lavoro').first().waitFor();
   });
 }, BROWSER_TEST_TIMEOUT);

@@ -235,8 +235,8 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     }
     const golActive = await setNetworkStatus(ctx, gol.id, (gol as unknown as { version: number }).version, NetworkStatus.ACTIVE);
 
-    // Fase II: the measure with a service catalogue and hour caps; recipients with their plans,
-    // the plan of accounts and the project sheet.
+    // Fase II, ACTIVE too: the measure with a service catalogue and hour caps; recipients with their
+    // plans, the plan of accounts and the project sheet.
     const faseII = await create(networkResource, {
       code: codeOf('DEMO-FASE2-001'), title: 'DEMO – Rete Fase II per i lavoratori della logistica del Nord Ovest',
       measureId: measures.get('AZIONI_RETE_FASE_II'), startDate: '2021-04-01', endDate: '2022-03-31',
@@ -278,7 +278,8 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
       expectedResults: 'Inserimenti lavorativi e qualificazioni nella logistica.',
       expectedPlacements: 6,
     });
-    await create(allocationResource, { networkId: faseII.id, fundSourceId: sources.get('AZIONI_RETE'), amount: '40000.00', allocatedOn: '2021-04-20', kind: 'PROCESS', status: 'COMMITTED' });
+    await create(allocationResource, { networkId: faseII.id, fundSourceId: sources.get('AZIONI_RETE'), amount: '20000.00', allocatedOn: '2021-04-20', kind: 'PROCESS', status: 'COMMITTED' });
+    await setNetworkStatus(ctx, faseII.id, (faseII as unknown as { version: number }).version, NetworkStatus.ACTIVE);
     return { gol: golActive.id, faseII: faseII.id };
   });
 

@@ -72,6 +72,13 @@ export const CallLifecycle = () => {
   const enabled = !!call;
   const { data: criteria = [] } = useGetList('codesignCriteria', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 100 } }, { enabled });
   const { data: evaluators = [] } = useGetList('codesignEvaluators', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 100 } }, { enabled: enabled && owner });
+  const { data: myScores = [] } = useGetList<{ id: string; proposalId: string; criterionId: string }>(
+    'codesignScores',
+    { filter: { callId: call?.id, evaluatorId: identity?.id }, pagination: { page: 1, perPage: 500 } },
+    { enabled: enabled && owner && !!identity },
+  );
+  const body = !!call && !!identity && !owner && identity.role === 'EDITOR';
+  const { data: ownProposals = [] } = useGetList<{ id: string; status: string }>('codesignProposals', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 10 } }, { enabled: enabled && body });
   const { data: ranking = [] } = useQuery({ queryKey: ['codesignCalls', 'ranking', call?.id, call?.version], queryFn: () => codesignApi.ranking(call!.id), enabled: enabled && owner });
   const status = useMutation({
     mutationFn: (next: 'PUBLISHED' | 'CLOSED') => codesignApi.setCallStatus(call!.id, call!.version, next),
@@ -93,6 +100,8 @@ export const CallLifecycle = () => {
   const submitted = ranking.length;
   const complete = submitted > 0 && ranking.every(fullyScored);
   const someComplete = ranking.some(fullyScored);
+  const mine = (entry: RankingEntry) => myScores.filter((score) => score.proposalId === entry.proposalId).length >= entry.criteria;
+  const myPart = !iAmEvaluator || ranking.filter((entry) => entry.status === 'UNDER_EVALUATION').every(mine);
   const t = (key: string, options?: object) => translate(`reti.codesign.lifecycle.${key}`, options);
 
   const publishLock = call.status === 'DRAFT'
@@ -109,13 +118,13 @@ export const CallLifecycle = () => {
     { key: 'evaluators', done: owner ? evaluators.length > 0 : closedOrLater, note: owner && evaluators.length ? t('note.evaluators', { smart_count: evaluators.length }) : undefined },
     {
       key: 'scores',
-      done: call.status === 'AWARDED' || complete,
+      done: call.status === 'AWARDED' || (complete && myPart),
       locked: !closedOrLater ? t('locked.scores_after_close') : owner && call.status === 'CLOSED' && !evaluators.length ? t('locked.scores_need_evaluators') : undefined,
     },
     {
       key: 'ranking',
       done: call.status === 'AWARDED' || complete,
-      locked: !closedOrLater ? t('locked.scores_after_close') : owner && call.status === 'CLOSED' && !someComplete ? t('locked.ranking_needs_scores') : undefined,
+      locked: !closedOrLater ? t('locked.ranking_after_close') : owner && call.status === 'CLOSED' && !someComplete ? t('locked.ranking_needs_scores') : undefined,
     },
     {
       key: 'award',
@@ -138,7 +147,8 @@ export const CallLifecycle = () => {
   const base = `/codesignCalls/${call.id}/show`;
   let next: { text: string; action?: ReactElement } | undefined;
   if (owner) {
-    const unscored = ranking.find((entry) => !fullyScored(entry));
+    // What this evaluator has still to score, else what nobody has scored yet.
+    const unscored = ranking.find((entry) => entry.status === 'UNDER_EVALUATION' && !mine(entry)) ?? ranking.find((entry) => !fullyScored(entry));
     if (call.status === 'DRAFT') {
       if (weights !== 100) next = { text: t('next.criteria', { weights }), action: link(`${base}/criteria`, t('action.criteria')) };
       else if (!hasTargets || passed) next = { text: publishLock!, action: link(`/codesignCalls/${call.id}`, t('action.edit')) };
@@ -159,8 +169,11 @@ export const CallLifecycle = () => {
     } else {
       next = { text: t('next.awarded'), action: call.networkId ? link(`/networks/${call.networkId}/show`, t('action.project')) : undefined };
     }
-  } else if (call.status === 'PUBLISHED' && !passed) {
-    next = { text: t('next.propose', { date: when }) };
+  } else if (body && call.status === 'PUBLISHED' && !passed) {
+    const draft = ownProposals.find((p) => p.status === 'DRAFT');
+    if (draft) next = { text: t('next.submit_draft', { date: when }), action: link(`/codesignProposals/${draft.id}/show`, t('action.proposal')) };
+    else if (ownProposals.length) next = { text: t('next.proposal_submitted', { date: when }), action: link(`/codesignProposals/${ownProposals[0].id}/show`, t('action.proposal')) };
+    else next = { text: t('next.propose', { date: when }), action: link('/codesignProposals/create', t('action.new_proposal')) };
   }
 
   return (
