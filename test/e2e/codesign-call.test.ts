@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoData } from '../../server/src/seed/demo-data';
-import { ensureConsoleBuilt, eventually, launchChromium, pickOption, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, pickOption, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { seedDemoData } from '../helpers/demo';
 import { must } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1440, height: 1000 } });
+  context = await newConsoleContext(browser, { viewport: { width: 1440, height: 1000 } });
   page = await context.newPage();
 });
 afterEach(() => context.close());
@@ -129,7 +129,7 @@ test('the call form names the required fields that keep it from saving', async (
 
 test('a third-sector body is told what to do with its draft; at 390 px the steps stack and the next action stays on screen', async () => {
   await context.close();
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 390, height: 844 } });
+  context = await newConsoleContext(browser, { viewport: { width: 390, height: 844 } });
   page = await context.newPage();
   await withScreenshotOnFailure(page, 'codesign-call-body-390', async () => {
     await signIn(page, consoleUrl, demo.users.body2, DEMO_PASSWORD);
@@ -138,7 +138,8 @@ test('a third-sector body is told what to do with its draft; at 390 px the steps
     const open = nextStep().getByRole('link', { name: 'Apri la proposta' });
     const box = (await open.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    const steps = await page.getByTestId('call-lifecycle').locator('[data-testid^="step-"]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().top));
+    const steps: number[] = [];
+    for (const step of await page.getByTestId('call-lifecycle').locator('[data-testid^="step-"]').all()) steps.push((await step.boundingBox())!.y);
     expect(steps).toHaveLength(7);
     // Stacked: each step below the previous one.
     expect(steps.every((top, i) => i === 0 || top > steps[i - 1])).toBe(true);

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoData } from '../../server/src/seed/demo-data';
-import { ensureConsoleBuilt, eventually, launchChromium, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { seedDemoData } from '../helpers/demo';
 import { must } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1440, height: 1000 } });
+  context = await newConsoleContext(browser, { viewport: { width: 1440, height: 1000 } });
   page = await context.newPage();
 });
 afterEach(() => context.close());
