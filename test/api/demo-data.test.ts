@@ -91,3 +91,10 @@ test('a third-sector body sees the published calls and its own proposals', async
     [demo.calls.awarded]: 'SELECTED',
   });
 });
+
+test('an Ambito user picks evaluators among the colleagues of their own office, by name', async () => {
+  const names = async (principal: Principal) => (await must(t, principal, `{ colleagues { id displayName } }`)).map((c: { displayName: string }) => c.displayName);
+  expect(await names(as('ambito', 'ambito'))).toEqual(['Ufficio di piano demo', 'Valutatrice demo']);
+  expect(await names(as('editor', 'province'))).toEqual(['Analista demo', 'Operatore demo']);
+  expect(await names(as('body1', 'body1'))).toEqual(['Referente Il Ponte (demo)']);
+});

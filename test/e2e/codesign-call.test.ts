@@ -72,6 +72,14 @@ test('an Ambito user closes a call past its deadline, appoints themself, scores 
     await hasText(page.getByTestId('locked-scores'), 'Prima vanno nominati i valutatori.');
     await nextStep().getByRole('button', { name: 'Nominami valutatore' }).click();
     await page.getByText('Valutatore nominato').waitFor();
+    // A colleague too, picked by name on the committee tab.
+    await page.getByRole('tab', { name: 'Commissione' }).click();
+    await hasText(page.getByTestId('evaluators'), 'Ufficio di piano demo');
+    await page.getByRole('combobox', { name: /^Collega da nominare/ }).click();
+    await page.getByRole('option', { name: 'Valutatrice demo' }).click();
+    await page.getByRole('button', { name: 'Nomina valutatore' }).click();
+    await hasText(page.getByTestId('evaluators'), 'Valutatrice demo');
+    await page.getByRole('tab', { name: 'Istruttoria' }).click();
 
     // Each proposal in turn: the next step links to its scoring sheet.
     for (let round = 0; round < 2; round++) {

@@ -24,6 +24,7 @@ import { CodesignCallKind1763700000903 } from '../../../migrations/1763700000903
 import { AuditActorNames1763700001000 } from '../../../migrations/1763700001000-audit-actor-names';
 import { CodesignConflictsAndRecipientPrivacy1763700001300 } from '../../../migrations/1763700001300-codesign-conflicts-and-recipient-privacy';
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
+import { ColleagueNames1763700001800 } from '../../../migrations/1763700001800-colleague-names';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
@@ -54,5 +55,6 @@ export const migrations = [
   AuditActorNames1763700001000,
   CodesignConflictsAndRecipientPrivacy1763700001300,
   SingleSignOn1763700001600,
+  ColleagueNames1763700001800,
   RuleCodes1763700001900,
 ];

@@ -58,12 +58,12 @@ export interface DemoData {
   tenants: { province: string; ambito: string; body1: string; body2: string };
   networks: { gol: string; faseII: string };
   calls: { open: string; pastDeadline: string; underEvaluation: string; awarded: string };
-  /** The calls' deadline that has passed (all but the open call share it). */
+  /** The latest of the deadlines that have passed (every call's but the open one's). */
   deadline: Date;
 }
 
-/** Time the seed leaves between publishing the calls and their deadline, for the bodies to submit their proposals. */
-const SUBMISSION_WINDOW_MS = 8_000;
+/** Time the seed leaves between publishing a call and its deadline, for the bodies to submit their proposals. */
+const SUBMISSION_WINDOW_MS = 10_000;
 
 const SECTIONS = {
   recipientTypes: 'Giovani inoccupati e adulti over 50 residenti nei comuni dell’Ambito',
@@ -149,17 +149,22 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     { principal: { userId: userIds.body1, role: 'EDITOR', tenantId: tenants.body1 } as Principal, name: 'DEMO – Cooperativa sociale Il Ponte', taxCode: '02468013574' },
     { principal: { userId: userIds.body2, role: 'EDITOR', tenantId: tenants.body2 } as Principal, name: 'DEMO – Associazione Lavoro e Comunità', taxCode: '97531086425' },
   ];
-  const deadline = new Date(Date.now() + SUBMISSION_WINDOW_MS);
   const later = new Date(Date.now() + 90 * 86_400_000);
   const callSpecs = [
-    ['open', 'APERTA', 'Tirocini inclusivi per giovani inoccupati', later],
-    ['pastDeadline', 'SCADUTA', 'Reinserimento lavorativo degli adulti over 50', deadline],
-    ['underEvaluation', 'VALUTAZIONE', 'Lavoro e conciliazione per genitori soli', deadline],
-    ['awarded', 'AGGIUDICATA', 'Integrazione lavorativa di soggetti fragili', deadline],
+    ['pastDeadline', 'SCADUTA', 'Reinserimento lavorativo degli adulti over 50'],
+    ['underEvaluation', 'VALUTAZIONE', 'Lavoro e conciliazione per genitori soli'],
+    ['awarded', 'AGGIUDICATA', 'Integrazione lavorativa di soggetti fragili'],
+    ['open', 'APERTA', 'Tirocini inclusivi per giovani inoccupati'],
   ] as const;
   const calls = {} as Record<keyof DemoData['calls'], { id: string; version: number; criteria: string[] }>;
-  await run(ambitoEditor, async (create, ctx) => {
-    for (const [key, code, title, due] of callSpecs) {
+  const proposals = {} as Record<string, string[]>;
+  let deadline = new Date();
+  // One call at a time, each with its own window, so that a slow machine still submits in time
+  // (the deadline checks read the time each transaction started).
+  for (const [key, code, title] of callSpecs) {
+    const due = key === 'open' ? later : new Date(Date.now() + SUBMISSION_WINDOW_MS);
+    if (key !== 'open') deadline = due;
+    await run(ambitoEditor, async (create, ctx) => {
       const call = await create(codesignCallResource, {
         code: codeOf(`DEMO-COPROG-${code}`),
         title: `DEMO – ${title}`,
@@ -176,12 +181,9 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
       }
       const published = await setCodesignCallStatus(ctx, call.id, (call as unknown as { version: number }).version, CallStatus.PUBLISHED);
       calls[key] = { id: call.id, version: published.version, criteria };
-    }
-  });
-  const proposals = {} as Record<string, string[]>;
-  for (const [i, body] of bodies.entries()) {
-    await run(body.principal, async (create, ctx) => {
-      for (const key of ['pastDeadline', 'underEvaluation', 'awarded', 'open'] as const) {
+    });
+    for (const [i, body] of bodies.entries()) {
+      await run(body.principal, async (create, ctx) => {
         const proposal = await create(codesignProposalResource, {
           callId: calls[key].id, title: i === 0 ? 'DEMO – Lavoro in rete' : 'DEMO – Comunità al lavoro', leadLegalName: body.name, leadTaxCode: body.taxCode,
           summary: 'Proposta dimostrativa.',
@@ -192,11 +194,11 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
           taxCode: i === 0 ? '13579024681' : '86420975319', partnerTypeId: types.get('THIRD_SECTOR'),
         });
         // On the open call the second body keeps a draft, which the Ambito never sees.
-        if (key === 'open' && i === 1) continue;
+        if (key === 'open' && i === 1) return;
         await submitCodesignProposal(ctx, proposal.id, (proposal as unknown as { version: number }).version);
         (proposals[key] ??= []).push(proposal.id);
-      }
-    });
+      });
+    }
   }
 
   const networks = await run({ ...admin, tenantId: tenants.province }, async (create, ctx) => {

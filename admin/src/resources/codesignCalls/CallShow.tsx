@@ -18,10 +18,13 @@ import {
   SingleFieldList,
   ChipField,
   useGetIdentity,
+  SelectInput,
   useGetList,
   useTranslate,
 } from 'react-admin';
 import { Alert, Box } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { codesignApi } from './codesignApi';
 import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { InlineCreateForm } from '../../common/InlineCreateForm';
@@ -56,6 +59,7 @@ const Criteria = () => {
 const Evaluators = () => {
   const call = useRecordContext();
   const { identity } = useGetIdentity();
+  const { data: colleagues = [] } = useQuery({ queryKey: ['colleagues'], queryFn: codesignApi.colleagues, enabled: !!call && identity?.tenantId === call.tenantId });
   const { data: appointed = [] } = useGetList('codesignEvaluators', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 100 } }, { enabled: !!call });
   if (!call) return null;
   const open = call.status !== 'AWARDED' && identity?.tenantId === call.tenantId;
@@ -75,7 +79,7 @@ const Evaluators = () => {
       )}
       {open && (
         <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
-          <TextInput source="userId" validate={required()} sx={{ width: 380 }} />
+          <SelectInput source="userId" choices={colleagues.filter((c) => !appointed.some((e) => e.userId === c.id))} optionText="displayName" validate={required()} sx={{ width: 380 }} />
           <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
         </InlineCreateForm>
       )}
