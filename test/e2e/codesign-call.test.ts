@@ -41,7 +41,7 @@ const text = async (locator: Locator) => (await locator.innerText()).replace(/\s
 const nextStep = () => page.getByTestId('call-next-step');
 const hasText = (locator: Locator, expected: string) => eventually(async () => expect(await text(locator)).toContain(expected));
 
-test('an Ambito user closes a call past its deadline, appoints themself, scores both proposals, reads the ranking and awards the call', async () => {
+test('an Ambito user appoints a colleague, closes a call past its deadline, scores both proposals, reads the ranking and awards the call', async () => {
   const ambito = { userId: demo.userIds.ambito, role: 'EDITOR' as const, tenantId: demo.tenants.ambito };
   await withScreenshotOnFailure(page, 'codesign-call-journey', async () => {
     await signIn(page, consoleUrl, demo.users.ambito, DEMO_PASSWORD);
@@ -60,25 +60,24 @@ test('an Ambito user closes a call past its deadline, appoints themself, scores 
     await hasText(nextStep(), 'assegnare i punteggi alla proposta');
     expect(await seriousViolations(page)).toEqual([]);
 
-    // The call past its deadline: the next step is closing it.
+    // The call past its deadline: a colleague appointed this user; they complete the commission
+    // with the other colleague (nobody appoints themself), then close the call, which fixes it.
     await page.goto(url(`codesignCalls/${demo.calls.pastDeadline}/show`));
     await hasText(nextStep(), 'chiudere l’istruttoria: 2 proposte presentate passano in valutazione.');
     expect(await page.getByTestId('locked-close').count()).toBe(0);
-    await nextStep().getByRole('button', { name: 'Chiudi le proposte' }).click();
-    await page.getByText('Stato dell’istruttoria aggiornato').waitFor();
-
-    // Closed: only appointed evaluators score, so the page offers to appoint oneself.
-    await hasText(nextStep(), 'nominare i valutatori');
-    await hasText(page.getByTestId('locked-scores'), 'Prima vanno nominati i valutatori.');
-    await nextStep().getByRole('button', { name: 'Nominami valutatore' }).click();
-    await page.getByText('Valutatore nominato').waitFor();
-    // A colleague too, picked by name on the committee tab.
     await page.getByRole('tab', { name: 'Commissione' }).click();
     await hasText(page.getByTestId('evaluators'), 'Ufficio di piano demo');
     await page.getByRole('combobox', { name: /^Collega da nominare/ }).click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Valutatrice demo']);
     await page.getByRole('option', { name: 'Valutatrice demo' }).click();
     await page.getByRole('button', { name: 'Nomina valutatore' }).click();
     await hasText(page.getByTestId('evaluators'), 'Valutatrice demo');
+    await page.getByRole('tab', { name: 'Istruttoria' }).click();
+    await hasText(page.getByTestId('step-evaluators'), '2 nominati');
+    await nextStep().getByRole('button', { name: 'Chiudi le proposte' }).click();
+    await page.getByText('Stato dell’istruttoria aggiornato').waitFor();
+    await page.getByRole('tab', { name: 'Commissione' }).click();
+    expect(await page.getByRole('combobox', { name: /^Collega da nominare/ }).count()).toBe(0);
     await page.getByRole('tab', { name: 'Istruttoria' }).click();
 
     // Each proposal in turn: the next step links to its scoring sheet.

@@ -201,6 +201,15 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     }
   }
 
+  // The commission is fixed when a call closes and nobody appoints themself: the two Ambito users
+  // appoint each other (on the call past its deadline, only the demo user is appointed so far).
+  await run(evaluator, async (create) => {
+    for (const key of ['pastDeadline', 'underEvaluation', 'awarded'] as const) await create(codesignEvaluatorResource, { callId: calls[key].id, userId: userIds.ambito });
+  });
+  await run(ambitoEditor, async (create) => {
+    for (const key of ['underEvaluation', 'awarded'] as const) await create(codesignEvaluatorResource, { callId: calls[key].id, userId: userIds.evaluator });
+  });
+
   const networks = await run({ ...admin, tenantId: tenants.province }, async (create, ctx) => {
     const partner = (legalName: string, taxCode: string, type: string, extra: object = {}) =>
       create(partnerResource, { legalName, taxCode, partnerTypeId: types.get(type), municipalityId: rho, labourAccredited: false, trainingAccredited: false, ...extra });
@@ -285,13 +294,12 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     return { gol: golActive.id, faseII: faseII.id };
   });
 
-  // The deadline passes; the Ambito closes two calls, appoints its evaluators and awards one.
+  // The deadline passes; the Ambito closes two calls and awards one.
   const wait = deadline.getTime() + 1_000 - Date.now();
   if (wait > 0) await sleep(wait);
-  await run(ambitoEditor, async (create, ctx) => {
+  await run(ambitoEditor, async (_create, ctx) => {
     for (const key of ['underEvaluation', 'awarded'] as const) {
       calls[key].version = (await setCodesignCallStatus(ctx, calls[key].id, calls[key].version, CallStatus.CLOSED)).version;
-      for (const userId of [userIds.ambito, userIds.evaluator]) await create(codesignEvaluatorResource, { callId: calls[key].id, userId });
     }
   });
   // Both evaluators score the call to award; on the call under evaluation only the second has begun.

@@ -3,7 +3,7 @@ import LockIcon from '@mui/icons-material/LockOutlined';
 import { Alert, Box, Button, Step, StepLabel, Stepper, Typography, useMediaQuery, Theme } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { useCreate, useGetIdentity, useGetList, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useGetIdentity, useGetList, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useApiErrorNotifier } from '../../common/useApiErrorNotifier';
 import { codesignApi, RankingEntry } from './codesignApi';
 
@@ -17,7 +17,7 @@ interface Call {
   networkId?: string | null;
 }
 
-type StepKey = 'publish' | 'deadline' | 'close' | 'evaluators' | 'scores' | 'ranking' | 'award';
+type StepKey = 'publish' | 'evaluators' | 'deadline' | 'close' | 'scores' | 'ranking' | 'award';
 interface StepState {
   key: StepKey;
   done: boolean;
@@ -27,36 +27,12 @@ interface StepState {
   note?: string;
 }
 
-/** Appoints the signed-in user as an evaluator of the call. */
-export const AppointMeButton = ({ callId }: { callId: string }) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const onError = useApiErrorNotifier();
-  const { identity } = useGetIdentity();
-  const [appoint, { isPending }] = useCreate();
-  if (!identity) return null;
-  const onClick = () =>
-    appoint('codesignEvaluators', { data: { callId, userId: identity.id } }, {
-      onSuccess: () => {
-        notify('reti.codesign.evaluator_added', { type: 'success' });
-        refresh();
-      },
-      onError,
-    });
-  return (
-    <Button variant="contained" size="small" onClick={onClick} disabled={isPending}>
-      {translate('reti.codesign.lifecycle.action.appoint_me')}
-    </Button>
-  );
-};
-
 /** Whether each proposal has a score on every criterion (the ranking counts criteria scored). */
 const fullyScored = (entry: RankingEntry) => entry.criteria > 0 && entry.scoredCriteria >= entry.criteria;
 
 /**
- * The call's lifecycle as a stepper (publication → deadline → close → evaluators → scores → ranking
- * → award), what this user can do next, and why a step is not open yet. The server decides; this
+ * The call's lifecycle as a stepper (publication → evaluators → deadline → close → scores → ranking
+ * → award: the commission is fixed when the call closes, and nobody appoints themself), what this user can do next, and why a step is not open yet. The server decides; this
  * says beforehand what it would say.
  */
 export const CallLifecycle = () => {
@@ -109,17 +85,23 @@ export const CallLifecycle = () => {
     : undefined;
   const steps: StepState[] = [
     { key: 'publish', done: call.status !== 'DRAFT', locked: publishLock },
+    {
+      key: 'evaluators',
+      done: owner ? evaluators.length > 0 : closedOrLater,
+      note: owner && evaluators.length ? t('note.evaluators', { smart_count: evaluators.length }) : undefined,
+      locked: owner && closedOrLater && !evaluators.length ? t('locked.commission_fixed') : undefined,
+    },
     { key: 'deadline', done: passed && call.status !== 'DRAFT', note: t(passed ? 'note.deadline_passed' : 'note.deadline', { date: when }) },
     {
       key: 'close',
       done: closedOrLater,
-      locked: call.status === 'DRAFT' ? t('locked.publish_first') : call.status === 'PUBLISHED' && !passed ? t('locked.close_after', { date: when }) : undefined,
+      locked: call.status === 'DRAFT' ? t('locked.publish_first') : call.status === 'PUBLISHED' && !passed ? t('locked.close_after', { date: when })
+        : call.status === 'PUBLISHED' && owner && !evaluators.length ? t('locked.close_needs_evaluators') : undefined,
     },
-    { key: 'evaluators', done: owner ? evaluators.length > 0 : closedOrLater, note: owner && evaluators.length ? t('note.evaluators', { smart_count: evaluators.length }) : undefined },
     {
       key: 'scores',
       done: call.status === 'AWARDED' || (complete && myPart),
-      locked: !closedOrLater ? t('locked.scores_after_close') : owner && call.status === 'CLOSED' && !evaluators.length ? t('locked.scores_need_evaluators') : undefined,
+      locked: !closedOrLater ? t('locked.scores_after_close') : owner && call.status === 'CLOSED' && !evaluators.length ? t('locked.commission_fixed') : undefined,
     },
     {
       key: 'ranking',
@@ -153,15 +135,14 @@ export const CallLifecycle = () => {
       if (weights !== 100) next = { text: t('next.criteria', { weights }), action: link(`${base}/criteria`, t('action.criteria')) };
       else if (!hasTargets || passed) next = { text: publishLock!, action: link(`/codesignCalls/${call.id}`, t('action.edit')) };
       else next = { text: t('next.publish', { date: when }), action: button(translate('reti.codesign.call_step.PUBLISHED'), () => status.mutate('PUBLISHED'), status.isPending) };
+    } else if (call.status === 'PUBLISHED' && !evaluators.length) {
+      next = { text: t('next.evaluators', { date: when }), action: link(`${base}/evaluators`, t('action.evaluators')) };
     } else if (call.status === 'PUBLISHED' && !passed) {
-      next = { text: t('next.wait_deadline', { date: when }), action: evaluators.length ? undefined : link(`${base}/evaluators`, t('action.evaluators')) };
+      next = { text: t('next.wait_deadline', { date: when }), action: link(`${base}/evaluators`, t('action.evaluators')) };
     } else if (call.status === 'PUBLISHED') {
       next = { text: t('next.close', { smart_count: submitted }), action: button(translate('reti.codesign.call_step.CLOSED'), () => status.mutate('CLOSED'), status.isPending) };
     } else if (call.status === 'CLOSED' && !iAmEvaluator) {
-      next = {
-        text: t(evaluators.length ? 'next.not_evaluator' : 'next.evaluators'),
-        action: <AppointMeButton callId={call.id} />,
-      };
+      next = { text: t(evaluators.length ? 'next.not_evaluator' : 'next.no_evaluators') };
     } else if (call.status === 'CLOSED' && unscored) {
       next = { text: t('next.score', { title: unscored.title, body: unscored.leadLegalName }), action: link(`/codesignProposals/${unscored.proposalId}/show/scores`, t('action.score')) };
     } else if (call.status === 'CLOSED') {

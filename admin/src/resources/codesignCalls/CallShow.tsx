@@ -22,7 +22,7 @@ import {
   useGetList,
   useTranslate,
 } from 'react-admin';
-import { Alert, Box } from '@mui/material';
+import { Alert } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { codesignApi } from './codesignApi';
 import { AuditHistory } from '../../common/AuditHistory';
@@ -32,7 +32,7 @@ import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
 import { RemoveButton } from '../../common/RemoveButton';
 import { CallRanking } from './CallRanking';
-import { AppointMeButton, CallLifecycle } from './CallLifecycle';
+import { CallLifecycle } from './CallLifecycle';
 
 const Criteria = () => {
   const call = useRecordContext();
@@ -62,7 +62,8 @@ const Evaluators = () => {
   const { data: colleagues = [] } = useQuery({ queryKey: ['colleagues'], queryFn: codesignApi.colleagues, enabled: !!call && identity?.tenantId === call.tenantId });
   const { data: appointed = [] } = useGetList('codesignEvaluators', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 100 } }, { enabled: !!call });
   if (!call) return null;
-  const open = call.status !== 'AWARDED' && identity?.tenantId === call.tenantId;
+  // The commission is fixed when the call closes, and nobody appoints themself.
+  const open = ['DRAFT', 'PUBLISHED'].includes(call.status) && identity?.tenantId === call.tenantId;
   return (
     <>
       <ReferenceManyField reference="codesignEvaluators" target="callId" perPage={100}>
@@ -72,14 +73,9 @@ const Evaluators = () => {
           {open && <RemoveButton />}
         </Datagrid>
       </ReferenceManyField>
-      {open && identity && !appointed.some((e) => e.userId === identity.id) && (
-        <Box sx={{ mt: 2 }}>
-          <AppointMeButton callId={String(call.id)} />
-        </Box>
-      )}
       {open && (
         <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
-          <SelectInput source="userId" choices={colleagues.filter((c) => !appointed.some((e) => e.userId === c.id))} optionText="displayName" validate={required()} sx={{ width: 380 }} />
+          <SelectInput source="userId" choices={colleagues.filter((c) => c.id !== identity?.id && !appointed.some((e) => e.userId === c.id))} optionText="displayName" validate={required()} sx={{ width: 380 }} />
           <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
         </InlineCreateForm>
       )}
