@@ -15,7 +15,7 @@ import { createLogger, Logger } from './common/logger';
 import { checkReadiness } from './db/readiness';
 import { translateDatabaseError } from './db/database-errors';
 import { openPools } from './db/request-scope';
-import { createContext } from './graphql/context';
+import { createContext, Services } from './graphql/context';
 import { compiledReads, stringifyResponse } from './graphql/compiled-reads';
 import { requireSignIn } from './graphql/sign-in';
 import { specStatusCodes } from './graphql/response-status';
@@ -42,6 +42,8 @@ export interface App {
   apollo: ApolloServer<AuthContext>;
   dataSource: DataSource;
   adminDataSource: DataSource;
+  /** The services behind the API, for scripts that go through them (the demo seed). */
+  services: Services;
   /** A context for tests and scripts that call `apollo.executeOperation` directly. */
   contextFor(principal: Principal): AuthContext;
 }
@@ -243,5 +245,5 @@ export async function createApp({
   app.use(requestTooLarge);
   app.use(notFound);
   app.use(jsonErrors);
-  return { httpServer, apollo, dataSource, adminDataSource, contextFor: (principal) => createContext(services, principal) };
+  return { httpServer, apollo, dataSource, adminDataSource, services, contextFor: (principal) => createContext(services, principal) };
 }

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   await adminDataSource.initialize();
   const keys = { recipientHash: config.recipientHashKey };
   if (config.demoData && (await loadDemoData({ pools: await openPools(dataSource, adminDataSource), keys }))) {
-    logger.info('loaded the demo dataset (tenant DEMO_MI); DEMO_DATA=0 turns it off');
+    logger.info('loaded the demo dataset (tenants DEMO_*); DEMO_DATA=0 turns it off');
   }
 
   const { httpServer, apollo } = await createApp({
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   logger.info({ port: config.port, seconds: (Date.now() - startedAt) / 1000 }, `Reti ready: http://localhost:${config.port}/graphql`);
   // Passwords stay out of the log: the README gives the local ones.
   if (firstAdmin === EMBEDDED_ADMIN) logger.info(`sign in as ${EMBEDDED_ADMIN.email} (local embedded database only; the password is in the README)`);
-  if (config.demoData) logger.info(`demo users: ${DEMO_USERS.editor} and ${DEMO_USERS.analyst} (the password is in the README)`);
+  if (config.demoData) logger.info(`demo users: ${Object.values(DEMO_USERS).join(', ')} (the password is in the README)`);
 
   // Answers not yet sent, counted so that a shutdown can say whether it cut any off.
   let unanswered = 0;

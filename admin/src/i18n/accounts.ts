@@ -23,7 +23,6 @@ const it = {
       conditional_hint: 'Dei servizi a processo condizionati al risultato (avvio d’impresa), il %{share} è riconosciuto solo al raggiungimento del risultato.',
       save: 'Salva il piano dei conti',
       saved: 'Piano dei conti salvato',
-      no_services: 'La misura della rete non ha un catalogo di servizi.',
       caption: 'Importi pianificati per tipo di servizio',
     },
     sheet: {
@@ -77,7 +76,6 @@ const en: typeof it = {
       conditional_hint: 'Of the process services conditional on the result (business start), %{share} is paid only once the result is reached.',
       save: 'Save the plan of accounts',
       saved: 'Plan of accounts saved',
-      no_services: "The network's measure has no service catalogue.",
       caption: 'Planned amounts by service type',
     },
     sheet: {

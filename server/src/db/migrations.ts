@@ -27,6 +27,7 @@ import { SignedRequestIdentity1763700001201 } from '../../../migrations/17637000
 import { CodesignConflictsAndRecipientPrivacy1763700001300 } from '../../../migrations/1763700001300-codesign-conflicts-and-recipient-privacy';
 import { FundCommittedFromRollup1763700001400 } from '../../../migrations/1763700001400-fund-committed-from-rollup';
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
+import { ColleagueNames1763700001800 } from '../../../migrations/1763700001800-colleague-names';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
@@ -60,5 +61,6 @@ export const migrations = [
   CodesignConflictsAndRecipientPrivacy1763700001300,
   FundCommittedFromRollup1763700001400,
   SingleSignOn1763700001600,
+  ColleagueNames1763700001800,
   RuleCodes1763700001900,
 ];

@@ -211,4 +211,16 @@ export const SERVICE_TYPES = [
   ].map(([code, name, phase, category, payment, result_kind]) => ({
     measure_code: 'AZIONI_RETE_LAVORO', code, name, phase, category, payment, max_hours: null, min_hours: null, voucher_value: null, training: false, result_kind,
   })),
+  // Seed 003: "gli occupati sospesi destinatari della misura … possano usufruire dei servizi previsti dal
+  // Percorso 3 di GOL" (riqualificazione), group delivery preferred; the seed names the path, not its
+  // services or caps, so these are the Percorso 3 services of the GOL programme without hour caps.
+  ...[
+    ['ASSESSMENT', 'Accoglienza, assessment e presa in carico', 1, 'ACCESS', 'PROCESS', false, null],
+    ['ORIENTAMENTO_SPECIALISTICO', 'Orientamento specialistico', 1, 'GUIDANCE_TRAINING', 'PROCESS', false, null],
+    ['FORMAZIONE_RESKILLING', 'Formazione per la riqualificazione (reskilling)', 1, 'GUIDANCE_TRAINING', 'PROCESS', true, null],
+    ['ACCOMPAGNAMENTO_LAVORO', 'Accompagnamento al lavoro', 2, 'INTENSIVE_ASSISTANCE', 'PROCESS', false, null],
+    ['INSERIMENTO_LAVORO', 'Incontro domanda e offerta e inserimento lavorativo', 2, 'INTENSIVE_ASSISTANCE', 'RESULT', false, 'PLACEMENT'],
+  ].map(([code, name, phase, category, payment, training, result_kind]) => ({
+    measure_code: 'RETE_RICOLLOCAZIONE_GOL_P5', code, name, phase, category, payment, max_hours: null, min_hours: null, voucher_value: null, training, result_kind,
+  })),
 ];

@@ -1,5 +1,8 @@
 import { AutocompleteArrayInput, DateTimeInput, ReferenceArrayInput, required, TextInput } from 'react-admin';
 import { MoneyInput } from '../../common/MoneyInput';
+import { MissingRequired } from './MissingRequired';
+
+const REQUIRED = ['code', 'title', 'object', 'deadline'];
 
 /** The call's content: fixed once published (the server refuses changes then). */
 export const CallInputs = () => (
@@ -15,5 +18,6 @@ export const CallInputs = () => (
       <AutocompleteArrayInput fullWidth />
     </ReferenceArrayInput>
     <DateTimeInput source="deadline" validate={required()} />
+    <MissingRequired fields={REQUIRED} />
   </>
 );

@@ -17,7 +17,14 @@ import {
   useRecordContext,
   SingleFieldList,
   ChipField,
+  useGetIdentity,
+  SelectInput,
+  useGetList,
+  useTranslate,
 } from 'react-admin';
+import { Alert } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { codesignApi } from './codesignApi';
 import { AuditHistory } from '../../common/AuditHistory';
 import { enumChoices } from '../../common/enums';
 import { InlineCreateForm } from '../../common/InlineCreateForm';
@@ -25,7 +32,7 @@ import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
 import { RemoveButton } from '../../common/RemoveButton';
 import { CallRanking } from './CallRanking';
-import { CallStatusBar } from './CallStatusBar';
+import { CallLifecycle } from './CallLifecycle';
 
 const Criteria = () => {
   const call = useRecordContext();
@@ -51,22 +58,34 @@ const Criteria = () => {
 
 const Evaluators = () => {
   const call = useRecordContext();
+  const { identity } = useGetIdentity();
+  const { data: colleagues = [] } = useQuery({ queryKey: ['colleagues'], queryFn: codesignApi.colleagues, enabled: !!call && identity?.tenantId === call.tenantId });
+  const { data: appointed = [] } = useGetList('codesignEvaluators', { filter: { callId: call?.id }, pagination: { page: 1, perPage: 100 } }, { enabled: !!call });
   if (!call) return null;
+  // The commission is fixed when the call closes, and nobody appoints themself.
+  const open = ['DRAFT', 'PUBLISHED'].includes(call.status) && identity?.tenantId === call.tenantId;
   return (
     <>
       <ReferenceManyField reference="codesignEvaluators" target="callId" perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={false}>
-          <TextField source="userId" />
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="evaluators" empty={<EmptyEvaluators />}>
+          <TextField source="userName" emptyText="—" />
           <TextField source="affiliatedBodyId" emptyText="—" />
-          <RemoveButton />
+          {open && <RemoveButton />}
         </Datagrid>
       </ReferenceManyField>
-      <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
-        <TextInput source="userId" validate={required()} sx={{ width: 380 }} />
-        <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
-      </InlineCreateForm>
+      {open && (
+        <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
+          <SelectInput source="userId" choices={colleagues.filter((c) => c.id !== identity?.id && !appointed.some((e) => e.userId === c.id))} optionText="displayName" validate={required()} sx={{ width: 380 }} />
+          <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
+        </InlineCreateForm>
+      )}
     </>
   );
+};
+
+const EmptyEvaluators = () => {
+  const translate = useTranslate();
+  return <Alert severity="info">{translate('reti.codesign.no_evaluators')}</Alert>;
 };
 
 export const CallShow = () => (
@@ -77,7 +96,7 @@ export const CallShow = () => (
       </TopToolbar>
     }
   >
-    <CallStatusBar />
+    <CallLifecycle />
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="reti.codesign.tabs.call">
         <TextField source="code" />

@@ -40,6 +40,10 @@ async function request<T>(run: () => Promise<T>): Promise<T> {
 
 /** The co-design operations that are not one of the five: workflow steps, the ranking, the completeness meter. */
 export const codesignApi = {
+  colleagues: () =>
+    request(async () =>
+      (await graphqlClient.query({ query: gql`query { colleagues { id displayName } }`, fetchPolicy: 'network-only' })).data.colleagues as { id: string; displayName: string }[]),
+
   ranking: (callId: string) =>
     request(async () =>
       (await graphqlClient.query({

@@ -15,7 +15,7 @@ export const ScoringSheet = () => {
           <ReferenceField source="criterionId" reference="codesignCriteria" link={false} />
           <NumberField source="score" />
           <TextField source="reason" />
-          <TextField source="evaluatorId" />
+          <TextField source="evaluatorName" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
       {proposal.status === 'UNDER_EVALUATION' && (

@@ -1,3 +1,4 @@
+import { NoCatalogueHint } from './NoCatalogueHint';
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -196,6 +197,7 @@ export const NetworkPlans = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('reti.plans.intro')}
       </Typography>
+      {serviceTypes!.length === 0 && <NoCatalogueHint />}
       {canEnrol && (
         <Button variant="outlined" size="small" sx={{ mb: 1 }} onClick={() => setEnrolling(true)}>
           {translate('reti.plans.enrol')}

@@ -120,7 +120,12 @@ export class CodesignCallResolver extends crudResolver(codesignCallResource) {
 export class CodesignCriterionResolver extends crudResolver(codesignCriterionResource) {}
 
 @Resolver(() => CodesignEvaluator)
-export class CodesignEvaluatorResolver extends crudResolver(codesignEvaluatorResource) {}
+export class CodesignEvaluatorResolver extends crudResolver(codesignEvaluatorResource) {
+  @FieldResolver(() => String, { nullable: true, description: "The evaluator's display name, for colleagues of the same office and administrators." })
+  userName(@Root() evaluator: CodesignEvaluator, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.loaders.actorNames.load(evaluator.userId);
+  }
+}
 
 @Resolver(() => CodesignProposal)
 export class CodesignProposalResolver extends crudResolver(codesignProposalResource) {
@@ -176,6 +181,11 @@ export class CodesignScoreResolver extends crudResolver(codesignScoreResource) {
   @FieldResolver(() => CodesignCriterion, { nullable: true })
   criterion(@Root() score: CodesignScore, @Ctx() ctx: Context): Promise<CodesignCriterion | null> {
     return ctx.loaders.byId(CodesignCriterion).load(score.criterionId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The evaluator's display name, for colleagues of the same office and administrators." })
+  evaluatorName(@Root() score: CodesignScore, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.loaders.actorNames.load(score.evaluatorId);
   }
 }
 

@@ -26,3 +26,9 @@ export class User extends GlobalRecord {
   @Column({ type: 'boolean', insert: false, update: false })
   hasFiscalCode: boolean;
 }
+
+@ObjectType({ description: "An active user of the caller's own tenant, by name only." })
+export class Colleague {
+  @Field(() => ID) id: string;
+  @Field() displayName: string;
+}

@@ -3,7 +3,7 @@ import { RequestContext } from '../../common/request';
 import { userFiscalCodeHash } from '../../common/crypto';
 import { badInput } from '../../common/errors';
 import { setPassword } from '../auth/auth.service';
-import { User } from './user.entity';
+import { Colleague, User } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
 
 /** The password of the user being written, from prepare to afterWrite of the same mutation. */
@@ -41,3 +41,9 @@ export const userResource: Resource<User, CreateUserInput, UserFilter> = {
     },
   },
 };
+
+/** The active users of the caller's tenant, by name (tenant_colleagues): whom an Ambito may appoint as evaluators. */
+export async function colleaguesOf(ctx: RequestContext): Promise<Colleague[]> {
+  const manager = await ctx.scope.manager();
+  return manager.query('SELECT id, display_name AS "displayName" FROM tenant_colleagues()');
+}

@@ -1,3 +1,4 @@
+import { NoCatalogueHint } from '../../servicePlans/NoCatalogueHint';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Form, RaRecord, SaveButton, useCanAccess, useDataProvider, useGetList, useGetManyReference, useGetOne, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -160,7 +161,7 @@ export const PlanOfAccounts = () => {
   const editable = canAccess && !['CLOSED', 'WITHDRAWN'].includes(network.status);
   const lineOf = new Map(lines.map((line) => [line.serviceTypeId, line]));
   const deliveredOf = new Map(plan.lines.map((line) => [line.serviceTypeId, line.delivered]));
-  if (!serviceTypes.length) return <Alert severity="info">{translate('accounts.plan.no_services')}</Alert>;
+  if (!serviceTypes.length) return <NoCatalogueHint />;
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" data-testid="plan-of-accounts">
