@@ -1,8 +1,7 @@
 import { ReactNode, useState } from 'react';
 import RestoreIcon from '@mui/icons-material/Restore';
-import { Box, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Theme, useMediaQuery } from '@mui/material';
+import { Box, Button as MuiButton, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Theme, useMediaQuery } from '@mui/material';
 import {
-  Button,
   Confirm,
   Datagrid,
   RaRecord,
@@ -203,6 +202,7 @@ const RestoreButton = ({ record, resource }: { record: RaRecord; resource: strin
   const refresh = useRefresh();
   const onError = useApiErrorNotifier();
   const [asking, setAsking] = useState(false);
+  const translate = useTranslate();
   const { canAccess } = useCanAccess({ action: 'edit', resource, record });
   if (!event || event.action === 'DELETE' || !event.after || !canAccess) return null;
   const restore = () => {
@@ -227,9 +227,10 @@ const RestoreButton = ({ record, resource }: { record: RaRecord; resource: strin
   };
   return (
     <>
-      <Button label="edit.history.restore" onClick={() => setAsking(true)} disabled={isPending}>
-        <RestoreIcon />
-      </Button>
+      {/* Its words stay on a phone too, where react-admin's Button would keep only the icon. */}
+      <MuiButton size="small" startIcon={<RestoreIcon />} onClick={() => setAsking(true)} disabled={isPending}>
+        {translate('edit.history.restore')}
+      </MuiButton>
       <Confirm isOpen={asking} title="edit.history.restore" content="edit.history.confirm_restore" onConfirm={restore} onClose={() => setAsking(false)} />
     </>
   );

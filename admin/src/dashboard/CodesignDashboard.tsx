@@ -32,7 +32,7 @@ export const CodesignDashboard = () => {
         <Panel title="reti.dashboard.open_calls" testId="dashboard-calls" empty={callsPending ? null : calls.length ? null : 'reti.dashboard.no_open_calls'}>
           {calls.map((call) => (
             <ListItemButton key={call.id} component={Link} to={createPath({ resource: 'codesignCalls', id: call.id, type: 'show' })}>
-              <ListItemText primary={call.object} secondary={translate('reti.dashboard.deadline', { date: formatDateTime(call.deadline) })} />
+              <ListItemText primary={call.title} secondary={translate('reti.dashboard.deadline', { date: formatDateTime(call.deadline) })} />
             </ListItemButton>
           ))}
         </Panel>

@@ -27,14 +27,20 @@ const PHONE_BAR = {
     display: { xs: '-webkit-box', sm: 'block' },
     WebkitLineClamp: { xs: 3, sm: 'none' },
     WebkitBoxOrient: 'vertical',
+    // Until a page puts its title in, the heading takes no room (tests wait for it to show).
+    '&:empty': { pb: 0 },
   },
 } as const;
 
-export const AppBar = () => (
-  <RaAppBar userMenu={<NamedUserMenu />} sx={PHONE_BAR}>
-    {/* Every page's title is its one <h1>. */}
-    <TitlePortal component="h1" />
-    <RegistrySearch />
-    <TenantSwitcher />
-  </RaAppBar>
-);
+export const AppBar = () => {
+  const { identity } = useGetIdentity();
+  return (
+    <RaAppBar userMenu={<NamedUserMenu />} sx={PHONE_BAR}>
+      {/* Every page's title is its one <h1>. */}
+      <TitlePortal component="h1" />
+      {/* The registry is not a third-sector body's to search. */}
+      {identity && !identity.thirdSectorBody ? <RegistrySearch /> : null}
+      <TenantSwitcher />
+    </RaAppBar>
+  );
+};
