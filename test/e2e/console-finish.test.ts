@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations, settled as atRest, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { publishedCall } from '../helpers/codesign';
 import { addMember, createNetwork, createPartner, must, referenceIds, ReferenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
@@ -43,7 +43,7 @@ afterAll(async () => {
 /** A fresh browser of its own, in Italian or in English, watching the API's answers. */
 async function open(viewport = DESKTOP, language: 'it' | 'en' = 'it', phone = false): Promise<void> {
   await context?.close();
-  context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB', viewport, isMobile: phone, hasTouch: phone });
+  context = await newConsoleContext(browser, { locale: language === 'it' ? 'it-IT' : 'en-GB', viewport, isMobile: phone, hasTouch: phone });
   if (language === 'en') await context.addInitScript(() => localStorage.setItem('RaStore.locale', JSON.stringify('en')));
   page = await context.newPage();
   failures = [];
@@ -61,6 +61,7 @@ const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 async function settled(): Promise<void> {
   await visible(page.locator('h1#react-admin-title'));
   await eventually(async () => expect(await page.locator('.MuiLinearProgress-indeterminate, .MuiCircularProgress-indeterminate, .MuiSkeleton-root').count()).toBe(0));
+  await atRest(page);
 }
 
 /** Text on screen that is a translation key rather than words: reti.enums.RuleCode.X, resources.measures.fields.x, ra.action.x, … */
@@ -295,6 +296,7 @@ test('at 390 px the network page scrolls its tabs, wraps its title and keeps the
 
     await page.goto(url('users'));
     await visible(page.getByText('Accesso negato'));
+    await atRest(page);
     expect(await seriousViolations(page)).toEqual([]);
   });
 }, BROWSER_TEST_TIMEOUT);
