@@ -166,7 +166,10 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     if (!existing) throw notFound(this.label, id);
     this.requireOwn(ctx, existing);
     const data: Record<string, unknown> = givenFields(input);
+    const given = Object.keys(data);
     await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
+    // A value a hook took for itself (a user's new password) is a change the row cannot show.
+    const consumed = given.some((key) => !(key in data));
     const before = await this.networksBefore(ctx, manager, existing);
     // The version check lives in the UPDATE itself, so two writers can never both succeed; a
     // trigger bumps the version and updated_at.
@@ -174,7 +177,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       ...data,
       updatedAt: () => 'now()',
     } as QueryDeepPartialEntity<E>), id, version);
-    const result = await this.onlyIfChanged(manager, update, data).returning('*').execute();
+    const result = await (consumed ? update : this.onlyIfChanged(manager, update, data)).returning('*').execute();
     if (!result.raw.length) {
       // Nothing differed from the record as it stands: no write, no new version, no audit event.
       const current = await this.findById(ctx, manager, id);
