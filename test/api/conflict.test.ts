@@ -1,4 +1,4 @@
-import { newTenant, startTestApp, TestApp } from '../helpers/app';
+import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { countRows, createPartner, expectError, ReferenceIds, referenceIds } from '../helpers/factories';
 
 /** Enough connections for the concurrent writers to really overlap in the database. */
@@ -92,5 +92,34 @@ describe('optimistic concurrency', () => {
     // The loser saw either a changed record or none at all.
     expect(['CONFLICT', 'NOT_FOUND']).toContain(loser.errors![0].extensions?.code);
     expect(await stored(partner.id)).toEqual(update.errors ? undefined : { legal_name: 'Aggiornato', version: 2 });
+  });
+});
+
+describe('an update that changes nothing', () => {
+  const MEASURE_UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateMeasureInput!) { updateMeasure(id: $id, version: $version, input: $input) { id version minPartners rules } }`;
+
+  test('keeps the version and writes no audit event, whether it sends no field or the values the record has', async () => {
+    const partner = await createPartner(t, tenant.editor, ref);
+    for (const input of [{}, { legalName: partner.legalName }]) {
+      const same = await t.gql(tenant.editor, `mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, version: 1, input: $input) { version legalName } }`, { id: partner.id, input });
+      expect(same.errors).toBeUndefined();
+      expect(same.data!.updatePartner).toEqual({ version: 1, legalName: partner.legalName });
+    }
+    expect(await stored(partner.id)).toEqual({ legal_name: partner.legalName, version: 1 });
+    expect(await countRows(t, 'audit_events', `entity_id = $1 AND action = 'UPDATE'`, [partner.id])).toBe(0);
+    // A stale version is still a conflict, changed or not.
+    expectError(await t.gql(tenant.editor, UPDATE, { id: partner.id, version: 2, name: partner.legalName }), 'CONFLICT');
+  });
+
+  test('a measure saved with its own parameters and rules keeps its version; one changed value bumps it', async () => {
+    const created = await t.gql(admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id version minPartners rules } }`, {
+      input: { code: `NOOP_${Date.now()}`, name: 'Misura per un salvataggio senza modifiche', rules: ['MIN_PARTNERS', 'ONE_LEAD'], minPartners: 3 },
+    });
+    const measure = created.data!.createMeasure;
+    const same = await t.gql(admin, MEASURE_UPDATE, { id: measure.id, version: 1, input: { minPartners: 3, rules: ['MIN_PARTNERS', 'ONE_LEAD'] } });
+    expect(same.errors).toBeUndefined();
+    expect(same.data!.updateMeasure.version).toBe(1);
+    const changed = await t.gql(admin, MEASURE_UPDATE, { id: measure.id, version: 1, input: { minPartners: 12, rules: ['MIN_PARTNERS', 'ONE_LEAD'] } });
+    expect(changed.data!.updateMeasure).toMatchObject({ version: 2, minPartners: 12 });
   });
 });

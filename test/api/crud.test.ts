@@ -375,7 +375,8 @@ const specs: Spec[] = [
     // Pairs carry no names or codes for the search to match.
     search: () => ({ q: 'misura', expect: [] }),
     filters: async () => [{ filter: { measureId: f.measures[0] }, expect: [0, 1] }],
-    update: (records) => ({ compatibleMeasureId: records[2].measureId === f.measures[1] ? f.measures[0] : f.measures[1] }),
+    // The first pair is (measures[0], measures[1]): a measure it is not yet paired with, so the update changes something.
+    update: (records) => ({ compatibleMeasureId: records[2].compatibleMeasureId }),
   },
   {
     name: 'serviceType',

@@ -341,7 +341,7 @@ describe('in the browser', () => {
         await page.getByRole('link', { name: 'Accedi con SPID / CIE' }).click();
         await page.getByText('Benvenuto').waitFor();
         expect(page.url()).toMatch(new RegExp(`^${publicUrl}/admin/`));
-        expect(await Promise.all(sessions)).toContainEqual({ id, email: expect.any(String), displayName: 'Utente SPID', role: 'EDITOR', tenantId: tenant.id });
+        expect(await Promise.all(sessions)).toContainEqual({ id, email: expect.any(String), displayName: 'Utente SPID', role: 'EDITOR', tenantId: tenant.id, tenant: { kind: 'PROVINCE' } });
         const refresh = (await context.cookies()).find((cookie) => cookie.name === 'reti_refresh')!;
         expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql' });
 

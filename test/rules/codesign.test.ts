@@ -32,6 +32,15 @@ const AWARD = `mutation($id: ID!, $version: Int!, $input: AwardCodesignCallInput
 const PROPOSAL = `query($id: ID!) { codesignProposal(id: $id) { id status completeness { percent complete } } }`;
 
 describe('reference data from seed 004', () => {
+  test('only an ambito has municipalities, and the refusal says to choose one', async () => {
+    const refused = await t.gql(admin, `mutation($input: CreateAmbitoMunicipalityInput!) { createAmbitoMunicipality(input: $input) { id } }`, {
+      input: { ambitoId: province.id, municipalityId: ref.municipality('015182') },
+    });
+    expectError(refused, 'BAD_USER_INPUT', 'ambitoId');
+    expect(firstError(refused).message).toBe('Solo un ambito territoriale ha dei comuni: scegli un ente di tipo ambito.');
+    expect(firstError(refused).extensions!.messageEn).toMatch(/choose an ambito/);
+  });
+
   test('the Ambito del Rhodense is a tenant of kind AMBITO with its nine municipalities', async () => {
     const { tenants } = (await t.gql(admin, `{ tenants(filter: { q: "AMBITO_RHODENSE" }) { items { kind municipalities { istatCode } } } }`)).data!;
     expect(tenants.items).toHaveLength(1);
@@ -180,7 +189,13 @@ describe('from proposal to award', () => {
     expect(firstError(await score(conflicted, {})).extensions).toMatchObject({ code: 'RULE_VIOLATION', reason: 'OWN_BODY_PROPOSAL' });
     expect(firstError(await score(bystander, {})).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_AN_EVALUATOR' });
     expect(firstError(await score(evaluator, { score: 61 })).extensions).toMatchObject({ reason: 'SCORE_OUT_OF_RANGE' });
-    expectError(await score(evaluator, { reason: '   ' }), 'BAD_USER_INPUT', 'reason');
+    const blank = await score(evaluator, { reason: '   ' });
+    expectError(blank, 'BAD_USER_INPUT', 'reason');
+    // Says what to write, in Italian, with the English beside it and the constraint for clients' own words.
+    expect(firstError(blank)).toMatchObject({
+      message: 'Scrivi la motivazione del punteggio (da 1 a 5.000 caratteri).',
+      extensions: { constraint: 'ck_codesign_scores__reason', messageEn: 'Write the reason for the score (1 to 5,000 characters).' },
+    });
     expect(firstError(await score(evaluator, { proposalId: proposalB.id })).extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect(await countRows(t, 'codesign_scores', 'proposal_id = $1', [proposalA.id])).toBe(0);
 

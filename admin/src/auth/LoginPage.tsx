@@ -2,6 +2,7 @@ import HubIcon from '@mui/icons-material/Hub';
 import { Box, Button, Link, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Login, LoginForm, useTranslate } from 'react-admin';
+import { expectSession } from '../providers/session';
 import { SSO_LOGIN_URL, ssoSettings, SsoSettings } from '../providers/sso';
 
 /**
@@ -22,7 +23,7 @@ export const LoginPage = () => {
       </Typography>
       {sso?.enabled && (
         <Box sx={{ px: 2, pt: 2 }}>
-          <Button variant="contained" fullWidth href={SSO_LOGIN_URL}>
+          <Button variant="contained" fullWidth href={SSO_LOGIN_URL} onClick={expectSession}>
             {sso.label || translate('reti.auth.sso_button')}
           </Button>
         </Box>

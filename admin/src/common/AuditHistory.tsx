@@ -1,12 +1,13 @@
 import { ReactNode, useState } from 'react';
 import RestoreIcon from '@mui/icons-material/Restore';
-import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box, Button as MuiButton, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Theme, useMediaQuery } from '@mui/material';
 import {
-  Button,
   Confirm,
   Datagrid,
   RaRecord,
+  RecordContextProvider,
   ReferenceManyField,
+  useListContext,
   useCanAccess,
   useCreatePath,
   useGetOne,
@@ -201,6 +202,7 @@ const RestoreButton = ({ record, resource }: { record: RaRecord; resource: strin
   const refresh = useRefresh();
   const onError = useApiErrorNotifier();
   const [asking, setAsking] = useState(false);
+  const translate = useTranslate();
   const { canAccess } = useCanAccess({ action: 'edit', resource, record });
   if (!event || event.action === 'DELETE' || !event.after || !canAccess) return null;
   const restore = () => {
@@ -225,11 +227,38 @@ const RestoreButton = ({ record, resource }: { record: RaRecord; resource: strin
   };
   return (
     <>
-      <Button label="edit.history.restore" onClick={() => setAsking(true)} disabled={isPending}>
-        <RestoreIcon />
-      </Button>
+      {/* Its words stay on a phone too, where react-admin's Button would keep only the icon. */}
+      <MuiButton size="small" startIcon={<RestoreIcon />} onClick={() => setAsking(true)} disabled={isPending}>
+        {translate('edit.history.restore')}
+      </MuiButton>
       <Confirm isOpen={asking} title="edit.history.restore" content="edit.history.confirm_restore" onConfirm={restore} onClose={() => setAsking(false)} />
     </>
+  );
+};
+
+/**
+ * On a phone the history's columns do not fit: each version is a block of its own, its restore
+ * button under its title and its changes below, scrolling sideways inside the block if they must.
+ */
+const StackedHistory = ({ record, resource }: { record: RaRecord; resource: string }) => {
+  const { data = [] } = useListContext<AuditEvent>();
+  return (
+    <Stack data-testid="history-stacked" divider={<Box sx={{ borderBottom: 1, borderColor: 'divider' }} />}>
+      {data.map((event) => (
+        <RecordContextProvider key={event.id} value={event}>
+          <Box sx={{ py: 1.5, px: 1 }}>
+            <DateTimeField source="at" />
+            <Box sx={{ my: 0.5, overflowWrap: 'anywhere' }}>
+              <AuditTitle />
+            </Box>
+            <RestoreButton record={record} resource={resource} />
+            <Box sx={{ overflowX: 'auto', mt: 1 }}>
+              <AuditChanges />
+            </Box>
+          </Box>
+        </RecordContextProvider>
+      ))}
+    </Stack>
   );
 };
 
@@ -238,21 +267,26 @@ export const AuditHistory = () => {
   const translate = useTranslate();
   const record = useRecordContext();
   const resource = useResourceContext()!;
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   if (!record) return null;
   return (
     <ReferenceManyField reference="auditEvents" target="entityId" sort={{ field: 'at', order: 'DESC' }} empty={<Box sx={{ p: 2 }}>{translate('reti.audit.empty')}</Box>}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateTimeField source="at" />
-        <WrapperField label="resources.auditEvents.fields.action">
-          <AuditTitle />
-        </WrapperField>
-        <WrapperField label="reti.audit.changes">
-          <AuditChanges />
-        </WrapperField>
-        <WrapperField label="">
-          <RestoreButton record={record} resource={resource} />
-        </WrapperField>
-      </Datagrid>
+      {small ? (
+        <StackedHistory record={record} resource={resource} />
+      ) : (
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <DateTimeField source="at" />
+          <WrapperField label="resources.auditEvents.fields.action">
+            <AuditTitle />
+          </WrapperField>
+          <WrapperField label="reti.audit.changes">
+            <AuditChanges />
+          </WrapperField>
+          <WrapperField label="">
+            <RestoreButton record={record} resource={resource} />
+          </WrapperField>
+        </Datagrid>
+      )}
     </ReferenceManyField>
   );
 };

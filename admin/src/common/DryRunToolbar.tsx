@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import SaveIcon from '@mui/icons-material/Save';
 import { Button } from '@mui/material';
-import { Confirm, DeleteButton, Toolbar, useDataProvider, useLocaleState, useRecordContext, useSaveContext, useTranslate } from 'react-admin';
+import { Confirm, DeleteButton, Toolbar, useDataProvider, useLocaleState, useNotify, useRecordContext, useSaveContext, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
+import { updateVariables } from '../providers/buildQuery';
 import type { NetworkImpact, RetiDataProvider } from '../providers/dataProvider';
 import { useApiErrorNotifier, violationText } from './useApiErrorNotifier';
 
 /**
- * Saving a measure's rule parameters or a funding tier: the API first runs the change dry and
- * lists the ACTIVE networks it would put out of compliance. When there are any, they are shown
- * and the administrator decides; otherwise the change is saved at once.
+ * Saving a measure's rule parameters or a funding tier is two steps: the API first runs the change
+ * dry, and the preview lists the ACTIVE networks it would put out of compliance (or says that none
+ * is concerned); only its confirmation saves. A form with nothing changed saves nothing.
  */
 export const DryRunToolbar = ({ resource }: { resource: 'measures' | 'fundingTiers' }) => {
   const record = useRecordContext();
@@ -19,16 +20,19 @@ export const DryRunToolbar = ({ resource }: { resource: 'measures' | 'fundingTie
   const { save, saving } = useSaveContext();
   const dataProvider = useDataProvider<RetiDataProvider>();
   const onError = useApiErrorNotifier();
+  const notify = useNotify();
   const [pending, setPending] = useState<{ data: Record<string, unknown>; impacts: NetworkImpact[] } | null>(null);
   const [checking, setChecking] = useState(false);
 
   const check = handleSubmit(async (data) => {
     if (!record || !save) return;
+    if (!Object.keys(updateVariables(resource, record.id, data, record).input).length) {
+      notify('reti.rules.nothing_changed', { type: 'info' });
+      return;
+    }
     setChecking(true);
     try {
-      const impacts = await dataProvider.previewUpdate(resource, { id: String(record.id), data, previousData: record });
-      if (impacts.length) setPending({ data, impacts });
-      else await save(data);
+      setPending({ data, impacts: await dataProvider.previewUpdate(resource, { id: String(record.id), data, previousData: record }) });
     } catch (error) {
       onError(error);
     } finally {
@@ -44,11 +48,11 @@ export const DryRunToolbar = ({ resource }: { resource: 'measures' | 'fundingTie
       <DeleteButton mutationMode="pessimistic" sx={{ ml: 'auto' }} />
       <Confirm
         isOpen={pending !== null}
-        title="reti.rules.dry_run_title"
-        confirm="reti.rules.save_anyway"
+        title={pending?.impacts.length ? 'reti.rules.dry_run_title' : 'reti.rules.preview_title'}
+        confirm={pending?.impacts.length ? 'reti.rules.save_anyway' : 'reti.rules.confirm_save'}
         content={
-          <div data-testid="dry-run-warning">
-            {translate('reti.rules.dry_run_intro', { smart_count: pending?.impacts.length ?? 0 })}
+          <div data-testid={pending?.impacts.length ? 'dry-run-warning' : 'dry-run-clear'}>
+            {pending?.impacts.length ? translate('reti.rules.dry_run_intro', { smart_count: pending.impacts.length }) : translate('reti.rules.no_network_concerned')}
             <ul>
               {pending?.impacts.map((impact) => (
                 <li key={impact.networkId}>

@@ -1,13 +1,13 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import CalendarIcon from '@mui/icons-material/CalendarMonth';
-import { IconButton, InputAdornment } from '@mui/material';
+import { IconButton, InputAdornment, TextField } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatItalianDate, parseItalianDate } from '../../../server/src/common/dates';
 import { formatNumber, Locale, parseNumber } from './format';
 import { TypedInputProps, TypedTextInput } from './TypedTextInput';
 
 /** The browser's calendar, limited to four-digit years; what it picks is written back as gg/mm/aaaa. */
-const CalendarPicker = ({ onPick }: { onPick: (isoDate: string) => void }) => {
+export const CalendarPicker = ({ onPick }: { onPick: (isoDate: string) => void }) => {
   const picker = useRef<HTMLInputElement>(null);
   const translate = useTranslate();
   return (
@@ -26,6 +26,46 @@ const CalendarPicker = ({ onPick }: { onPick: (isoDate: string) => void }) => {
         <CalendarIcon fontSize="small" />
       </IconButton>
     </InputAdornment>
+  );
+};
+
+/**
+ * A date filter outside a react-admin form (the workspace): typed gg/mm/aaaa or picked, like
+ * DateInput; `onChange` gets the ISO date, or '' once the text is cleared.
+ */
+export const DateFilterField = ({ label, value, onChange }: { label: string; value?: string; onChange: (isoDate: string) => void }) => {
+  const translate = useTranslate();
+  const [text, setText] = useState(value ? formatItalianDate(value) : '');
+  // A link or a reset changed the value: show it.
+  useEffect(() => {
+    if ((parseItalianDate(text) ?? '') !== (value ?? '')) setText(value ? formatItalianDate(value) : '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const valid = !text.trim() || parseItalianDate(text) !== undefined;
+  const choose = (isoDate: string) => {
+    setText(formatItalianDate(isoDate));
+    onChange(isoDate);
+  };
+  return (
+    <TextField
+      label={label}
+      value={text}
+      placeholder={translate('edit.date_placeholder')}
+      error={!valid}
+      helperText={valid ? ' ' : translate('edit.validation.date')}
+      onChange={(event) => {
+        setText(event.target.value);
+        const isoDate = parseItalianDate(event.target.value.trim());
+        if (!event.target.value.trim()) onChange('');
+        else if (isoDate) onChange(isoDate);
+      }}
+      onBlur={() => {
+        const isoDate = parseItalianDate(text.trim());
+        if (isoDate) setText(formatItalianDate(isoDate));
+      }}
+      slotProps={{ inputLabel: { shrink: true }, input: { endAdornment: <CalendarPicker onPick={choose} /> } }}
+      fullWidth={false}
+    />
   );
 };
 

@@ -40,6 +40,8 @@ export function useApiErrorNotifier(): (error: unknown) => void {
       return;
     } else if (body?.staleVersion) {
       notify('reti.errors.stale_record', { type: 'error', autoHideDuration: null, multiLine: true, action: <ReloadButton /> });
+    } else if (body?.localized) {
+      notify(body.detail, { type: 'error', multiLine: true });
     } else {
       notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
     }

@@ -4,21 +4,21 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { amountToNumber, euroTick, euroTooltip, formatEuro } from './chartFormat';
 import { ChartCard } from './ChartCard';
 
-/** Each fund source: what all tenants committed and what is still available, against its budget. */
+/** Each fund source, by name as in the table: what all tenants committed and what is still available, against its budget. */
 export const FundSourcesChart = () => {
   const translate = useTranslate();
   const theme = useTheme();
   const { data = [], isPending } = useGetList('fundSources', { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } });
   if (isPending) return null;
   const field = (name: string) => translate(`resources.fundSources.fields.${name}`);
-  const bars = data.map((source) => ({ code: source.code, committed: amountToNumber(source.committed), available: Math.max(0, amountToNumber(source.available)) }));
+  const bars = data.map((source) => ({ name: source.name, committed: amountToNumber(source.committed), available: Math.max(0, amountToNumber(source.available)) }));
   return (
     <ChartCard title="reti.dashboard.fund_sources" empty={!data.length}>
       <ResponsiveContainer width="100%" height={60 + 50 * bars.length}>
         <BarChart data={bars} layout="vertical" margin={{ left: 10, right: 30 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={euroTick} />
-          <YAxis type="category" dataKey="code" width={230} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="name" width={230} tick={{ fontSize: 12 }} />
           <Tooltip formatter={euroTooltip} />
           <Legend />
           <Bar dataKey="committed" name={field('committed')} stackId="budget" fill={theme.palette.primary.main} />

@@ -22,6 +22,9 @@ export const consoleUx = {
       file_name: 'analisi-assegnazioni',
       link_copied: 'Link copiato: chi lo apre vede la stessa analisi',
       link_manual: 'Copia questo link: %{url}',
+      active: 'Applicati ora:',
+      none_active: 'Nessun filtro: tutte le assegnazioni',
+      default_view: 'Vista iniziale: assegnazioni impegnate, raggruppate per misura. Cambiala qui sotto.',
     },
     lists: {
       total: 'Totale',
@@ -57,6 +60,9 @@ export const consoleUx = {
       file_name: 'allocation-analysis',
       link_copied: 'Link copied: whoever opens it sees the same analysis',
       link_manual: 'Copy this link: %{url}',
+      active: 'Applied now:',
+      none_active: 'No filter: all allocations',
+      default_view: 'First view: committed allocations, grouped by measure. Change it below.',
     },
     lists: {
       total: 'Total',

@@ -2,7 +2,7 @@ import DataObjectIcon from '@mui/icons-material/DataObject';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListSubheader } from '@mui/material';
-import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { Menu as RaMenu, useGetIdentity, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { IMPORT_PATH, useCanImport } from '../csvImport/importKinds';
 import { EXPLORER_PATH } from '../explorer/explorerPath';
 import { WORKSPACE_PATH } from '../workspace/workspaceState';
@@ -34,6 +34,19 @@ const ImportItem = () => {
  */
 export const Menu = () => {
   const { permissions: role } = usePermissions();
+  const { identity } = useGetIdentity();
+  // A third-sector body's users work on co-design only: calls and their own proposals.
+  if (identity?.thirdSectorBody) {
+    return (
+      <RaMenu>
+        <RaMenu.DashboardItem />
+        <Section label="reti.codesign.menu" />
+        {CODESIGN.map((name) => (
+          <RaMenu.ResourceItem key={name} name={name} />
+        ))}
+      </RaMenu>
+    );
+  }
   return (
     <RaMenu>
       <RaMenu.DashboardItem />

@@ -37,6 +37,8 @@ export const theme: RaThemeOptions = {
     },
     // An empty list's message was in the disabled grey, 2.9:1.
     RaEmpty: { styleOverrides: { root: ({ theme }: { theme: Theme }) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
+    // The access-denied page dimmed its message to half opacity, below 4.5:1: full strength, secondary text.
+    RaAccessDenied: { styleOverrides: { root: ({ theme }: { theme: Theme }) => ({ '& .RaAccessDenied-message': { opacity: 1, color: theme.palette.text.secondary } }) } },
     // On phones: tables keep narrow cells, and the page's content may shrink below its widest
     // child, so that scrollable tabs scroll instead of widening the page.
     MuiTableCell: {

@@ -29,6 +29,8 @@ export interface ApiErrorBody {
   /** Field errors in react-admin's shape, shown on the inputs (and nowhere else). */
   errors?: Record<string, string>;
   violations?: Violation[];
+  /** `detail` is the server's own words in the console's language (it sent both), fit to show as they are. */
+  localized?: boolean;
 }
 
 interface GraphqlError {
@@ -63,13 +65,14 @@ export function toHttpError(error: unknown): HttpError {
   const code = graphqlError.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const { field, constraint, reason, version, violations, messageEn } = graphqlError.extensions ?? {};
   const english = i18nProvider.getLocale() !== 'it';
-  // The server words its refusals in Italian, and in English beside them where it can (messageEn).
-  const detail = english && messageEn ? messageEn : graphqlError.message;
-  const body: ApiErrorBody = { code, detail, staleVersion: code === 'CONFLICT' && version !== undefined, violations };
+  // The server words its refusals in Italian, and in English beside them where it can (messageEn):
+  // those say what to do, in the console's language.
+  const serverWords = messageEn ? (english ? messageEn : graphqlError.message) : undefined;
+  const body: ApiErrorBody = { code, detail: serverWords ?? graphqlError.message, staleVersion: code === 'CONFLICT' && version !== undefined, violations, localized: serverWords !== undefined };
   // Worded in the user's language from the constraint; the server's own words (English, or
   // GraphQL's about a variable) never reach the screen.
   if (code === 'BAD_USER_INPUT' && field) {
-    const invalid = i18nProvider.translate('edit.validation.invalid');
+    const invalid = serverWords ?? i18nProvider.translate('edit.validation.invalid');
     body.errors = { [field]: constraint ? i18nProvider.translate(`reti.validation.server.${constraint}`, { _: invalid }) : invalid };
   } else if (code === 'CONFLICT' && reason === 'duplicate' && field) {
     const input = DUPLICATE_INPUTS[field] ?? field;

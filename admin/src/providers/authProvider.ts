@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { actingTenantId, ensureSession, sessionUser, signIn, signOut } from './session';
+import { actingTenantId, ensureSession, isThirdSectorBody, sessionUser, signIn, signOut } from './session';
 import { SSO_LOGOUT_URL, ssoSettings } from './sso';
 
 /** Sign-in with the API's login; the session survives reloads through the refresh cookie. */
@@ -30,7 +30,7 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = await ensureSession();
     if (!user) throw new Error('reti.auth.session_ended');
-    return { id: user.id, fullName: user.displayName, email: user.email, role: user.role, tenantId: user.tenantId };
+    return { id: user.id, fullName: user.displayName, email: user.email, role: user.role, tenantId: user.tenantId, thirdSectorBody: isThirdSectorBody(user) };
   },
 
   async getPermissions() {
@@ -41,6 +41,6 @@ export const authProvider: AuthProvider = {
     const user = await ensureSession();
     // Loaded on first use: it reads the API contract, which the first page need not carry.
     const { canAccess } = await import('./permissions');
-    return !!user && canAccess({ role: user.role, action, resource, actingTenantId: actingTenantId() });
+    return !!user && canAccess({ role: user.role, action, resource, actingTenantId: actingTenantId(), thirdSectorBody: isThirdSectorBody(user) });
   },
 };

@@ -10,6 +10,8 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   tenantId: string | null;
+  /** The kind of the user's tenant: a third-sector body's users work on co-design only. */
+  tenant: { kind: string } | null;
 }
 
 interface Session {
@@ -19,7 +21,20 @@ interface Session {
 
 export const GRAPHQL_URL = '/graphql';
 const ACTING_TENANT_KEY = 'reti.actingTenant';
-const SESSION_FIELDS = 'token user { id email displayName role tenantId }';
+/**
+ * Set while this browser holds a session. The refresh cookie is httpOnly, so without this mark the
+ * first page of a visitor who never signed in would ask for a refresh and get a 401 in the log.
+ */
+const SIGNED_IN_KEY = 'reti.signedIn';
+
+/** Leaving for the identity provider: the browser comes back with a refresh cookie to exchange. */
+export const expectSession = (): void => markSignedIn(true);
+
+function markSignedIn(signedIn: boolean): void {
+  if (signedIn) localStorage.setItem(SIGNED_IN_KEY, '1');
+  else localStorage.removeItem(SIGNED_IN_KEY);
+}
+const SESSION_FIELDS = 'token user { id email displayName role tenantId tenant { kind } }';
 
 let current: Session | null = null;
 let pendingRefresh: Promise<Session | null> | null = null;
@@ -47,12 +62,14 @@ export async function signIn(email: string, password: string): Promise<SessionUs
     throw new Error(extensions?.code === 'TOO_MANY_REQUESTS' ? 'reti.auth.too_many_attempts' : 'reti.auth.wrong_credentials');
   }
   current = result.data.login;
+  markSignedIn(true);
   return current.user;
 }
 
 async function exchangeRefreshCookie(): Promise<Session | null> {
   const result = await authMutation<{ refreshSession: Session }>(`mutation { refreshSession { ${SESSION_FIELDS} } }`);
   current = result.data?.refreshSession ?? null;
+  markSignedIn(current !== null);
   return current;
 }
 
@@ -62,6 +79,7 @@ async function exchangeRefreshCookie(): Promise<Session | null> {
  * sending a used one ends the session everywhere.
  */
 export function refreshSession(): Promise<Session | null> {
+  if (!localStorage.getItem(SIGNED_IN_KEY)) return Promise.resolve(null);
   if (!pendingRefresh) {
     const exchange = navigator.locks
       ? new Promise<Session | null>((resolve, reject) => void navigator.locks.request('reti-refresh-session', () => exchangeRefreshCookie().then(resolve, reject)))
@@ -75,10 +93,13 @@ export function refreshSession(): Promise<Session | null> {
 
 export async function signOut(): Promise<void> {
   current = null;
+  markSignedIn(false);
   await authMutation('mutation { logout }');
 }
 
 export const sessionUser = (): SessionUser | null => current?.user ?? null;
+
+export const isThirdSectorBody = (user: SessionUser | null | undefined): boolean => user?.tenant?.kind === 'THIRD_SECTOR_BODY';
 
 /** The session in memory, or the one the refresh cookie restores after a reload. */
 export async function ensureSession(): Promise<SessionUser | null> {

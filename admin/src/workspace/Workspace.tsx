@@ -8,12 +8,14 @@ import { useSearchParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CSV_BOM, csvLine, neutraliseFormulas } from '../../../server/src/common/csv';
 import { sumAmounts } from '../common/amounts';
+import { DateFilterField } from '../common/ItalianInputs';
 import { enumValues } from '../providers/apiSchema';
 import { formatAmount, formatEuro, parseAmount } from '../common/format';
 import { amountToNumber, euroTick, euroTooltip } from '../dashboard/chartFormat';
 import { ALLOCATION_DIMENSIONS, AllocationDimension } from '../providers/allocationDimensions';
 import type { AllocationTotal, RetiDataProvider } from '../providers/dataProvider';
-import { parseWorkspace, WorkspaceFilter, WorkspaceState, workspaceParams } from './workspaceState';
+import { DEFAULT_STATE, parseWorkspace, WorkspaceFilter, WorkspaceState, workspaceParams } from './workspaceState';
+import { formatItalianDate } from '../../../server/src/common/dates';
 
 const FIELD: Record<AllocationDimension, keyof AllocationTotal> = {
   MEASURE: 'measure',
@@ -85,8 +87,56 @@ const Controls = ({ state, onChange }: { state: WorkspaceState; onChange: (state
   const setFilter = (key: keyof WorkspaceFilter, value: string) => onChange({ ...state, filter: { ...state.filter, [key]: value || undefined } });
   const toggle = (d: AllocationDimension) =>
     onChange({ ...state, groupBy: state.groupBy.includes(d) ? state.groupBy.filter((g) => g !== d) : [...state.groupBy, d] });
+  const sourceName = (id: string) => fundSources.find((source) => source.id === id)?.name ?? id;
+  const filterValue = (key: keyof WorkspaceFilter, value: string) => {
+    switch (key) {
+      case 'fundSourceId':
+        return sourceName(value);
+      case 'kind':
+        return translate(`reti.enums.AllocationKind.${value}`);
+      case 'status':
+        return translate(`reti.enums.AllocationStatus.${value}`);
+      default:
+        return formatItalianDate(value);
+    }
+  };
+  // What narrows the table, each removable: nothing is applied without saying so.
+  const chips = [
+    ...ALLOCATION_DIMENSIONS.filter((d) => state.groupBy.includes(d)).map((d) => ({
+      key: `by-${d}`,
+      text: `${translate('reti.workspace.group_by')}: ${dimension(d)}`,
+      remove: () => toggle(d),
+    })),
+    ...(Object.entries(state.filter) as [keyof WorkspaceFilter, string | undefined][])
+      .filter(([, value]) => value)
+      .map(([key, value]) => ({ key, text: `${translate(`resources.allocations.fields.${key}`)} = ${filterValue(key, value!)}`, remove: () => setFilter(key, '') })),
+    ...(state.having.minTotal ? [{ key: 'minTotal', text: `${translate('reti.workspace.min_total')}: ${formatAmount(state.having.minTotal)}`, remove: () => { setMinTotal(''); onChange({ ...state, having: { ...state.having, minTotal: undefined } }); } }] : []),
+    ...(state.having.minCount ? [{ key: 'minCount', text: `${translate('reti.workspace.min_count')}: ${state.having.minCount}`, remove: () => onChange({ ...state, having: { ...state.having, minCount: undefined } }) }] : []),
+  ];
+  const isDefault = JSON.stringify(state) === JSON.stringify(DEFAULT_STATE);
   return (
     <Stack spacing={2}>
+      <Box data-testid="workspace-active" aria-live="polite">
+        {isDefault ? (
+          <Typography variant="body2" color="text.secondary" gutterBottom>
+            {translate('reti.workspace.default_view')}
+          </Typography>
+        ) : null}
+        <Stack direction="row" flexWrap="wrap" useFlexGap spacing={1} alignItems="center">
+          <Typography variant="body2" component="span">
+            {translate('reti.workspace.active')}
+          </Typography>
+          {chips.length ? (
+            chips.map((chip) => (
+              <Chip key={chip.key} label={chip.text} onDelete={chip.remove} />
+            ))
+          ) : (
+            <Typography variant="body2" component="span" color="text.secondary">
+              {translate('reti.workspace.none_active')}
+            </Typography>
+          )}
+        </Stack>
+      </Box>
       <Box role="group" aria-labelledby="workspace-group-by">
         <Typography id="workspace-group-by" variant="subtitle1" component="h2" gutterBottom>
           {translate('reti.workspace.group_by')}
@@ -130,15 +180,7 @@ const Controls = ({ state, onChange }: { state: WorkspaceState; onChange: (state
           <EnumSelect name="AllocationKind" label={translate('resources.allocations.fields.kind')} value={state.filter.kind} onChange={(v) => setFilter('kind', v)} />
           <EnumSelect name="AllocationStatus" label={translate('resources.allocations.fields.status')} value={state.filter.status} onChange={(v) => setFilter('status', v)} />
           {(['allocatedFrom', 'allocatedTo'] as const).map((key) => (
-            <TextField
-              key={key}
-              type="date"
-              label={translate(`resources.allocations.fields.${key}`)}
-              value={state.filter[key] ?? ''}
-              onChange={(e) => setFilter(key, e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-              fullWidth={false}
-            />
+            <DateFilterField key={key} label={translate(`resources.allocations.fields.${key}`)} value={state.filter[key]} onChange={(isoDate) => setFilter(key, isoDate)} />
           ))}
           <TextField
             label={translate('reti.workspace.min_total')}

@@ -166,15 +166,24 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     if (!existing) throw notFound(this.label, id);
     this.requireOwn(ctx, existing);
     const data: Record<string, unknown> = givenFields(input);
+    const given = Object.keys(data);
     await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
+    // A value a hook took for itself (a user's new password) is a change the row cannot show.
+    const consumed = given.some((key) => !(key in data));
     const before = await this.networksBefore(ctx, manager, existing);
     // The version check lives in the UPDATE itself, so two writers can never both succeed; a
     // trigger bumps the version and updated_at.
-    const result = await this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
+    const update = this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
       ...data,
       updatedAt: () => 'now()',
-    } as QueryDeepPartialEntity<E>), id, version).returning('*').execute();
-    if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
+    } as QueryDeepPartialEntity<E>), id, version);
+    const result = await (consumed ? update : this.onlyIfChanged(manager, update, data)).returning('*').execute();
+    if (!result.raw.length) {
+      // Nothing differed from the record as it stands: no write, no new version, no audit event.
+      const current = await this.findById(ctx, manager, id);
+      if (current && current.version === version) return { record: current, impacts: [] };
+      throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
+    }
     const record = this.hydrate(manager, result.raw[0]);
     await this.resource.hooks?.afterWrite?.(ctx, manager, record, existing);
     return { record, impacts: await this.networksAfter(ctx, manager, before, record, preview) };
@@ -230,6 +239,19 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   ): Q {
     const scoped = qb.where('id = :id AND version = :version', { id, version });
     return this.access === 'TENANT' ? scoped.andWhere('tenant_id = :tenantId', { tenantId: ctx.principal.tenantId }) : scoped;
+  }
+
+  /** Restricts an UPDATE to a row where at least one given value differs, as PostgreSQL compares them (IS DISTINCT FROM). */
+  private onlyIfChanged<Q extends { andWhere(sql: string, params?: object): Q }>(manager: EntityManager, qb: Q, data: Record<string, unknown>): Q {
+    const metadata = manager.connection.getMetadata(this.resource.entity);
+    const columns = Object.keys(data).map((property) => metadata.findColumnWithPropertyName(property));
+    if (columns.some((column) => !column)) return qb;
+    const params: Record<string, unknown> = {};
+    const differs = columns.map((column, i) => {
+      params[`changed${i}`] = data[column!.propertyName];
+      return `"${column!.databaseName}" IS DISTINCT FROM :changed${i}`;
+    });
+    return qb.andWhere(differs.length ? `(${differs.join(' OR ')})` : 'false', params);
   }
 
   /** Builds an entity from a RETURNING row, which carries column names rather than properties. */

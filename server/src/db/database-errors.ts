@@ -49,6 +49,31 @@ export const databaseUnavailable = () =>
     retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
   });
 
+/** What a check of the database asks for, where its name alone would not tell the user what to write. */
+const CHECK_MESSAGES: Record<string, { it: string; en: string }> = {
+  ck_codesign_scores__reason: { it: 'Scrivi la motivazione del punteggio (da 1 a 5.000 caratteri).', en: 'Write the reason for the score (1 to 5,000 characters).' },
+  ck_ambito_municipalities__ambito_id: {
+    it: 'Solo un ambito territoriale ha dei comuni: scegli un ente di tipo ambito.',
+    en: 'Only a social-services district (ambito) has municipalities: choose an ambito.',
+  },
+};
+
+/**
+ * A value a NOT NULL or CHECK constraint refused, in Italian with its English in `messageEn`, saying
+ * what to write; `constraint` lets a client word it itself. A trigger's own words (RAISE … CONSTRAINT)
+ * are Italian already.
+ */
+function invalidValue(code: '23502' | '23514', field: string, constraint: string | undefined, raised: string | undefined) {
+  const known = constraint ? CHECK_MESSAGES[constraint] : undefined;
+  const fromTrigger = code === '23514' && raised && !/violates check constraint/.test(raised) ? raised : undefined;
+  const message =
+    known ??
+    (code === '23502'
+      ? { it: `Manca un valore obbligatorio: compila «${field}».`, en: `A required value is missing: fill in "${field}".` }
+      : { it: fromTrigger ?? `Valore non ammesso per «${field}»: correggilo e riprova.`, en: `The value of "${field}" is not allowed: correct it and try again.` });
+  return new DomainError(ErrorCode.BAD_USER_INPUT, message.it, { field, constraint, messageEn: message.en });
+}
+
 /** Turns a PostgreSQL rejection into the domain error it stands for; anything else stays unexpected. */
 export function translateDatabaseError(error: unknown): unknown {
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
@@ -65,7 +90,7 @@ export function translateDatabaseError(error: unknown): unknown {
         : new DomainError(ErrorCode.NOT_FOUND, `The referenced ${field ?? 'record'} does not exist`, { field });
     case '23502':
     case '23514':
-      return badInput(field ?? 'input', `Invalid value for ${field ?? 'input'}`);
+      return invalidValue(pgError.code, field ?? 'input', pgError.constraint, pgError.message);
     case '22P02':
     case '22007':
     case '22008':

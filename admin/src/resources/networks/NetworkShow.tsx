@@ -19,7 +19,7 @@ export const NetworkShow = () => (
     }
   >
     <NetworkStatusBar />
-    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
       <TabbedShowLayout.Tab label="reti.network.tabs.summary">
         <TextField source="code" />
         <TextField source="title" />

@@ -24,9 +24,13 @@ export async function enforceFundEligibility(ctx: RequestContext, manager: Entit
   const violations = fundViolations({
     measure,
     source,
-    drawnAfter: first && { id: first.id, code: first.code, available: fromCents(toCents(first.budget) - toCents(committed)) },
+    drawnAfter: first && { id: first.id, code: first.code, name: first.name, available: fromCents(toCents(first.budget) - toCents(committed)) },
     amount: allocation.amount,
     recipientsOverThreshold,
   });
-  if (violations.length) throw ruleViolation(`Fund source ${source.code} may not pay this allocation`, violations);
+  if (violations.length) {
+    throw ruleViolation(`La fonte «${source.name}» non può finanziare questa assegnazione: ${violations.map((v) => v.message).join(' ')}`, violations, {
+      messageEn: `Fund source «${source.name}» may not pay this allocation: ${violations.map((v) => v.messageEn).join(' ')}`,
+    });
+  }
 }

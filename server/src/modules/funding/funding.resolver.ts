@@ -4,7 +4,13 @@ import { Context } from '../../graphql/context';
 import { follow } from '../../graphql/relations';
 import { Network } from '../network/network.entity';
 import { Money } from '../../graphql/scalars';
-import { allocationResource, fundAvailable, fundSourceResource } from './funding.service';
+import { graphqlErrorOf } from '../../graphql/errors';
+
+/** Scalar fields are not wrapped by the schema's error mapping (graphql/schema.ts): these two may refuse. */
+const asGraphqlError = (error: unknown): never => {
+  throw graphqlErrorOf(error);
+};
+import { allocationResource, fundAvailable, fundCommitted, fundSourceResource } from './funding.service';
 import { Allocation, FundSource } from './funding.entity';
 import { ALLOCATION, FUND_SOURCE } from './funding.relations';
 
@@ -17,12 +23,12 @@ export class FundSourceResolver extends crudResolver(fundSourceResource) {
 
   @FieldResolver(() => Money, { description: 'Committed by all tenants together.' })
   committed(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
-    return ctx.loaders.fundCommitted.load(source.id);
+    return fundCommitted(ctx, source).catch(asGraphqlError);
   }
 
   @FieldResolver(() => Money, { description: 'Budget minus what all tenants committed.' })
   available(@Root() source: FundSource, @Ctx() ctx: Context): Promise<string> {
-    return fundAvailable(ctx, source);
+    return fundAvailable(ctx, source).catch(asGraphqlError);
   }
 }
 

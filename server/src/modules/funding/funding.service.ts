@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../common/request';
+import { forbidden } from '../../common/errors';
+import { Tenant, TenantKind } from '../tenant/tenant.entity';
 import { fromCents, toCents } from '../../common/money';
 import { activeNetworks, allocationLimitsOf, ownNetwork, reachesNetworks, ruleViolation } from '../network/network.service';
 import { Allocation, AllocationStatus, FundSource } from './funding.entity';
@@ -7,9 +9,21 @@ import { atLeast, atMost, Resource } from '../../crud/resource';
 import * as inputs from './funding.inputs';
 import { enforceFundEligibility } from '../fund-eligibility/fund-eligibility.service';
 
+/**
+ * What all tenants together committed from a fund source. A third-sector body takes part in
+ * co-design only: the public bodies' commitments are not its to read.
+ */
+export async function fundCommitted(ctx: RequestContext, source: FundSource): Promise<string> {
+  const tenant = ctx.principal.tenantId ? await ctx.loaders.byId(Tenant).load(ctx.principal.tenantId) : null;
+  if (tenant?.kind === TenantKind.THIRD_SECTOR_BODY) {
+    throw forbidden("Gli impegni degli enti sulle fonti di finanziamento non sono visibili a un ente del terzo settore. (A third-sector body does not see the public bodies' commitments on fund sources.)");
+  }
+  return ctx.loaders.fundCommitted.load(source.id);
+}
+
 /** A fund source's budget minus what all tenants together committed. */
 export async function fundAvailable(ctx: RequestContext, source: FundSource): Promise<string> {
-  return fromCents(toCents(source.budget) - toCents(await ctx.loaders.fundCommitted.load(source.id)));
+  return fromCents(toCents(source.budget) - toCents(await fundCommitted(ctx, source)));
 }
 
 /**
