@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { App, createApp } from '../../server/src/app';
 import { Principal } from '../../server/src/common/request';
-import { stringifyResponse } from '../../server/src/graphql/compiled-reads';
+import { OperationDefinitionNode, parse } from 'graphql';
+import { MAX_PREPARED_PER_CONNECTION } from '../../server/src/db/prepared-statements';
+import { ReadPlanner, stringifyResponse } from '../../server/src/graphql/compiled-reads';
+import { registrySchema } from '../../server/src/registry';
 import { admin, GqlResult, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY } from '../helpers/env';
 import { createPartner, referenceIds, seedNetworks } from '../helpers/factories';
@@ -137,4 +140,103 @@ test("a tenant's compiled page holds its own rows only, even through relations",
   expect(ids.some((id: string) => networkIds.includes(id))).toBe(false);
   const allocated = compiled.data!.fundSources.items.flatMap((s: { allocations: { networkId: string }[] }) => s.allocations.map((a) => a.networkId));
   expect(allocated.sort()).toEqual([...ids].sort());
+});
+
+/** The compiled statements (named, so prepared once per connection) sent since the last call. */
+function compiledStatements(app: TestApp): string[] {
+  return app.sql.splice(0).filter((text) => /^SELECT \(.*\)::text AS json$/s.test(text));
+}
+
+describe('the generated SQL', () => {
+  test.each(Object.keys(QUERIES))('%s', async (name) => {
+    const { query, variables } = QUERIES[name];
+    const texts: Record<string, string[]> = {};
+    for (const who of ['editor', 'regional analyst']) {
+      compiledStatements(t);
+      await t.gql(principals()[who], query, variables?.());
+      texts[who] = compiledStatements(t);
+    }
+    expect(texts).toMatchSnapshot();
+  });
+});
+
+describe('plans are made once per document, operation and shape', () => {
+  const query = QUERIES['aliases, fragments, __typename and directives'].query;
+
+  test('@skip and @include values choose between plans, and each answers as ordinary execution does', async () => {
+    for (const skip of [true, false, true, false]) {
+      const { compiled, ordinary: expected, statements } = await both(tenant.editor, query, { skip, id: networkIds[1] });
+      expect(JSON.stringify(compiled)).toBe(JSON.stringify(expected));
+      // Both root fields compiled: the opening, two statements, COMMIT.
+      expect(statements).toBe(4);
+      expect(compiled.data!.first.lead === undefined).toBe(skip);
+      expect(compiled.data!.first.members === undefined).toBe(!skip);
+    }
+  });
+
+  test('the same document asked again reuses its plan; another page or filter reuses its statement shape', async () => {
+    const planner = new ReadPlanner(t.dataSource);
+    const schema = registrySchema();
+    const document = parse(query);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const first = planner.plan(schema, document, operation, 'key', { skip: true });
+    expect(planner.plan(schema, parse(query), operation, 'key', { skip: true, id: randomUUID() })).toBe(first);
+    expect(planner.plan(schema, document, operation, 'key', { skip: false })).not.toBe(first);
+    expect(planner.plan(schema, document, operation, 'another document', { skip: true })).not.toBe(first);
+
+    const pages = [1, 2, 3].map((page) => `{ networks(page: ${page}, perPage: 2, sort: [{ field: code, order: ASC }]) { items { code } } }`);
+    const texts = new Set<string>();
+    const codes: string[] = [];
+    for (const page of pages) {
+      compiledStatements(t);
+      const { compiled, ordinary: expected } = await both(tenant.editor, page);
+      expect(JSON.stringify(compiled)).toBe(JSON.stringify(expected));
+      codes.push(...compiled.data!.networks.items.map((n: { code: string }) => n.code));
+      compiledStatements(t).forEach((text) => texts.add(text));
+    }
+    expect(codes).toHaveLength(6);
+    expect(new Set(codes).size).toBe(6);
+    expect(texts.size).toBe(1);
+  });
+});
+
+describe('prepared statements', () => {
+  // One connection: every request, and the checks below, use the same session.
+  let single: TestApp;
+  beforeAll(async () => {
+    single = await startTestApp(1);
+  });
+  afterAll(() => single.close());
+
+  const prepared = async () => Number((await single.dataSource.query(`SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE 'reti\\_%'`))[0].n);
+
+  test('a compiled read is prepared once on its connection and stays tenant-correct under generic plans', async () => {
+    const query = `{ networks(perPage: 50) { items { id members { partner { id } } } } }`;
+    const before = await prepared();
+    const own = new Set(networkIds);
+    // More runs than PostgreSQL's five custom plans, alternating tenants and the regional analyst on one connection.
+    for (let i = 0; i < 8; i++) {
+      const mine = (await single.gql(tenant.editor, query)).data!.networks.items.map((n: { id: string }) => n.id);
+      expect(mine.sort()).toEqual([...networkIds].sort());
+      const theirs = (await single.gql(other.editor, query)).data!.networks.items.map((n: { id: string }) => n.id);
+      expect(theirs).toHaveLength(2);
+      expect(theirs.some((id: string) => own.has(id))).toBe(false);
+      const all = (await single.gql(regionalAnalyst, query)).data!.networks.items.map((n: { id: string }) => n.id);
+      expect(all).toEqual(expect.arrayContaining([...networkIds, ...theirs]));
+    }
+    // One statement for tenants' callers, one for the regional analyst.
+    expect((await prepared()) - before).toBe(2);
+  });
+
+  test('a connection keeps a bounded number of them', async () => {
+    const ids = Array.from({ length: MAX_PREPARED_PER_CONNECTION + 6 }, () => randomUUID());
+    // Each length of the ids filter is another statement text.
+    for (let n = 1; n <= ids.length; n++) {
+      const result = await single.gql(tenant.editor, `query($ids: [ID!]) { networks(filter: { ids: $ids }) { items { id } } }`, { ids: ids.slice(0, n) });
+      expect(result.data!.networks.items).toEqual([]);
+    }
+    expect(await prepared()).toBeLessThanOrEqual(MAX_PREPARED_PER_CONNECTION);
+    const answer = await single.gql(tenant.editor, `query($ids: [ID!]) { networks(filter: { ids: $ids }) { items { id } } }`, { ids: [networkIds[0], ...ids.slice(0, 3)] });
+    expect(answer.data!.networks.items).toEqual([{ id: networkIds[0] }]);
+  });
 });
