@@ -50,7 +50,8 @@ function listedType(many: string): string | undefined {
 function describe(many: string): ResourceSchema {
   const type = listedType(many);
   if (!type) throw new Error(`schema.graphql has no list query "${many}"`);
-  const one = queryFields.find((f) => namedType(f.type) === type && !isList(f.type));
+  // By id: `me` also answers a User, and takes no id.
+  const one = queryFields.find((f) => namedType(f.type) === type && !isList(f.type) && f.arguments?.some((a) => a.name.value === 'id'));
   if (!one) throw new Error(`schema.graphql has no query for one ${type}`);
   return {
     type,

@@ -62,7 +62,7 @@ export function stringifyResponse(result: { data?: Record<string, unknown> | nul
   return `{"data":{${fields.join(',')}}${others === '{}' ? '' : `,${others.slice(1, -1)}`}}`;
 }
 
-type Format = 'raw' | 'date' | 'money' | 'timestamp';
+type Format = 'raw' | 'date' | 'decimal' | 'timestamp';
 
 type PlannedField =
   | { key: string; kind: 'literal'; value: string }
@@ -196,8 +196,10 @@ class ReadCompiler {
     if (column.isArray) return named.name === 'String' || named.name === 'ID' ? 'raw' : undefined;
     switch (named.name) {
       case 'ID':
-      case 'String':
         return TEXT.has(sqlType) ? 'raw' : undefined;
+      case 'String':
+        // A decimal given as a string (a share, "0.30") reads as pg gives it: numeric's own text.
+        return TEXT.has(sqlType) ? 'raw' : sqlType === 'numeric' || sqlType === 'decimal' ? 'decimal' : undefined;
       case 'Int':
         return INTEGER.has(sqlType) ? 'raw' : undefined;
       case 'Boolean':
@@ -207,7 +209,7 @@ class ReadCompiler {
       case 'LocalDate':
         return sqlType === 'date' ? 'date' : undefined;
       case 'Money':
-        return sqlType === 'numeric' || sqlType === 'decimal' ? 'money' : undefined;
+        return sqlType === 'numeric' || sqlType === 'decimal' ? 'decimal' : undefined;
       case 'DateTimeISO':
         return sqlType === 'timestamp with time zone' ? 'timestamp' : undefined;
       default:
@@ -224,7 +226,7 @@ const FORMATS: Record<Format, (sql: string) => string> = {
   raw: (sql) => sql,
   // The request's transaction sets DateStyle ISO (request-scope.ts).
   date: (sql) => `${sql}::text`,
-  money: (sql) => `${sql}::text`,
+  decimal: (sql) => `${sql}::text`,
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
