@@ -35,7 +35,8 @@ import { responseTooLarge } from './limits';
 /**
  * Compiled reads: a query whose every root field is a record or a page of a resource, and whose
  * every selected field is a column or a declared relation (relations.ts), is answered by one SQL
- * statement per root field that builds the answer's JSON in PostgreSQL, as PostGraphile does. The
+ * statement per root field, planned once per document and prepared once per connection. The
+ * statement selects each record's values as a JSON array, which Node names, as PostGraphile does. The
  * root resolvers still run (arguments, validation, access and filters are theirs), inside the
  * request's transaction, so row-level security applies as everywhere. Anything else, and any
  * failure, falls back to ordinary execution, which gives the same answer field by field.
@@ -44,7 +45,7 @@ import { responseTooLarge } from './limits';
 /** A root field's extension: `@Extensions({ [COMPILED_READ]: 'page' | 'record' })`. */
 export const COMPILED_READ = 'compiledRead';
 
-/** JSON text PostgreSQL built, placed into the response as it is (see stringifyResponse). */
+/** A compiled answer's JSON text, placed into the response as it is (see stringifyResponse). */
 export class RawJson {
   constructor(readonly text: string) {}
 
@@ -250,21 +251,23 @@ class StatementBuilder {
   ) {}
 
   /**
-   * A row's JSON, and the joins its FROM needs: a record the row points to (a member's partner, its
-   * type) is a LEFT JOIN, which PostgreSQL plans as a join; lists are subqueries per row.
+   * A row's values as a JSON array in the plan's order (assemble() names them), and the joins its
+   * FROM needs: a record the row points to (a member's partner, its type) is a LEFT JOIN, which
+   * PostgreSQL plans as a join; lists are subqueries per row. Arrays, not objects: PostgreSQL then
+   * writes no keys, which costs it more than the values (PostGraphile also names them in Node).
    */
   object(plan: ObjectPlan, row: RowRef): { json: string; joins: string } {
     const joins: string[] = [];
-    const pairs = plan.fields.map((field) => {
-      if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
-      if (field.kind === 'column') return `'${field.key}', ${FORMATS[field.format](row(field.column))}`;
-      if (field.relation.kind !== 'one') return `'${field.key}', ${this.list(field.relation, field.plan, plan.metadata, row)}`;
+    const values = plan.fields.flatMap((field) => {
+      if (field.kind === 'literal') return [];
+      if (field.kind === 'column') return [FORMATS[field.format](row(field.column))];
+      if (field.relation.kind !== 'one') return [this.list(field.relation, field.plan, plan.metadata, row)];
       const target = this.from(field.plan.metadata);
       const inner = this.object(field.plan, columnsOf(target.alias));
       joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(target, plan.metadata, row)}${this.own(target)}`, inner.joins);
-      return `'${field.key}', CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`;
+      return [`CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`];
     });
-    return { json: `json_build_object(${pairs.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
+    return { json: `json_build_array(${values.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
   }
 
   /** The records of a list relation of a row, in the loaders' order: the relation's column, then id. */
@@ -330,6 +333,24 @@ const columnsOf =
   (column) =>
     `${alias}.${quote(column.databaseName)}`;
 
+/** A record from the values StatementBuilder.object selected for it, under the plan's keys and in its order. */
+function assemble(plan: ObjectPlan, values: unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  let i = 0;
+  for (const field of plan.fields) {
+    if (field.kind === 'literal') {
+      record[field.key] = field.value;
+      continue;
+    }
+    const value = values[i++];
+    if (field.kind === 'column') record[field.key] = value;
+    else if (value === null) record[field.key] = null;
+    else if (field.relation.kind === 'one' || (field.relation.kind === 'through' && field.relation.first)) record[field.key] = assemble(field.plan, value as unknown[]);
+    else record[field.key] = (value as unknown[][]).map((item) => assemble(field.plan, item));
+  }
+  return record;
+}
+
 /** The root query selects the entity's columns under their property names (selectPlain). */
 const rootRow: RowRef = (column) => `p.${quote(column.propertyName)}`;
 
@@ -388,7 +409,9 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
     });
     return `json_build_object(${pairs.join(', ')})`;
   });
-  return new RawJson(json!);
+  const page = JSON.parse(json!) as Record<string, unknown>;
+  for (const field of plan.fields) if (field.kind === 'items') page[field.key] = (page[field.key] as unknown[][]).map((values) => assemble(field.plan, values));
+  return new RawJson(JSON.stringify(page));
 }
 
 /** One record as one statement; null when there is none (ordinary execution then says NOT_FOUND). */
@@ -399,7 +422,7 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
     const object = builder.object(plan.plan, rootRow);
     return `SELECT ${object.json} FROM (${sql}) p ${object.joins}`;
   });
-  return json === null ? null : new RawJson(json);
+  return json === null ? null : new RawJson(JSON.stringify(assemble(plan.plan, JSON.parse(json) as unknown[])));
 }
 
 /** A query's compiled form: its root fields in order, and the plan of each (none for __typename). */
