@@ -21,6 +21,7 @@ import {
   DocumentNode,
   GraphQLSchema,
   OperationDefinitionNode,
+  print,
   visit,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
@@ -524,7 +525,7 @@ export function compiledReads(dataSource: DataSource, logger?: Logger): ApolloSe
           };
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (coerced.errors) return fallBack('its variables are refused');
-          const compiled = planner.plan(schema, document, operation, queryHash ?? request.query ?? '', coerced.coerced);
+          const compiled = planner.plan(schema, document, operation, queryHash ?? print(document), coerced.coerced);
           if (compiled instanceof NotCompiled) return operation.operation === 'query' ? fallBack(compiled.message) : null;
           const queryType = schema.getQueryType()!;
           const data: Record<string, unknown> = {};
