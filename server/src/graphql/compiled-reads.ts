@@ -504,8 +504,8 @@ export class ReadPlanner {
       }
       return { roots, plans, fragments };
     } catch (error) {
-      if (error instanceof NotCompiled) return error;
-      throw error;
+      // A directive whose arguments cannot be read (directiveArgumentsGuard refuses them first) leaves the query to ordinary execution too.
+      return error instanceof NotCompiled ? error : new NotCompiled(`its directives cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }
