@@ -88,6 +88,7 @@ const QUERIES: Record<string, { query: string; variables?: () => Record<string, 
   'fund sources with the caller’s allocations': {
     query: `{ fundSources(perPage: 50) { items { code name allocations { amount network { code } } } } }`,
   },
+  'an alias named __proto__': { query: `{ networks(perPage: 2, sort: [{ field: code, order: ASC }]) { items { __proto__: code lead { __proto__: legalName } } } }` },
   'measures with their decimal shares': { query: `{ measures(perPage: 50) { items { code conditionalResultShare } } }` },
   'a page past the end': { query: `{ networks(page: 99, perPage: 10) { total items { id } } }` },
   'only the total': { query: `{ networks(filter: { statuses: [DRAFT] }) { total } }` },

@@ -314,7 +314,7 @@ class StatementBuilder {
     return ` AND ${alias}.tenant_id = ${this.tenant}`;
   }
 
-  param(value: unknown): string {
+  private param(value: unknown): string {
     this.params.push(value);
     return `$${this.rootParams + this.params.length}`;
   }
@@ -336,7 +336,8 @@ const columnsOf =
 
 /** A record from the values StatementBuilder.object selected for it, under the plan's keys and in its order. */
 function assemble(plan: ObjectPlan, values: unknown[]): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
+  // As graphql-js builds its results: an alias such as __proto__ is then a key like any other.
+  const record: Record<string, unknown> = Object.create(null);
   let i = 0;
   for (const field of plan.fields) {
     if (field.kind === 'literal') {
