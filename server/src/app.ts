@@ -200,7 +200,7 @@ export async function createApp({
       directiveArgumentsGuard,
       requestTransaction,
       specStatusCodes,
-      ...(compileReads ? [compiledReads(dataSource, logger)] : []),
+      ...(compileReads ? [compiledReads(dataSource, maxResponseBytes, logger)] : []),
       operationLog(requestLogs, logger),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginCacheControlDisabled(),

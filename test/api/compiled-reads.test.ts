@@ -271,8 +271,8 @@ const NOT_COMPILED: Record<string, string> = {
   codesignProposalPartners: "CodesignProposalPartner is not a table of the caller's tenant alone",
   'codesignCall { ranking }': "CodesignCall is not a table of the caller's tenant alone",
   'codesignProposal { completeness }': "CodesignProposal is not a table of the caller's tenant alone",
-  // A Float over a numeric column: PostgreSQL's and JavaScript's numbers are not written alike.
-  codesignScores: 'CodesignScore.score has a type compiled reads do not format',
+  // Drafts and scores before the award are hidden from all-tenant readers by conditions of their own (allTenantsReads).
+  codesignScores: "CodesignScore is not a table of the caller's tenant alone",
   // The personal plan sums delivered services against the caps of the measure.
   'recipientEnrolment { plan }': 'RecipientEnrolment.plan is computed by a field resolver',
   // Not a resource's record or page.

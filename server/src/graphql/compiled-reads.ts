@@ -512,7 +512,7 @@ export class ReadPlanner {
 }
 
 /** Answers a query with compiled reads when it can (see the top of this file); says at debug why it does not. */
-export function compiledReads(dataSource: DataSource, logger?: Logger): ApolloServerPlugin<Context> {
+export function compiledReads(dataSource: DataSource, maxResponseBytes: number, logger?: Logger): ApolloServerPlugin<Context> {
   const planner = new ReadPlanner(dataSource);
   return {
     async requestDidStart() {
@@ -530,6 +530,7 @@ export function compiledReads(dataSource: DataSource, logger?: Logger): ApolloSe
           if (compiled instanceof NotCompiled) return operation.operation === 'query' ? fallBack(compiled.message) : null;
           const queryType = schema.getQueryType()!;
           const data: Record<string, unknown> = {};
+          let size = 0;
           contextValue.compiledPlans = compiled.plans;
           try {
             for (const { key, nodes, field } of compiled.roots) {
@@ -551,6 +552,9 @@ export function compiledReads(dataSource: DataSource, logger?: Logger): ApolloSe
               };
               const value = await field.resolve!(undefined, getArgumentValues(field, nodes[0], coerced.coerced), contextValue, info);
               if (!(value instanceof RawJson)) throw new NotCompiled(`Query.${field.name} found no record`);
+              // Refused as soon as the answers so far are over the budget, before the next statement runs.
+              size += Buffer.byteLength(value.text);
+              if (size > maxResponseBytes) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [responseTooLarge(maxResponseBytes, size)] } } };
               data[key] = value;
             }
           } catch (error) {
