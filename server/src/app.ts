@@ -209,7 +209,7 @@ export async function createApp({
       directiveArgumentsGuard,
       requestTransaction,
       specStatusCodes,
-      ...(compileReads ? [compiledReads(dataSource, maxResponseBytes)] : []),
+      ...(compileReads ? [compiledReads(dataSource, maxResponseBytes, logger)] : []),
       operationLog(requestLogs, logger),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginCacheControlDisabled(),

@@ -14,6 +14,7 @@ import { DEFAULT_QUERY_LIMITS, QueryLimits } from '../../server/src/graphql/limi
 import { Principal } from '../../server/src/common/request';
 import { admin, GqlResult } from '../helpers/app';
 import { ensureConsoleBuilt } from '../helpers/browser';
+import { consoleResources, staticConsoleDocuments } from '../helpers/console-documents';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY } from '../helpers/env';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
@@ -187,21 +188,6 @@ function placeholderVariables(schema: GraphQLSchema, document: DocumentNode): Re
     (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, placeholder(typeFromAST(schema, v.type as never) as GraphQLInputType)]),
   );
 }
-
-/** Every gql`…` document written out in the console's source (the dashboard, imports, compliance…). */
-function staticConsoleDocuments(): string[] {
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const file = path.join(dir, name);
-      return statSync(file).isDirectory() ? files(file) : /\.tsx?$/.test(name) ? [file] : [];
-    });
-  return files(path.join(ROOT, 'admin/src')).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/gql`([^`]*)`/g)].map((m) => m[1]).filter((text) => !text.includes('${')),
-  );
-}
-
-/** The resources the console registers in App.tsx. */
-const consoleResources = () => [...readFileSync(path.join(ROOT, 'admin/src/App.tsx'), 'utf8').matchAll(/<Resource name="(\w+)"/g)].map((m) => m[1]);
 
 describe("the console's queries", () => {
   const HALF = Object.fromEntries(Object.entries(DEFAULT_QUERY_LIMITS).map(([k, v]) => [k, Math.floor(v / 2)])) as unknown as QueryLimits;

@@ -16,6 +16,8 @@ export interface TestApp {
   app: App;
   dataSource: DataSource;
   statements: StatementCounter;
+  /** The texts of the last statements sent, oldest first. */
+  sql: string[];
   gql<T = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
   /** The owner connection, for checking the database behind the API's back. */
   owner: DataSource;
@@ -27,7 +29,11 @@ export type TestAppOptions = Omit<AppOptions, 'dataSource' | 'adminDataSource' |
 
 /** The real app on the test database, connected as the unprivileged app role. */
 export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): Promise<TestApp> {
-  const statements = new StatementCounter();
+  const sql: string[] = [];
+  const statements = new StatementCounter((text) => {
+    sql.push(text);
+    if (sql.length > 50) sql.shift();
+  });
   const dataSource = registryDataSource({ url: testUrls.app(), poolSize, logger: statements });
   await dataSource.initialize();
   const adminDataSource = registryDataSource({ url: testUrls.admin(), poolSize: 2, logger: statements });
@@ -39,6 +45,7 @@ export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): 
     app,
     dataSource,
     statements,
+    sql,
     owner,
     async gql(principal, query, variables) {
       const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(principal) });

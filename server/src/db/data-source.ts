@@ -9,9 +9,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export class StatementCounter implements Logger {
   count = 0;
   constructor(private readonly echo?: (query: string) => void) {}
-  logQuery(query: string): void {
+  logQuery(query: string | { text: string }): void {
     this.count += 1;
-    this.echo?.(query);
+    // A named statement (prepared-statements.ts) arrives as pg's query config.
+    this.echo?.(typeof query === 'string' ? query : query.text);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

@@ -7,6 +7,7 @@ import {
   getNamedType,
   getNullableType,
   getVariableValues,
+  GraphQLField,
   GraphQLIncludeDirective,
   GraphQLObjectType,
   GraphQLOutputType,
@@ -17,10 +18,17 @@ import {
   isObjectType,
   Kind,
   SelectionSetNode,
+  DocumentNode,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  print,
+  visit,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { DataSource, EntityMetadata, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { Logger } from '../common/logger';
+import { queryPrepared, statementName } from '../db/prepared-statements';
 import { Context } from './context';
 import { declaredRelation, Relation } from './relations';
 import { responseTooLarge } from './limits';
@@ -28,7 +36,8 @@ import { responseTooLarge } from './limits';
 /**
  * Compiled reads: a query whose every root field is a record or a page of a resource, and whose
  * every selected field is a column or a declared relation (relations.ts), is answered by one SQL
- * statement per root field that builds the answer's JSON in PostgreSQL, as PostGraphile does. The
+ * statement per root field, planned once per document and prepared once per connection. The
+ * statement selects each record's values as a JSON array, which Node names, as PostGraphile does. The
  * root resolvers still run (arguments, validation, access and filters are theirs), inside the
  * request's transaction, so row-level security applies as everywhere. Anything else, and any
  * failure, falls back to ordinary execution, which gives the same answer field by field.
@@ -37,7 +46,7 @@ import { responseTooLarge } from './limits';
 /** A root field's extension: `@Extensions({ [COMPILED_READ]: 'page' | 'record' })`. */
 export const COMPILED_READ = 'compiledRead';
 
-/** JSON text PostgreSQL built, placed into the response as it is (see stringifyResponse). */
+/** A compiled answer's JSON text, placed into the response as it is (see stringifyResponse). */
 export class RawJson {
   constructor(readonly text: string) {}
 
@@ -55,7 +64,7 @@ export function stringifyResponse(result: { data?: Record<string, unknown> | nul
   return `{"data":{${fields.join(',')}}${others === '{}' ? '' : `,${others.slice(1, -1)}`}}`;
 }
 
-type Format = 'raw' | 'date' | 'money' | 'timestamp';
+type Format = 'raw' | 'date' | 'decimal' | 'timestamp';
 
 type PlannedField =
   | { key: string; kind: 'literal'; value: string }
@@ -69,12 +78,23 @@ interface ObjectPlan {
 
 type PageField = { key: string; kind: 'literal'; value: string } | { key: string; kind: 'items'; plan: ObjectPlan } | { key: string; kind: 'total' };
 
-export type ReadPlan = { shape: 'page'; fields: PageField[] } | { shape: 'record'; plan: ObjectPlan };
+/** A statement of a plan, by the root query's SQL text: its own text, and where its parameters past the root query's come from. */
+interface Statement {
+  text: string;
+  name: string;
+  /** TENANT where the caller's tenant goes. */
+  params: unknown[];
+}
+
+export type ReadPlan = ({ shape: 'page'; fields: PageField[] } | { shape: 'record'; plan: ObjectPlan }) & { statements: Lru<string, Statement> };
 
 interface Planning {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
 }
+
+/** Why a query is answered field by field: planning stops at the first thing it cannot compile. */
+export class NotCompiled extends Error {}
 
 /** json_build_object takes at most 100 arguments. */
 const MAX_FIELDS = 50;
@@ -90,8 +110,8 @@ class ReadCompiler {
     this.resolvedFields = new Set(getMetadataStorage().fieldResolvers.map((f) => `${f.getObjectType?.().name}.${f.schemaName}`));
   }
 
-  /** The fields of a selection by response key, or undefined when a fragment is on another type. */
-  collect(planning: Planning, type: GraphQLObjectType, sets: readonly SelectionSetNode[], into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> | undefined {
+  /** The fields of a selection by response key. */
+  collect(planning: Planning, type: GraphQLObjectType, sets: readonly SelectionSetNode[], into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> {
     for (const set of sets) {
       for (const selection of set.selections) {
         if (getDirectiveValues(GraphQLSkipDirective, selection, planning.variables)?.if === true) continue;
@@ -102,42 +122,36 @@ class ReadCompiler {
           continue;
         }
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : planning.fragments[selection.name.value];
-        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name)) return undefined;
-        if (!this.collect(planning, type, [fragment.selectionSet], into)) return undefined;
+        if (!fragment) throw new NotCompiled(`fragment ${selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : ''} is not defined`);
+        if (fragment.typeCondition && fragment.typeCondition.name.value !== type.name) throw new NotCompiled(`a fragment on ${fragment.typeCondition.name.value} inside ${type.name}`);
+        this.collect(planning, type, [fragment.selectionSet], into);
       }
     }
     return into;
   }
 
-  plan(planning: Planning, shape: unknown, type: GraphQLOutputType, nodes: FieldNode[]): ReadPlan | undefined {
-    const named = getNamedType(type);
-    if (!isObjectType(named)) return undefined;
-    if (shape === 'record') {
-      const plan = this.planObject(planning, named, nodes);
-      return plan && { shape, plan };
-    }
-    if (shape !== 'page') return undefined;
-    const selected = this.collect(planning, named, subselections(nodes));
-    if (!selected) return undefined;
+  /** A root field's plan; throws NotCompiled with the reason when it has none. */
+  plan(planning: Planning, field: GraphQLField<unknown, unknown>, nodes: FieldNode[]): ReadPlan {
+    const shape = field.extensions[COMPILED_READ];
+    const named = getNamedType(field.type);
+    if ((shape !== 'record' && shape !== 'page') || !isObjectType(named)) throw new NotCompiled(`Query.${field.name} is not a compiled read`);
+    if (shape === 'record') return { shape, plan: this.planObject(planning, named, nodes), statements: new Lru(STATEMENTS_PER_PLAN) };
     const fields: PageField[] = [];
-    for (const [key, fieldNodes] of selected) {
+    for (const [key, fieldNodes] of this.collect(planning, named, subselections(nodes))) {
       const name = fieldNodes[0].name.value;
       if (name === '__typename') fields.push({ key, kind: 'literal', value: named.name });
       else if (name === 'total') fields.push({ key, kind: 'total' });
-      else if (name === 'items') {
-        const itemType = getNamedType(named.getFields().items.type) as GraphQLObjectType;
-        const plan = this.planObject(planning, itemType, fieldNodes);
-        if (!plan) return undefined;
-        fields.push({ key, kind: 'items', plan });
-      } else return undefined;
+      else if (name === 'items') fields.push({ key, kind: 'items', plan: this.planObject(planning, getNamedType(named.getFields().items.type) as GraphQLObjectType, fieldNodes) });
+      else throw new NotCompiled(`${named.name}.${name} is not items or total`);
     }
-    return { shape, fields };
+    return { shape, fields, statements: new Lru(STATEMENTS_PER_PLAN) };
   }
 
-  private planObject(planning: Planning, type: GraphQLObjectType, nodes: FieldNode[]): ObjectPlan | undefined {
+  private planObject(planning: Planning, type: GraphQLObjectType, nodes: FieldNode[]): ObjectPlan {
     const metadata = this.entityOf(type.name);
-    const selected = metadata && this.collect(planning, type, subselections(nodes));
-    if (!metadata || !selected || selected.size > MAX_FIELDS) return undefined;
+    if (!metadata) throw new NotCompiled(`${type.name} is not a table of the caller's tenant alone`);
+    const selected = this.collect(planning, type, subselections(nodes));
+    if (selected.size > MAX_FIELDS) throw new NotCompiled(`more than ${MAX_FIELDS} fields of ${type.name}`);
     const fields: PlannedField[] = [];
     for (const [key, fieldNodes] of selected) {
       const name = fieldNodes[0].name.value;
@@ -146,20 +160,20 @@ class ReadCompiler {
         continue;
       }
       const field = type.getFields()[name];
-      if (!field || field.args.length) return undefined;
+      if (!field) throw new NotCompiled(`${type.name}.${name} does not exist`);
+      if (field.args.length) throw new NotCompiled(`${type.name}.${name} takes arguments`);
       const relation = declaredRelation(metadata.target as Function, name);
       if (relation) {
         const listed = isListType(getNullableType(field.type));
-        if (listed !== (relation.kind === 'many' || (relation.kind === 'through' && !relation.first))) return undefined;
-        const plan = this.planObject(planning, getNamedType(field.type) as GraphQLObjectType, fieldNodes);
-        if (!plan) return undefined;
-        fields.push({ key, kind: 'relation', relation, plan });
+        if (listed !== (relation.kind === 'many' || (relation.kind === 'through' && !relation.first))) throw new NotCompiled(`${type.name}.${name} is declared with another cardinality`);
+        fields.push({ key, kind: 'relation', relation, plan: this.planObject(planning, getNamedType(field.type) as GraphQLObjectType, fieldNodes) });
         continue;
       }
-      if (this.resolvedFields.has(`${type.name}.${name}`)) return undefined;
+      if (this.resolvedFields.has(`${type.name}.${name}`)) throw new NotCompiled(`${type.name}.${name} is computed by a field resolver`);
       const column = metadata.findColumnWithPropertyName(name);
-      const format = column?.isSelect ? this.formatOf(field.type, column) : undefined;
-      if (!column || !format) return undefined;
+      if (!column || !column.isSelect) throw new NotCompiled(`${type.name}.${name} is neither a column nor a declared relation`);
+      const format = this.formatOf(field.type, column);
+      if (!format) throw new NotCompiled(`${type.name}.${name} has a type compiled reads do not format`);
       fields.push({ key, kind: 'column', column, format });
     }
     return { metadata, fields };
@@ -184,8 +198,10 @@ class ReadCompiler {
     if (column.isArray) return named.name === 'String' || named.name === 'ID' ? 'raw' : undefined;
     switch (named.name) {
       case 'ID':
-      case 'String':
         return TEXT.has(sqlType) ? 'raw' : undefined;
+      case 'String':
+        // A decimal given as a string (a share, "0.30") reads as pg gives it: numeric's own text.
+        return TEXT.has(sqlType) ? 'raw' : sqlType === 'numeric' || sqlType === 'decimal' ? 'decimal' : undefined;
       case 'Int':
         return INTEGER.has(sqlType) ? 'raw' : undefined;
       case 'Boolean':
@@ -195,7 +211,7 @@ class ReadCompiler {
       case 'LocalDate':
         return sqlType === 'date' ? 'date' : undefined;
       case 'Money':
-        return sqlType === 'numeric' || sqlType === 'decimal' ? 'money' : undefined;
+        return sqlType === 'numeric' || sqlType === 'decimal' ? 'decimal' : undefined;
       case 'DateTimeISO':
         return sqlType === 'timestamp with time zone' ? 'timestamp' : undefined;
       default:
@@ -212,40 +228,47 @@ const FORMATS: Record<Format, (sql: string) => string> = {
   raw: (sql) => sql,
   // The request's transaction sets DateStyle ISO (request-scope.ts).
   date: (sql) => `${sql}::text`,
-  money: (sql) => `${sql}::text`,
+  decimal: (sql) => `${sql}::text`,
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
 /** A column of the row a JSON object is built from. */
 type RowRef = (column: ColumnMetadata) => string;
 
+/** Stands for the caller's tenant among a cached statement's parameters. */
+const TENANT = Symbol('tenant');
+
 /** Builds one statement: the plan's JSON, with parameters numbered after the root query's. */
 class StatementBuilder {
   private aliases = 0;
   private tenant?: string;
+  /** The parameters after the root query's: constants, and TENANT. */
+  readonly params: unknown[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
-    readonly params: unknown[],
-    private readonly tenantId: string | undefined,
+    private readonly rootParams: number,
+    private readonly tenantScoped: boolean,
   ) {}
 
   /**
-   * A row's JSON, and the joins its FROM needs: a record the row points to (a member's partner, its
-   * type) is a LEFT JOIN, which PostgreSQL plans as a join; lists are subqueries per row.
+   * A row's values as a JSON array in the plan's order (assemble() names them), and the joins its
+   * FROM needs: a record the row points to (a member's partner, its type) is a LEFT JOIN, which
+   * PostgreSQL plans as a join; lists are subqueries per row. Arrays, not objects: PostgreSQL then
+   * writes no keys, which costs it more than the values (PostGraphile also names them in Node).
    */
   object(plan: ObjectPlan, row: RowRef): { json: string; joins: string } {
     const joins: string[] = [];
-    const pairs = plan.fields.map((field) => {
-      if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
-      if (field.kind === 'column') return `'${field.key}', ${FORMATS[field.format](row(field.column))}`;
-      if (field.relation.kind !== 'one') return `'${field.key}', ${this.list(field.relation, field.plan, plan.metadata, row)}`;
+    const values = plan.fields.flatMap((field) => {
+      if (field.kind === 'literal') return [];
+      if (field.kind === 'column') return [FORMATS[field.format](row(field.column))];
+      if (field.relation.kind !== 'one') return [this.list(field.relation, field.plan, plan.metadata, row)];
       const target = this.from(field.plan.metadata);
       const inner = this.object(field.plan, columnsOf(target.alias));
       joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(target, plan.metadata, row)}${this.own(target)}`, inner.joins);
-      return `'${field.key}', CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`;
+      return [`CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`];
     });
-    return { json: `json_build_object(${pairs.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
+    return { json: `json_build_array(${values.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
   }
 
   /** The records of a list relation of a row, in the loaders' order: the relation's column, then id. */
@@ -286,14 +309,14 @@ class StatementBuilder {
 
   /** The loaders read a tenant's rows only (scopedQuery); row-level security says the same. */
   private own({ alias, metadata }: { alias: string; metadata: EntityMetadata }): string {
-    if (!this.tenantId || !metadata.findColumnWithPropertyName('tenantId')) return '';
-    this.tenant ??= this.param(this.tenantId);
+    if (!this.tenantScoped || !metadata.findColumnWithPropertyName('tenantId')) return '';
+    this.tenant ??= this.param(TENANT);
     return ` AND ${alias}.tenant_id = ${this.tenant}`;
   }
 
   private param(value: unknown): string {
     this.params.push(value);
-    return `$${this.params.length}`;
+    return `$${this.rootParams + this.params.length}`;
   }
 }
 
@@ -311,14 +334,44 @@ const columnsOf =
   (column) =>
     `${alias}.${quote(column.databaseName)}`;
 
+/** A record from the values StatementBuilder.object selected for it, under the plan's keys and in its order. */
+function assemble(plan: ObjectPlan, values: unknown[]): Record<string, unknown> {
+  // As graphql-js builds its results: an alias such as __proto__ is then a key like any other.
+  const record: Record<string, unknown> = Object.create(null);
+  let i = 0;
+  for (const field of plan.fields) {
+    if (field.kind === 'literal') {
+      record[field.key] = field.value;
+      continue;
+    }
+    const value = values[i++];
+    if (field.kind === 'column') record[field.key] = value;
+    else if (value === null) record[field.key] = null;
+    else if (field.relation.kind === 'one' || (field.relation.kind === 'through' && field.relation.first)) record[field.key] = assemble(field.plan, value as unknown[]);
+    else record[field.key] = (value as unknown[][]).map((item) => assemble(field.plan, item));
+  }
+  return record;
+}
+
 /** The root query selects the entity's columns under their property names (selectPlain). */
 const rootRow: RowRef = (column) => `p.${quote(column.propertyName)}`;
 
-const builderFor = (ctx: Context, query: SelectQueryBuilder<object>, params: unknown[]) => new StatementBuilder(query.connection, [...params], ctx.principal.tenantId ?? undefined);
-
-async function runJson(ctx: Context, sql: string, params: unknown[]): Promise<string | null> {
-  const manager = await ctx.scope.manager();
-  const [row] = (await manager.query(`SELECT (${sql})::text AS json`, params)) as { json: string | null }[];
+/**
+ * Runs a plan's statement for a root query. Its text is built once per plan, root query text and
+ * tenant scoping, and runs as a named statement (prepared once per connection).
+ */
+async function runStatement(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: unknown[], build: (builder: StatementBuilder) => string): Promise<string | null> {
+  const tenantId = ctx.principal.tenantId ?? undefined;
+  const key = `${tenantId ? 'tenant' : 'all'}\0${rootSql}`;
+  let statement = plan.statements.get(key);
+  if (!statement) {
+    const builder = new StatementBuilder(root.connection, rootParams.length, tenantId !== undefined);
+    const text = `SELECT (${build(builder)})::text AS json`;
+    statement = { text, name: statementName(text), params: builder.params };
+    plan.statements.set(key, statement);
+  }
+  const params = [...rootParams, ...statement.params.map((param) => (param === TENANT ? tenantId : param))];
+  const [row] = await queryPrepared<{ json: string | null }>(await ctx.scope.manager(), statement.name, statement.text, params);
   return row.json;
 }
 
@@ -327,110 +380,188 @@ export function compiledPlan(ctx: Context, info: GraphQLResolveInfo): ReadPlan |
   return ctx.compiledPlans?.get(info.fieldNodes[0]);
 }
 
+/**
+ * A page's query without its LIMIT and OFFSET literals, which become parameters: every page of a
+ * list is then one statement.
+ */
+function unpaged(page: SelectQueryBuilder<object>, sql: string): { sql: string; paging: unknown[] } {
+  const { limit, offset } = page.expressionMap;
+  const suffix = ` LIMIT ${limit} OFFSET ${offset}`;
+  if (limit === undefined || offset === undefined || !sql.endsWith(suffix)) return { sql, paging: [] };
+  return { sql: sql.slice(0, -suffix.length), paging: [limit, offset] };
+}
+
 /** A page as one statement: `page` is the paged query, `all` the same without paging (for the total). */
 export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page: SelectQueryBuilder<object>; all: SelectQueryBuilder<object> }): Promise<RawJson> {
   if (plan.shape !== 'page') throw new Error('A page needs a page plan');
-  const [pageSql, params] = queries.page.getQueryAndParameters();
+  const [pagedSql, params] = queries.page.getQueryAndParameters();
   const [allSql, allParams] = queries.all.getQueryAndParameters();
-  if (JSON.stringify(allParams) !== JSON.stringify(params)) throw new Error('A page and its total must share their parameters');
-  const builder = builderFor(ctx, queries.page, params);
-  const pairs = plan.fields.map((field) => {
-    if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
-    if (field.kind === 'total') return `'${field.key}', (SELECT count(*) FROM (${allSql}) c)::int`;
-    // The page's order survives the joins through its row numbers.
-    const object = builder.object(field.plan, rootRow);
-    return `'${field.key}', (SELECT coalesce(json_agg(${object.json} ORDER BY p.page_row), '[]'::json)
+  if (allParams.length !== params.length || allParams.some((param, i) => param !== params[i] && JSON.stringify(param) !== JSON.stringify(params[i]))) throw new Error('A page and its total must share their parameters');
+  // Only the total: the page's rows, and their paging parameters, are not in the statement.
+  const { sql: unpagedSql, paging } = plan.fields.some((field) => field.kind === 'items') ? unpaged(queries.page, pagedSql) : { sql: pagedSql, paging: [] };
+  const pageSql = paging.length ? `${unpagedSql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}` : unpagedSql;
+  const json = await runStatement(ctx, plan, queries.page, `${pageSql}\0${allSql}`, [...params, ...paging], (builder) => {
+    const pairs = plan.fields.map((field) => {
+      if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
+      if (field.kind === 'total') return `'${field.key}', (SELECT count(*) FROM (${allSql}) c)::int`;
+      // The page's order survives the joins through its row numbers.
+      const object = builder.object(field.plan, rootRow);
+      return `'${field.key}', (SELECT coalesce(json_agg(${object.json} ORDER BY p.page_row), '[]'::json)
       FROM (SELECT page.*, row_number() OVER () AS page_row FROM (${pageSql}) page) p ${object.joins})`;
+    });
+    return `json_build_object(${pairs.join(', ')})`;
   });
-  return new RawJson((await runJson(ctx, `json_build_object(${pairs.join(', ')})`, builder.params))!);
+  const page = JSON.parse(json!) as Record<string, unknown>;
+  for (const field of plan.fields) if (field.kind === 'items') page[field.key] = (page[field.key] as unknown[][]).map((values) => assemble(field.plan, values));
+  return new RawJson(JSON.stringify(page));
 }
 
 /** One record as one statement; null when there is none (ordinary execution then says NOT_FOUND). */
 export async function compiledRecord(ctx: Context, plan: ReadPlan, query: SelectQueryBuilder<object>): Promise<RawJson | null> {
   if (plan.shape !== 'record') throw new Error('A record needs a record plan');
   const [sql, params] = query.getQueryAndParameters();
-  const builder = builderFor(ctx, query, params);
-  const object = builder.object(plan.plan, rootRow);
-  const json = await runJson(ctx, `SELECT ${object.json} FROM (${sql}) p ${object.joins}`, builder.params);
-  return json === null ? null : new RawJson(json);
+  const json = await runStatement(ctx, plan, query, sql, params, (builder) => {
+    const object = builder.object(plan.plan, rootRow);
+    return `SELECT ${object.json} FROM (${sql}) p ${object.joins}`;
+  });
+  return json === null ? null : new RawJson(JSON.stringify(assemble(plan.plan, JSON.parse(json) as unknown[])));
+}
+
+/** A query's compiled form: its root fields in order, and the plan of each (none for __typename). */
+interface CompiledOperation {
+  roots: { key: string; nodes: FieldNode[]; field?: GraphQLField<unknown, unknown> }[];
+  plans: Map<FieldNode, ReadPlan>;
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/** An operation's plans: by the values of the variables its @skip and @include read (nothing else changes a plan). */
+interface OperationPlans {
+  shapeVariables: string[];
+  byShape: Lru<string, CompiledOperation | NotCompiled>;
+}
+
+/** Documents whose plans are kept, and shapes (@skip/@include values) kept per document. */
+const PLANNED_OPERATIONS = 500;
+const SHAPES_PER_OPERATION = 8;
+/** Statement texts kept per plan: one per filter, sort and tenant scoping seen. */
+const STATEMENTS_PER_PLAN = 16;
+
+/** The variables that @skip and @include read anywhere in a document. */
+function shapeVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Directive(directive) {
+      if (directive.name.value !== 'skip' && directive.name.value !== 'include') return;
+      for (const arg of directive.arguments ?? []) if (arg.value.kind === Kind.VARIABLE) names.add(arg.value.name.value);
+    },
+  });
+  return [...names].sort();
 }
 
 /**
- * The root fields and their plans, or undefined when one of them cannot be compiled. A directive
- * whose arguments cannot be read (directiveArgumentsGuard refuses them first) leaves the query to
- * ordinary execution too.
+ * Plans queries, once per document, operation and shape: the selection walk and the statements'
+ * texts are then reused by every request that sends the same document (the console and scripts
+ * send the same few documents again and again).
  */
-function planRoots(compiler: ReadCompiler, planning: Planning, queryType: GraphQLObjectType, selectionSet: SelectionSetNode) {
-  try {
-    const roots = compiler.collect(planning, queryType, [selectionSet]);
-    if (!roots) return undefined;
-    const plans = new Map<FieldNode, ReadPlan>();
-    for (const nodes of roots.values()) {
-      const name = nodes[0].name.value;
-      if (name === '__typename') continue;
-      const field = queryType.getFields()[name];
-      const plan = field && compiler.plan(planning, field.extensions[COMPILED_READ], field.type, nodes);
-      if (!plan) return undefined;
-      plans.set(nodes[0], plan);
+export class ReadPlanner {
+  private compiler?: ReadCompiler;
+  private readonly operations = new Lru<string, OperationPlans>(PLANNED_OPERATIONS);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The operation's plan, or why it has none. `documentKey` names the document's text (Apollo's
+   * query hash); `variables` are coerced.
+   */
+  plan(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, documentKey: string, variables: Record<string, unknown>): CompiledOperation | NotCompiled {
+    const operationKey = `${operation.name?.value ?? ''}\0${documentKey}`;
+    let plans = this.operations.get(operationKey);
+    if (!plans) this.operations.set(operationKey, (plans = { shapeVariables: shapeVariablesOf(document), byShape: new Lru(SHAPES_PER_OPERATION) }));
+    const shape = plans.shapeVariables.map((name) => String(variables[name])).join(',');
+    let planned = plans.byShape.get(shape);
+    if (!planned) plans.byShape.set(shape, (planned = this.planAfresh(schema, document, operation, variables)));
+    return planned;
+  }
+
+  private planAfresh(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): CompiledOperation | NotCompiled {
+    if (operation.operation !== 'query') return new NotCompiled(`a ${operation.operation} is not a read`);
+    this.compiler ??= new ReadCompiler(this.dataSource);
+    const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
+    const planning: Planning = { fragments, variables };
+    const queryType = schema.getQueryType()!;
+    try {
+      const roots: CompiledOperation['roots'] = [];
+      const plans = new Map<FieldNode, ReadPlan>();
+      for (const [key, nodes] of this.compiler.collect(planning, queryType, [operation.selectionSet])) {
+        const name = nodes[0].name.value;
+        if (name === '__typename') {
+          roots.push({ key, nodes });
+          continue;
+        }
+        const field = queryType.getFields()[name];
+        if (!field) throw new NotCompiled(`Query.${name} does not exist`);
+        plans.set(nodes[0], this.compiler.plan(planning, field, nodes));
+        roots.push({ key, nodes, field });
+      }
+      return { roots, plans, fragments };
+    } catch (error) {
+      // A directive whose arguments cannot be read (directiveArgumentsGuard refuses them first) leaves the query to ordinary execution too.
+      return error instanceof NotCompiled ? error : new NotCompiled(`its directives cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { roots, plans };
-  } catch {
-    return undefined;
   }
 }
 
-/** Answers a query with compiled reads when it can (see the top of this file). */
-export function compiledReads(dataSource: DataSource, maxResponseBytes: number): ApolloServerPlugin<Context> {
-  let compiler: ReadCompiler | undefined;
+/** Answers a query with compiled reads when it can (see the top of this file); says at debug why it does not. */
+export function compiledReads(dataSource: DataSource, maxResponseBytes: number, logger?: Logger): ApolloServerPlugin<Context> {
+  const planner = new ReadPlanner(dataSource);
   return {
     async requestDidStart() {
       return {
-        async responseForOperation({ operation, document, schema, contextValue, request }) {
-          if (operation?.operation !== 'query') return null;
-          compiler ??= new ReadCompiler(dataSource);
+        async responseForOperation({ operation, document, schema, contextValue, request, queryHash }) {
+          if (!operation) return null;
+          const log = contextValue.http?.req.log ?? logger;
+          const fallBack = (reason: string) => {
+            log?.debug({ operation: operation.name?.value, reason }, 'query answered field by field');
+            return null;
+          };
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return null;
-          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
-          const planning: Planning = { fragments, variables: coerced.coerced };
+          if (coerced.errors) return fallBack('its variables are refused');
+          const compiled = planner.plan(schema, document, operation, queryHash ?? print(document), coerced.coerced);
+          if (compiled instanceof NotCompiled) return operation.operation === 'query' ? fallBack(compiled.message) : null;
           const queryType = schema.getQueryType()!;
-          const planned = planRoots(compiler, planning, queryType, operation.selectionSet);
-          if (!planned) return null;
-          const { roots, plans } = planned;
           const data: Record<string, unknown> = {};
           let size = 0;
-          contextValue.compiledPlans = plans;
+          contextValue.compiledPlans = compiled.plans;
           try {
-            for (const [key, nodes] of roots) {
-              const name = nodes[0].name.value;
-              if (name === '__typename') {
+            for (const { key, nodes, field } of compiled.roots) {
+              if (!field) {
                 data[key] = queryType.name;
                 continue;
               }
-              const field = queryType.getFields()[name];
               const info: GraphQLResolveInfo = {
-                fieldName: name,
+                fieldName: field.name,
                 fieldNodes: nodes,
                 returnType: field.type,
                 parentType: queryType,
                 path: { prev: undefined, key, typename: queryType.name },
                 schema,
-                fragments,
+                fragments: compiled.fragments,
                 rootValue: undefined,
                 operation,
                 variableValues: coerced.coerced,
               };
               const value = await field.resolve!(undefined, getArgumentValues(field, nodes[0], coerced.coerced), contextValue, info);
-              if (!(value instanceof RawJson)) throw new Error('Not compiled');
+              if (!(value instanceof RawJson)) throw new NotCompiled(`Query.${field.name} found no record`);
               // Refused as soon as the answers so far are over the budget, before the next statement runs.
               size += Buffer.byteLength(value.text);
               if (size > maxResponseBytes) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [responseTooLarge(maxResponseBytes, size)] } } };
               data[key] = value;
             }
-          } catch {
+          } catch (error) {
             // Ordinary execution answers instead, with its own errors, in a fresh transaction: a
             // query has written nothing, and a failed statement leaves the old one unusable.
             await contextValue.scope.discard();
-            return null;
+            return fallBack(error instanceof Error ? error.message : String(error));
           } finally {
             contextValue.compiledPlans = undefined;
           }
@@ -439,4 +570,26 @@ export function compiledReads(dataSource: DataSource, maxResponseBytes: number):
       };
     },
   };
+}
+
+/** A map that keeps its `size` most recently used entries. */
+export class Lru<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as K);
+  }
 }

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+/** Named statements a connection keeps at most; the least recently used beyond that is deallocated. */
+export const MAX_PREPARED_PER_CONNECTION = 64;
+
+/** What pg knows of a connection's named statements (pg/lib/connection.js). */
+interface PgClient {
+  connection: { parsedStatements: Record<string, string> };
+}
+
+/** By pg client: the names our statements prepared on it, least recently used first. */
+const preparedOn = new WeakMap<object, Map<string, true>>();
+
+/** A statement's name: the same text has the same name in every process. */
+export const statementName = (text: string) => `reti_${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+
+/**
+ * Runs a read as a named statement of its connection (pg's `{ name, text }`): PostgreSQL parses
+ * and plans it once per connection, and after a few runs may keep a generic plan. Row-level
+ * security stays in force: its conditions are in every plan and read the transaction's settings
+ * when the statement runs, and PostgreSQL plans again when the role changes. Goes through the
+ * request's runner, so it queues behind the request's other statements.
+ */
+export async function queryPrepared<T>(manager: EntityManager, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('A prepared statement runs in a request transaction');
+  const client = (await runner.connect()) as PgClient;
+  let names = preparedOn.get(client);
+  if (!names) preparedOn.set(client, (names = new Map()));
+  names.delete(name);
+  names.set(name, true);
+  if (names.size > MAX_PREPARED_PER_CONNECTION) {
+    const [oldest] = names.keys();
+    names.delete(oldest);
+    // Only what the server holds: DEALLOCATE of an unknown name would fail the transaction.
+    if (client.connection.parsedStatements[oldest] !== undefined) {
+      await manager.query(`DEALLOCATE "${oldest}"`);
+      delete client.connection.parsedStatements[oldest];
+    }
+  }
+  // pg takes a query config in place of the text (TypeORM hands it over as it is); a fresh one each time, as pg adds the values to it.
+  return manager.query({ name, text } as unknown as string, params);
+}
