@@ -330,7 +330,7 @@ describe("the console's queries", () => {
 test('a query answered field by field says why at debug', async () => {
   const lines: string[] = [];
   const logger = createLogger({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
-  const logged = await createApp({ dataSource: t.dataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, logger });
+  const logged = await createApp({ dataSource: t.dataSource, adminDataSource: t.app.adminDataSource, jwtSecret: TEST_JWT_SECRET, keys: { recipientHash: TEST_RECIPIENT_KEY }, logger });
   try {
     const ask = async (query: string, variables?: Record<string, unknown>) => {
       await logged.apollo.executeOperation({ query, variables }, { contextValue: logged.contextFor(tenant.editor) });
