@@ -441,8 +441,8 @@ describe('in the browser', () => {
         await page.locator('input[name=fiscalCode]').fill(fiscalCode.toLowerCase());
         await page.getByRole('button', { name: 'Salva' }).click();
         await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}/);
-        // Back in the list, the user is marked for SPID / CIE.
-        await page.goto(`${publicUrl}/admin/users`);
+        // Back in the list (searched: the suite's other files add users of their own), the user is marked for SPID / CIE.
+        await page.goto(`${publicUrl}/admin/users?filter=${encodeURIComponent(JSON.stringify({ q: email }))}`);
         const listed = page.getByRole('row').filter({ hasText: email });
         await listed.waitFor();
         await expect(listed.locator('[data-testid="true"]').count()).resolves.toBe(2);
