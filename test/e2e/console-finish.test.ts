@@ -97,6 +97,27 @@ test('an administrator opens a user from the list, without a refused request', a
   });
 }, BROWSER_TEST_TIMEOUT);
 
+test('an administrator edits a user on its edit page, which stays open with the user in the form', async () => {
+  const someone = await t.signUp('EDITOR', tenant.id);
+  const id = (await t.owner.query('SELECT id FROM users WHERE email = $1', [someone.email]))[0].id;
+  const newName = `Nome modificato ${uniqueCode('U')}`;
+  await open();
+  await withScreenshotOnFailure(page, 'finish-user-edit', async () => {
+    await signIn(page, consoleUrl, administrator.email, administrator.password);
+    await page.goto(url(`users/${id}`));
+    await settled();
+    const displayName = page.locator('input[name=displayName]');
+    await visible(displayName);
+    expect(page.url()).toMatch(new RegExp(`/users/${id}$`));
+    expect(await page.locator('input[name=email]').inputValue()).toBe(someone.email);
+    await displayName.fill(newName);
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.waitForURL(new RegExp(`/users/${id}/show$`));
+    await eventually(async () => expect((await t.owner.query('SELECT display_name FROM users WHERE id = $1', [id]))[0].display_name).toBe(newName));
+    expect(failures).toEqual([]);
+  });
+}, BROWSER_TEST_TIMEOUT);
+
 test('a parameter change goes through its preview every time; an unchanged form saves nothing', async () => {
   const measure = await must(t, { userId: null, role: 'ADMIN', tenantId: null }, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
     input: { code: uniqueCode('E2E_PREVIEW'), name: `Misura in anteprima ${uniqueCode('M')}`, rules: ['MIN_PARTNERS', 'ONE_LEAD'], minPartners: 3 },
