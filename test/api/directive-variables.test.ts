@@ -29,11 +29,15 @@ const DOCUMENTS = [
   'query($x: Boolean = true) { networks @include(if: $x) { total } }',
 ];
 
-test.each(['compiled', 'field by field'])('%s: null for a directive\'s defaulted variable is a bad request (400, BAD_USER_INPUT)', async (way) => {
+// A request error: HTTP 400 as a GraphQL response, 200 as plain JSON (GraphQL over HTTP), BAD_USER_INPUT either way.
+test.each(['compiled', 'field by field'])('%s: null for a directive\'s defaulted variable is a bad request (BAD_USER_INPUT, 400 as a GraphQL response)', async (way) => {
   const t = apps[way];
   for (const query of DOCUMENTS) {
+    for (const [accept, status] of [['application/graphql-response+json', 400], ['application/json', 200]] as const) {
+      const refused = await t.post(query, { x: null }, { token: tokens[way], accept });
+      expect({ query, accept, status: refused.status, code: refused.body.errors?.[0]?.extensions?.code, data: refused.body.data ?? null }).toEqual({ query, accept, status, code: 'BAD_USER_INPUT', data: null });
+    }
     const result = await t.post(query, { x: null }, { token: tokens[way] });
-    expect({ query, status: result.status, code: result.body.errors?.[0]?.extensions?.code, data: result.body.data ?? null }).toEqual({ query, status: 400, code: 'BAD_USER_INPUT', data: null });
     expect(result.body.errors?.[0].message).toContain('if');
     // The same document with the variable left out, or given, is answered.
     for (const variables of [{}, { x: true }, { x: false }]) {

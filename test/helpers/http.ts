@@ -16,6 +16,8 @@ export interface PostOptions {
   clientAddress?: string;
   /** The request's `extensions`, e.g. an automatic persisted query's hash. */
   extensions?: Record<string, unknown>;
+  /** Sent as Accept, e.g. `application/graphql-response+json`. */
+  accept?: string;
 }
 
 export interface HttpResult<T = Record<string, any>> {
@@ -129,6 +131,7 @@ export async function startHttpApp(poolSize?: number, options?: TestAppOptions):
     else if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.cookie) headers.cookie = options.cookie;
     if (options.tenantHeader) headers['x-tenant-id'] = options.tenantHeader;
+    if (options.accept) headers.accept = options.accept;
     return request(new URL(url), JSON.stringify({ query, variables, extensions: options.extensions }), headers, options.clientAddress ?? clientAddress) as Promise<HttpResult<any>>;
   };
 
