@@ -7,8 +7,12 @@ import { migrations } from './db/migrations';
 import { buildGraphQLSchema, printSortedSchema } from './graphql/schema';
 import { entities } from './modules/entities';
 import { resolvers } from './modules/resolvers';
+import { networkRuleList } from './modules/network-rules';
+import { registerNetworkRules } from './modules/network/rule-registry';
 
-/** The registry's parts handed to the layers below: entities and migrations to the data source, resolvers to the schema. */
+registerNetworkRules(networkRuleList);
+
+/** The registry's parts handed to the layers below: entities and migrations to the data source, resolvers to the schema, rules to the network module. */
 export function registryDataSource(options: Omit<DataSourceOptions, 'entities' | 'migrations'>) {
   return createDataSource({ ...options, entities, migrations });
 }

@@ -1,86 +1,22 @@
 import { EntityManager } from 'typeorm';
-import { BatchReads, present, RequestContext } from '../../common/request';
+import { BatchReads, RequestContext } from '../../common/request';
 import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors';
 import { plainRows, scopedQuery } from '../../db/scoped-query';
 import { authorizeWrite } from '../../crud/crud.service';
-import { CrisisCompany } from '../crisis-company/crisis-company.entity';
-import { Allocation, FundSource } from '../funding/funding.entity';
-import { FundingTier, Measure, RuleCode } from '../measure/measure.entity';
-import { Partner } from '../partner/partner.entity';
-import { AtecoSector, PartnerType } from '../reference/reference.entities';
+import { Allocation } from '../funding/funding.entity';
 import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
-import { RecipientEnrolment, RecipientKind } from '../recipient/recipient.entity';
-import { evaluateRules, judgedOn, MeasureParameters, NetworkSnapshot, RuleViolation, transitionsFrom } from './network.rules';
+import { RuleViolation, transitionsFrom } from './network.rules';
+import { evaluateNetworkRules } from './rule-registry';
+import { forgetSnapshots, networkSnapshot } from './network.snapshot';
 import { atLeast, atMost, linkedBy, NetworkGuard, NetworkImpact, NetworkReach, oneOf, Resource } from '../../crud/resource';
-import { todayInItaly } from '../../common/dates';
 import * as inputs from './network.inputs';
-import { servicePlanViolations } from '../service-plan/service-plan.compliance';
-import { planOfAccountsCompliance } from '../plan-of-accounts/plan-of-accounts.compliance';
-import { projectSheetCompliance } from '../project-sheet/project-sheet.compliance';
-import { cpiCompetenceCompliance } from '../cpi-competence/cpi-competence.compliance';
-
-/** Rules other modules check on what hangs on a network; each loads what it needs through the loaders. */
-const COMPLIANCE_EXTENSIONS: ((network: Network, loaders: BatchReads) => Promise<RuleViolation[]>)[] = [servicePlanViolations, planOfAccountsCompliance, projectSheetCompliance, cpiCompetenceCompliance];
 
 export const ruleViolation = (message: string, violations: RuleViolation[] = [], details: Record<string, unknown> = {}) =>
   new DomainError(ErrorCode.RULE_VIOLATION, message, { violations, ...details });
 
-/** Loads what the rules need through batch loaders, so a list of networks costs a few queries. */
-async function snapshotOf(network: Network, loaders: BatchReads): Promise<{ snapshot: NetworkSnapshot; params: MeasureParameters }> {
-  const [measure, tiers, members, links, allocations, enrolments, overlappingEnrolments] = await Promise.all([
-    loaders.byId(Measure).load(network.measureId),
-    loaders.manyBy(FundingTier, 'measureId', 'minRecipients').load(network.measureId),
-    loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id),
-    loaders.manyBy(NetworkCompany, 'networkId').load(network.id),
-    loaders.manyBy(Allocation, 'networkId').load(network.id),
-    loaders.manyBy(RecipientEnrolment, 'networkId').load(network.id),
-    loaders.exclusiveOverlaps.load(network.id),
-  ]);
-  if (!measure) throw notFound('Measure', network.measureId);
-  const partners = present(await loaders.byId(Partner).loadMany(members.map((m) => m.partnerId)));
-  const [types, namedTypes, companies, sources] = await Promise.all([
-    loaders.byId(PartnerType).loadMany([...new Set(partners.map((p) => p.partnerTypeId))]).then(present),
-    loaders.manyBy(PartnerType, 'code').loadMany([...measure.leadPartnerTypeCodes, ...measure.requiredPartnerTypeCodes]).then((found) => present(found).flat()),
-    loaders.byId(CrisisCompany).loadMany(links.map((l) => l.crisisCompanyId)).then(present),
-    loaders.byId(FundSource).loadMany([...new Set(allocations.map((a) => a.fundSourceId))]).then(present),
-  ]);
-  const sectors = present(await loaders.byId(AtecoSector).loadMany(companies.flatMap((c) => (c.atecoSectorId ? [c.atecoSectorId] : []))));
-  const committed = await Promise.all(sources.map((s) => loaders.fundCommitted.load(s.id)));
-  const partnerById = new Map(partners.map((p) => [p.id, p]));
-  const typeCode = new Map(types.map((t) => [t.id, t.code]));
-  const sectorById = new Map(sectors.map((s) => [s.id, s]));
-  return {
-    snapshot: {
-      asOf: judgedOn(todayInItaly(), network.startDate, network.endDate),
-      startDate: network.startDate,
-      endDate: network.endDate,
-      planned: { suspended: network.plannedSuspended, unemployed: network.plannedUnemployed },
-      enrolled: {
-        suspended: enrolments.filter((e) => e.kind === RecipientKind.SUSPENDED).length,
-        unemployed: enrolments.filter((e) => e.kind === RecipientKind.UNEMPLOYED).length,
-      },
-      overlappingEnrolments,
-      members: members.map((m) => {
-        const partner = partnerById.get(m.partnerId);
-        return { partnerId: m.partnerId, role: m.role, joinedOn: m.joinedOn, leftOn: m.leftOn, partnerTypeCode: typeCode.get(partner?.partnerTypeId ?? '') ?? '', labourAccredited: partner?.labourAccredited ?? false };
-      }),
-      partnerTypeNames: Object.fromEntries([...types, ...namedTypes].map((t) => [t.code, t.name])),
-      companies: companies.map((c) => {
-        const sector = c.atecoSectorId ? sectorById.get(c.atecoSectorId) : undefined;
-        return { id: c.id, supplyChain: c.supplyChain, expectedRedundancies: c.expectedRedundancies, parentTaxCode: c.parentTaxCode, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
-      }),
-      allocations: allocations.map((a) => ({ id: a.id, fundSourceId: a.fundSourceId, kind: a.kind, amount: a.amount, status: a.status, allocatedOn: a.allocatedOn })),
-      fundSources: sources.map((s, i) => ({ id: s.id, name: s.name, budget: s.budget, committed: committed[i], availableFrom: s.availableFrom, availableTo: s.availableTo })),
-    },
-    params: { ...measure, tiers },
-  };
-}
-
-/** The rules broken now; those a planned departure will break later are `upcoming`. */
+/** The registered rules broken now; those a planned departure will break later are `upcoming`. */
 export async function complianceOf(network: Network, loaders: BatchReads): Promise<ComplianceReport> {
-  const { snapshot, params } = await snapshotOf(network, loaders);
-  const extensions = await Promise.all(COMPLIANCE_EXTENSIONS.map((check) => check(network, loaders)));
-  const all = [...evaluateRules(snapshot, params), ...extensions.flat()];
+  const [all, snapshot] = await Promise.all([evaluateNetworkRules(network, loaders), networkSnapshot(network, loaders)]);
   const violations = all.filter((v) => !v.from);
   return {
     ok: violations.length === 0,
@@ -92,19 +28,45 @@ export async function complianceOf(network: Network, loaders: BatchReads): Promi
 }
 
 /**
+ * The hard limits (LIMIT rules) a write to `resource` reaches, judged whatever the network's status
+ * on the network after the write, as far as they concern the record written: findings that name no
+ * record, or the record, or one it refers to. `settle` runs once everything is loaded and before the
+ * rules judge: the place to read, under a lock held only from then to the commit, the one figure
+ * other tenants change.
+ */
+export async function limitsBrokenBy(
+  ctx: RequestContext,
+  manager: EntityManager,
+  resource: string,
+  networkId: string,
+  record: object,
+  settle?: (loaders: BatchReads) => Promise<void>,
+): Promise<RuleViolation[]> {
+  const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id: networkId }).getOne();
+  if (!network) throw notFound('Network', networkId);
+  const loaders = ctx.newLoaders();
+  const options = { limits: true, which: (rule: { kind: string; reachedBy: readonly string[] }) => rule.kind === 'LIMIT' && rule.reachedBy.includes(resource) };
+  let violations = await evaluateNetworkRules(network, loaders, options);
+  if (settle) {
+    await settle(loaders);
+    forgetSnapshots(loaders);
+    violations = await evaluateNetworkRules(network, loaders, options);
+  }
+  const named = new Set(Object.values(record).filter((v): v is string => typeof v === 'string'));
+  return violations.filter((v) => !v.ids.length || v.ids.some((id) => named.has(id)));
+}
+
+/**
  * Only the money limits, for an allocation that has just been written: checked whatever the
  * network's status. The fund's total, the one figure other tenants change, is read last under the
  * fund's transaction lock, which serialises its writers: everything else is loaded before it is
  * taken, so the lock is held for the check and the commit only.
  */
-export async function allocationLimitsOf(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<RuleViolation[]> {
-  const network = await scopedQuery(manager, Network, ctx.principal).andWhere('r.id = :id', { id: allocation.networkId }).getOne();
-  if (!network) throw notFound('Network', allocation.networkId);
-  const { snapshot, params } = await snapshotOf(network, ctx.newLoaders());
-  const [{ committed }] = await manager.query('SELECT fund_source_committed($1, true)::text AS committed', [allocation.fundSourceId]);
-  const fundSources = snapshot.fundSources.map((f) => (f.id === allocation.fundSourceId ? { ...f, committed } : f));
-  const rules = [RuleCode.FUND_BUDGET, ...params.rules.filter((r) => r === RuleCode.TIER_CAP)];
-  return evaluateRules({ ...snapshot, fundSources }, { ...params, rules }).filter((v) => v.rule === RuleCode.TIER_CAP || v.ids.includes(allocation.id) || v.ids.includes(allocation.fundSourceId));
+export function allocationLimitsOf(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<RuleViolation[]> {
+  return limitsBrokenBy(ctx, manager, 'allocation', allocation.networkId, allocation, async (loaders) => {
+    const [{ committed }] = await manager.query('SELECT fund_source_committed($1, true)::text AS committed', [allocation.fundSourceId]);
+    loaders.fundCommitted.clear(allocation.fundSourceId).prime(allocation.fundSourceId, committed);
+  });
 }
 
 /** Where a network may go from its status, and the rules that block activation. */

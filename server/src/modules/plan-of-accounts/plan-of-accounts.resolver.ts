@@ -3,7 +3,7 @@ import { crudResolver } from '../../crud/crud.resolver';
 import { Context } from '../../graphql/context';
 import { ServiceType } from '../measure/measure.entity';
 import { Network } from '../network/network.entity';
-import { accountsOf } from './plan-of-accounts.compliance';
+import { accountsOf } from './plan-of-accounts.rule';
 import { AccountLine, PlanOfAccounts } from './plan-of-accounts.entity';
 import { accountLineResource } from './plan-of-accounts.service';
 

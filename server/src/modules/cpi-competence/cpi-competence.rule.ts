@@ -1,16 +1,14 @@
 import { BatchReads, present } from '../../common/request';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
-import { Measure, RuleCode } from '../measure/measure.entity';
+import { RuleCode } from '../measure/measure.entity';
 import { Network, NetworkCompany, NetworkMember } from '../network/network.entity';
-import type { RuleViolation } from '../network/network.rules';
+import { defineNetworkRule } from '../network/rule-registry';
 import { Partner } from '../partner/partner.entity';
 import { PartnerType } from '../reference/reference.entities';
 import { cpiCompetenceViolations } from './cpi-competence.rules';
 
-/** CPI_COMPETENCE for networks whose measure lists it (network.service's compliance extension). */
-export async function cpiCompetenceCompliance(network: Network, loaders: BatchReads): Promise<RuleViolation[]> {
-  const measure = await loaders.byId(Measure).load(network.measureId);
-  if (!measure?.rules.includes(RuleCode.CPI_COMPETENCE)) return [];
+/** The network's CPIs (members that have not left) and its companies in crisis. */
+async function loadCpisAndCompanies(network: Network, loaders: BatchReads) {
   const [members, links] = await Promise.all([
     loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id),
     loaders.manyBy(NetworkCompany, 'networkId').load(network.id),
@@ -21,5 +19,15 @@ export async function cpiCompetenceCompliance(network: Network, loaders: BatchRe
   ]);
   const types = present(await loaders.byId(PartnerType).loadMany([...new Set(partners.map((p) => p.partnerTypeId))]));
   const cpiTypes = new Set(types.filter((t) => t.code === 'CPI').map((t) => t.id));
-  return cpiCompetenceViolations(partners.filter((p) => cpiTypes.has(p.partnerTypeId)), companies);
+  return { cpis: partners.filter((p) => cpiTypes.has(p.partnerTypeId)), companies };
 }
+
+/** A CPI of the network covers every crisis company's production unit. */
+export const CPI_COMPETENCE = defineNetworkRule({
+  code: RuleCode.CPI_COMPETENCE,
+  owner: 'cpi-competence',
+  kind: 'FLAG',
+  reachedBy: ['networkMember', 'networkCompany', 'partner', 'crisisCompany'],
+  load: loadCpisAndCompanies,
+  evaluate: ({ cpis, companies }) => cpiCompetenceViolations(cpis, companies),
+});

@@ -1,8 +1,9 @@
 import { BatchReads, present } from '../../common/request';
 import { Allocation } from '../funding/funding.entity';
 import { FundingTier, Measure, RuleCode, ServicePayment, ServiceType } from '../measure/measure.entity';
+import { defineNetworkRule } from '../network/rule-registry';
 import type { Network } from '../network/network.entity';
-import { RuleViolation, tierFor } from '../network/network.rules';
+import { tierFor } from '../network/network.rules';
 import { Outcome, RecipientEnrolment } from '../recipient/recipient.entity';
 import { RecipientService, ServiceStatus } from '../service-plan/service-plan.entity';
 import { AccountLine } from './plan-of-accounts.entity';
@@ -36,9 +37,12 @@ export async function accountsOf(network: Network, loaders: BatchReads) {
   });
 }
 
-/** PLAN_OF_ACCOUNTS for networks whose measure lists it (network.service's compliance extension). */
-export async function planOfAccountsCompliance(network: Network, loaders: BatchReads): Promise<RuleViolation[]> {
-  const measure = await loaders.byId(Measure).load(network.measureId);
-  if (!measure?.rules.includes(RuleCode.PLAN_OF_ACCOUNTS)) return [];
-  return planOfAccountsViolations(await accountsOf(network, loaders));
-}
+/** PLAN_OF_ACCOUNTS: a plan exists, fits the funding tier, and covers what is committed and delivered. */
+export const PLAN_OF_ACCOUNTS = defineNetworkRule({
+  code: RuleCode.PLAN_OF_ACCOUNTS,
+  owner: 'plan-of-accounts',
+  kind: 'FLAG',
+  reachedBy: ['accountLine', 'allocation', 'recipientService', 'recipientEnrolment', 'network', 'serviceType'],
+  load: accountsOf,
+  evaluate: (summary) => planOfAccountsViolations(summary),
+});

@@ -1,0 +1,38 @@
+import type { NetworkRule } from './network/rule-registry';
+import * as network from './network/network.rules';
+import * as servicePlan from './service-plan/service-plan.rule';
+import * as planOfAccounts from './plan-of-accounts/plan-of-accounts.rule';
+import * as projectSheet from './project-sheet/project-sheet.rule';
+import * as cpiCompetence from './cpi-competence/cpi-competence.rule';
+import * as residence from './codesign/residence.rule';
+
+/**
+ * Every rule of the measures the network module runs (compliance report, activation, limits on
+ * writes, the ACTIVE-network guard). A new rule is one file in the module that owns its data and one
+ * line here; server/src/registry.ts hands the list to the network module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const networkRuleList: NetworkRule<any>[] = [
+  network.MIN_PARTNERS,
+  network.ONE_LEAD,
+  network.LEAD_TYPE,
+  network.PROVINCE_AND_CPI,
+  network.MAX_COMPANIES,
+  network.RECIPIENTS_RANGE,
+  network.DURATION,
+  network.TIER_CAP,
+  network.FUND_BUDGET,
+  network.EXCLUSIVE_POLICY,
+  network.PER_RECIPIENT_CAPS,
+  network.RECIPIENT_ELIGIBILITY,
+  residence.RESIDENCE_IN_AMBITO,
+  servicePlan.PLAN_SERVICES,
+  servicePlan.PHASE2_CHOICE,
+  servicePlan.SERVICE_HOURS,
+  servicePlan.PLAN_PER_RECIPIENT_CAPS,
+  servicePlan.RELOCATION_TRAINING_ONLY,
+  planOfAccounts.PLAN_OF_ACCOUNTS,
+  projectSheet.PROJECT_SHEET,
+  projectSheet.APPLICATION_WINDOW,
+  cpiCompetence.CPI_COMPETENCE,
+];
