@@ -2,7 +2,7 @@ import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations, settled as atRest, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { publishedCall } from '../helpers/codesign';
-import { addMember, createNetwork, createPartner, must, referenceIds, ReferenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
+import { createNetwork, referenceIds, ReferenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../helpers/http';
 
 /** Issue 23: every journey of the console completes, in either language, at 1440 and at 390 px, with nothing raw on screen. */
@@ -115,57 +115,6 @@ test('an administrator edits a user on its edit page, which stays open with the 
     await page.waitForURL(new RegExp(`/users/${id}/show$`));
     await eventually(async () => expect((await t.owner.query('SELECT display_name FROM users WHERE id = $1', [id]))[0].display_name).toBe(newName));
     expect(failures).toEqual([]);
-  });
-}, BROWSER_TEST_TIMEOUT);
-
-test('a parameter change goes through its preview every time; an unchanged form saves nothing', async () => {
-  const measure = await must(t, { userId: null, role: 'ADMIN', tenantId: null }, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
-    input: { code: uniqueCode('E2E_PREVIEW'), name: `Misura in anteprima ${uniqueCode('M')}`, rules: ['MIN_PARTNERS', 'ONE_LEAD'], minPartners: 3 },
-  });
-  const quiet = await must(t, { userId: null, role: 'ADMIN', tenantId: null }, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
-    input: { code: uniqueCode('E2E_QUIET'), name: `Misura senza reti ${uniqueCode('M')}`, rules: ['MIN_PARTNERS'], minPartners: 3 },
-  });
-  const network = await createNetwork(t, tenant.editor, ref, { measureId: measure.id, code: uniqueCode('RETE-PREV').replace(/_/g, '-') });
-  await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref)).id, 'LEAD');
-  await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, 'CPI')).id);
-  await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, 'TRADE_UNION')).id);
-  await must(t, tenant.editor, `mutation($id: ID!) { setNetworkStatus(id: $id, version: 1, status: ACTIVE) { id } }`, { id: network.id });
-  const stored = async (id: string) => (await t.owner.query('SELECT min_partners, version FROM measures WHERE id = $1', [id]))[0];
-
-  await open();
-  await withScreenshotOnFailure(page, 'finish-parameter-preview', async () => {
-    await signIn(page, consoleUrl, administrator.email, administrator.password);
-    const minimum = page.getByLabel('Soggetti minimi (capofila incluso)');
-    const save = page.getByRole('button', { name: 'Salva', exact: true });
-
-    // An unchanged form: nothing saved, the version stays.
-    await page.goto(url(`measures/${quiet.id}`));
-    await visible(minimum);
-    await save.click();
-    await visible(page.getByText('Nessuna modifica da salvare'));
-    expect(await stored(quiet.id)).toEqual({ min_partners: 3, version: 1 });
-
-    // A change that breaks no ACTIVE network still shows its preview, and waits for the confirmation.
-    await minimum.fill('12');
-    await save.click();
-    await visible(page.getByTestId('dry-run-clear'));
-    expect(await page.getByTestId('dry-run-clear').innerText()).toContain('Nessuna rete attiva interessata');
-    expect(await stored(quiet.id)).toEqual({ min_partners: 3, version: 1 });
-    await page.getByRole('button', { name: 'Conferma e salva' }).click();
-    await eventually(async () => expect(await stored(quiet.id)).toEqual({ min_partners: 12, version: 2 }));
-
-    // A change that breaks one lists it, by code and title, with the rule it would break.
-    await page.goto(url(`measures/${measure.id}`));
-    await visible(minimum);
-    await minimum.fill('12');
-    await save.click();
-    const warning = page.getByTestId('dry-run-warning');
-    await visible(warning);
-    expect(await warning.innerText()).toContain(network.code);
-    expect(await warning.innerText()).toContain('ne servono almeno 12');
-    expect(await stored(measure.id)).toEqual({ min_partners: 3, version: 1 });
-    await page.getByRole('button', { name: 'Annulla' }).click();
-    expect(await stored(measure.id)).toEqual({ min_partners: 3, version: 1 });
   });
 }, BROWSER_TEST_TIMEOUT);
 
