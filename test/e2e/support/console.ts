@@ -6,9 +6,10 @@
  *   import { NetworkPage } from './pages/network.page';
  *
  *   const reti = useConsole();                    // top level: hooks start and stop everything
+ *   const { t } = reti;                           // the HttpTestApp, for factories (usable inside tests)
  *
  *   test('an editor activates a network', async () => {
- *     const tenant = await newTenant(reti.t);      // reti.t is the HttpTestApp, for factories
+ *     const tenant = await newTenant(t);
  *     const { page, session } = await reti.openAs('EDITOR', { tenant });   // or a SignedInUser
  *     await session.shot('activate', async () => {   // screenshot in test-results/ on failure
  *       const network = await new NetworkPage(session).open(id, 'roster');
@@ -164,7 +165,7 @@ export interface ConsoleSetup<A extends TestApp> {
 }
 
 export interface ConsoleSuite<A extends TestApp> {
-  /** The app under test, for factories and for reading the database (`t.owner`). */
+  /** The app under test, for factories and for reading the database (`t.owner`); usable once the tests run. */
   readonly t: A;
   readonly browser: Browser;
   /** The console's address, /admin/ on the app. */
@@ -206,11 +207,16 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
     await app?.close();
   });
 
-  const suite: ConsoleSuite<A> = {
-    get t() {
-      if (!app) throw new Error('useConsole: the app is not running (call it at the top level of the test file)');
-      return app;
+  // The app stands in for itself before it has started, so that `const { t } = useConsole()` can sit at the top level.
+  const t = new Proxy({} as A, {
+    get(_, key) {
+      if (!app) throw new Error(`useConsole: the app is not running yet (reading ${String(key)} outside a test or hook)`);
+      return Reflect.get(app, key);
     },
+  });
+
+  const suite: ConsoleSuite<A> = {
+    t,
     get browser() {
       return chromium.browser;
     },
@@ -234,7 +240,7 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
     async openAs(who, options = {}) {
       let user: Credentials;
       if (typeof who === 'string') {
-        const signUp = (suite.t as unknown as Partial<HttpTestApp>).signUp;
+        const signUp = (app as unknown as Partial<HttpTestApp>).signUp;
         if (!signUp) throw new Error('openAs(role) needs an app started by startHttpApp; pass a user instead');
         const tenantId = typeof options.tenant === 'string' ? options.tenant : options.tenant?.id;
         if (who !== 'ADMIN' && !tenantId) throw new Error(`openAs('${who}') needs a tenant`);
