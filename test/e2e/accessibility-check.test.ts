@@ -1,15 +1,11 @@
-import { Browser } from 'playwright-core';
-import { launchChromium, newConsoleContext, seriousViolations } from '../helpers/browser';
+import { newConsoleContext, seriousViolations } from '../helpers/browser';
+import { useBrowser } from './support/console';
 
 /**
  * The shared accessibility check judges the page a user is left with, not a frame caught mid-fade:
  * a notice that fades from the background colour to readable text is fine once it has appeared.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser?.close());
+const chromium = useBrowser();
 
 const FADING_NOTICE = `<!doctype html><html lang="it"><head><title>Avviso</title><style>
   body { background: #fff; }
@@ -23,21 +19,21 @@ const FADING_NOTICE = `<!doctype html><html lang="it"><head><title>Avviso</title
 </main><script>requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById('notice').classList.add('shown')));</script></body></html>`;
 
 test('a notice still fading in is measured as it will settle, in a console context and in any other page', async () => {
-  const context = await newConsoleContext(browser);
+  const context = await newConsoleContext(chromium.browser);
   const page = await context.newPage();
   await page.goto(`data:text/html,${encodeURIComponent(FADING_NOTICE)}`);
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 
   // A page opened without the console context: the check itself turns motion off before measuring.
-  const plain = await browser.newPage();
+  const plain = await chromium.browser.newPage();
   await plain.setContent(FADING_NOTICE);
   expect(await seriousViolations(plain)).toEqual([]);
   await plain.close();
 }, 120_000);
 
 test('a page that stays low-contrast once settled is still reported', async () => {
-  const page = await browser.newPage();
+  const page = await chromium.browser.newPage();
   await page.setContent(`<!doctype html><html lang="it"><head><title>Scuro</title></head><body><main><h1>Rete</h1><p style="color:#ddd;background:#fff">Testo chiaro</p></main></body></html>`);
   expect(await seriousViolations(page)).toEqual([expect.stringContaining('color-contrast')]);
   await page.close();

@@ -1,50 +1,28 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Browser, BrowserContext, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, launchChromium, newConsoleContext, signIn, withScreenshotOnFailure } from '../helpers/browser';
 import { seedNetworks } from '../helpers/factories';
-import { HttpTestApp, SignedInUser, startHttpApp } from '../helpers/http';
+import { SignedInUser } from '../helpers/http';
+import { BROWSER_TEST_TIMEOUT, useConsole } from './support/console';
 
-/** Generous, so that a loaded machine slows the browser test down without failing it. */
-const BROWSER_TEST_TIMEOUT = 400_000;
+/** The GraphQL explorer in the console: ready queries run with the console's session, the schema's docs, and a curl command that works. */
 
-let t: HttpTestApp;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleUrl: string;
 let analyst: SignedInUser;
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  t = await startHttpApp();
-  consoleUrl = new URL('/admin/', t.url).toString();
-  const tenant = await newTenant(t);
-  // Three networks with a committed allocation of € 1.000,00 each.
-  await seedNetworks(t, tenant.editor, 3);
-  analyst = await t.signUp('ANALYST', tenant.id);
-  browser = await launchChromium();
-}, BROWSER_TEST_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+const reti = useConsole({
+  seed: async (app) => {
+    const tenant = await newTenant(app);
+    // Three networks with a committed allocation of € 1.000,00 each.
+    await seedNetworks(app, tenant.editor, 3);
+    analyst = await app.signUp('ANALYST', tenant.id);
+  },
 });
-
-beforeEach(async () => {
-  context = await newConsoleContext(browser);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(consoleUrl).origin });
-  page = await context.newPage();
-});
-
-afterEach(() => context.close());
 
 test(
   'an analyst runs a ready query in the GraphQL explorer, reads the docs and copies the request as curl',
   async () => {
-    await withScreenshotOnFailure(page, 'graphql-explorer', async () => {
-      await signIn(page, consoleUrl, analyst.email, analyst.password);
+    const { session, page } = await reti.openAs(analyst);
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(reti.consoleUrl).origin });
+    await session.shot('graphql-explorer', async () => {
       await page.getByRole('menuitem', { name: 'API GraphQL' }).click();
       await page.getByText('Interrogazioni pronte:').waitFor();
 

@@ -1,17 +1,18 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { createLogger } from '../../server/src/common/logger';
 import { ANONYMOUS } from '../../server/src/common/request';
 import { SsoSettings } from '../../server/src/config';
 import { userFiscalCodeHash } from '../../server/src/common/crypto';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
-import { ensureConsoleBuilt, launchChromium, newConsoleContext, seriousViolations, withScreenshotOnFailure } from '../helpers/browser';
+import { seriousViolations, withScreenshotOnFailure } from '../helpers/browser';
 import { TEST_RECIPIENT_KEY } from '../helpers/env';
 import { LOGIN, loopbackAddress, send } from '../helpers/http';
 import { freePort, SPID_L1, SPID_L2, startOidcProvider, TestClient, TestIdentity, TestProvider } from '../helpers/oidc-provider';
+import { BROWSER_TEST_TIMEOUT, useConsole } from './support/console';
 
 /**
  * Single sign-on against a real OpenID Connect provider (oidc-provider, in this process, with keys
@@ -22,42 +23,36 @@ import { freePort, SPID_L1, SPID_L2, startOidcProvider, TestClient, TestIdentity
 let provider: TestProvider;
 let t: TestApp;
 let publicUrl: string;
-let browser: Browser;
 let tenant: Awaited<ReturnType<typeof newTenant>>;
 let sso: SsoSettings;
 const logLines: string[] = [];
-const BROWSER_TEST_TIMEOUT = 300_000;
 
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  provider = await startOidcProvider(publicUrl);
-  const logs = new PassThrough();
-  logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-  sso = {
-    issuer: new URL(provider.issuer),
-    clientId: provider.reti.id,
-    clientSecret: provider.reti.secret,
-    scopes: 'openid profile email',
-    identityClaim: 'fiscal_number',
-    matchBy: 'fiscal_code',
-    acrValues: [SPID_L2, 'https://www.spid.gov.it/SpidL3'],
-    passwordForAdminsOnly: true,
-    publicUrl,
-  };
-  t = await startTestApp(3, { logger: createLogger({ level: 'warn' }, logs), sso });
-  await new Promise<void>((resolve) => t.app.httpServer.listen(port, '127.0.0.1', resolve));
-  tenant = await newTenant(t);
-  browser = await launchChromium();
-  // Building the console, when its sources changed, takes minutes on a loaded machine.
-}, 2 * BROWSER_TEST_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await provider?.close();
+const reti = useConsole({
+  start: async () => {
+    const port = await freePort();
+    publicUrl = `http://127.0.0.1:${port}`;
+    provider = await startOidcProvider(publicUrl);
+    const logs = new PassThrough();
+    logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+    sso = {
+      issuer: new URL(provider.issuer),
+      clientId: provider.reti.id,
+      clientSecret: provider.reti.secret,
+      scopes: 'openid profile email',
+      identityClaim: 'fiscal_number',
+      matchBy: 'fiscal_code',
+      acrValues: [SPID_L2, 'https://www.spid.gov.it/SpidL3'],
+      passwordForAdminsOnly: true,
+      publicUrl,
+    };
+    t = await startTestApp(3, { logger: createLogger({ level: 'warn' }, logs), sso });
+    await new Promise<void>((resolve) => t.app.httpServer.listen(port, '127.0.0.1', resolve));
+    return { app: t, url: publicUrl };
+  },
+  seed: async (app) => void (tenant = await newTenant(app)),
 });
+
+afterAll(() => provider?.close());
 
 /** A valid personal codice fiscale nobody else in the test database has. */
 function newFiscalCode(): string {
@@ -314,10 +309,8 @@ describe('in the browser', () => {
   let context: BrowserContext;
   let page: Page;
   beforeEach(async () => {
-    context = await newConsoleContext(browser);
-    page = await context.newPage();
+    ({ context, page } = await reti.open());
   });
-  afterEach(() => context.close());
 
   /** The user the console's session was restored for (its refreshSession answer). */
   function sessionUsers(): Promise<unknown>[] {
@@ -455,8 +448,8 @@ describe('in the browser', () => {
       const trail = JSON.stringify(await t.owner.query('SELECT * FROM audit_events WHERE entity_id = $1', [row.id]));
       expect(`${JSON.stringify(row)} ${trail}`).not.toContain(fiscalCode);
 
-      const invited = await newConsoleContext(browser);
-      const invitedPage = await invited.newPage();
+      const invited = await reti.open();
+      const invitedPage = invited.page;
       provider.signInAs({ sub: randomUUID(), fiscalNumber: `TINIT-${fiscalCode}`, acr: SPID_L2 });
       await withScreenshotOnFailure(invitedPage, 'sso-invited-signs-in', async () => {
         await invitedPage.goto(`${publicUrl}/admin/`);

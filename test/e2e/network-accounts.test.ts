@@ -1,39 +1,13 @@
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { admin, newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations, signIn, withScreenshotOnFailure } from '../helpers/browser';
-import { createNetwork, createPartner, must, referenceIds, uniqueCode } from '../helpers/factories';
-import { HttpTestApp, startHttpApp } from '../helpers/http';
+import { eventually, seriousViolations } from '../helpers/browser';
+import { createNetwork, must, referenceIds, uniqueCode } from '../helpers/factories';
+import { NetworkPage } from './pages/network.page';
+import { BROWSER_TEST_TIMEOUT, hasText, text, useConsole } from './support/console';
 
 /** A network's plan of accounts and project sheet in the console, with the refusals a clerk meets. */
 
-let t: HttpTestApp;
-let browser: Browser;
-let consoleUrl: string;
-let context: BrowserContext;
-let page: Page;
-const BROWSER_TEST_TIMEOUT = 300_000;
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  t = await startHttpApp();
-  consoleUrl = new URL('/admin/', t.url).toString();
-  browser = await launchChromium();
-}, BROWSER_TEST_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-beforeEach(async () => {
-  context = await newConsoleContext(browser);
-  page = await context.newPage();
-});
-
-afterEach(() => context.close());
-
-const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const hasText = (locator: Locator, expected: string) => eventually(async () => expect(await text(locator)).toContain(expected));
+const reti = useConsole();
+const { t } = reti;
 
 /**
  * The Fase II call as seeds 000 and 002 put it together: its window (19/02/2021–31/12/2021), its
@@ -75,19 +49,20 @@ test('a clerk plans the accounts within the tier and completes the project sheet
   const lines = async () => (await t.owner.query('SELECT service_type_id, planned_amount::text AS amount FROM network_account_lines WHERE network_id = $1 ORDER BY planned_amount', [network.id])) as { service_type_id: string; amount: string }[];
   const sheets = async () => (await t.owner.query('SELECT application_date::text AS date, expected_placements FROM network_project_sheets WHERE network_id = $1', [network.id])) as { date: string; expected_placements: number | null }[];
 
-  await withScreenshotOnFailure(page, 'accounts-plan-and-sheet', async () => {
-    await signIn(page, consoleUrl, clerk.email, clerk.password);
-    await page.goto(new URL(`networks/${network.id}/show`, consoleUrl).toString());
-    await page.getByRole('tab', { name: 'Piano dei conti' }).click();
-    const blocked = page.getByTestId('activation-blocked');
+  const { session, page } = await reti.openAs(clerk);
+
+  const networkPage = new NetworkPage(session);
+  await session.shot('accounts-plan-and-sheet', async () => {
+    await networkPage.open(network.id);
+    await networkPage.tab('Piano dei conti');
+    const blocked = networkPage.activationBlocked;
     await hasText(blocked, 'Il progetto deve definire il piano dei conti.');
     await hasText(blocked, 'La scheda progetto è incompleta: mancano data di presentazione');
 
     // The plan of accounts: one amount per service type of the measure, with the payment beside it.
-    const row = (serviceTypeId: string) => page.getByTestId(`plan-line-${serviceTypeId}`);
+    const row = (serviceTypeId: string) => networkPage.accountLine(serviceTypeId);
     await hasText(row(measure.business), 'A processo, condizionato al risultato');
-    await row(measure.process).getByRole('textbox').fill('40.000,00');
-    await row(measure.process).getByRole('button', { name: /Salva/ }).click();
+    await networkPage.planAmount(measure.process, '40.000,00');
     await hasText(page.getByTestId('plan-total'), '€ 40.000,00');
     expect(await text(page.getByTestId('plan-tier-maximum'))).toBe('€ 70.000,00');
     await hasText(page.getByTestId('plan-against-tier'), 'Entro la fascia: restano € 30.000,00.');
@@ -98,14 +73,12 @@ test('a clerk plans the accounts within the tier and completes the project sheet
 
     // One cent above the tier's maximum: refused on the amount typed, in plain Italian, and nothing saved.
     const placement = row(measure.placement);
-    await placement.getByRole('textbox').fill('30.000,01');
-    await placement.getByRole('button', { name: /Salva/ }).click();
+    await networkPage.planAmount(measure.placement, '30.000,01');
     await hasText(placement, 'Il piano dei conti (€ 70.000,01) supera il contributo massimo della fascia (€ 70.000,00).');
     expect(await text(row(measure.process))).not.toContain('supera');
     expect(await lines()).toEqual([{ service_type_id: measure.process, amount: '40000.00' }]);
 
-    await placement.getByRole('textbox').fill('30.000,00');
-    await placement.getByRole('button', { name: /Salva/ }).click();
+    await networkPage.planAmount(measure.placement, '30.000,00');
     await hasText(page.getByTestId('plan-total'), '€ 70.000,00');
     await hasText(page.getByTestId('plan-against-tier'), 'Il piano raggiunge esattamente il contributo massimo della fascia.');
     expect(await lines()).toEqual([
@@ -116,7 +89,7 @@ test('a clerk plans the accounts within the tier and completes the project sheet
     expect(await seriousViolations(page)).toEqual([]);
 
     // The project sheet: what is missing, by name.
-    await page.getByRole('tab', { name: 'Scheda progetto' }).click();
+    await networkPage.tab('Scheda progetto');
     const completeness = page.getByTestId('sheet-completeness');
     await hasText(completeness, 'Scheda incompleta. Mancano: Data di presentazione della domanda;');
     await hasText(page.getByText('Finestra dell’avviso: dal 19/02/2021 al 31/12/2021.'), '19/02/2021');
@@ -157,10 +130,9 @@ test('a clerk plans the accounts within the tier and completes the project sheet
       input: { networkId: network.id, fundSourceId: ref.fundSource('AZIONI_RETE'), amount: '70000.00', allocatedOn: '2021-04-01', kind: 'PROCESS' },
     });
     await page.reload();
-    await page.getByRole('tab', { name: 'Piano dei conti' }).click();
+    await networkPage.tab('Piano dei conti');
     await hasText(page.getByTestId('plan-committed'), '€ 70.000,00');
-    await placement.getByRole('textbox').fill('20.000,00');
-    await placement.getByRole('button', { name: /Salva/ }).click();
+    await networkPage.planAmount(measure.placement, '20.000,00');
     await hasText(placement, 'Le assegnazioni impegnate (€ 70.000,00) superano il piano dei conti (€ 60.000,00).');
     expect((await lines()).map((line) => line.amount)).toEqual(['30000.00', '40000.00']);
 
@@ -169,46 +141,8 @@ test('a clerk plans the accounts within the tier and completes the project sheet
     const before = await processLine();
     // Any other amount would break the tier or the commitments, and saving the same one changes nothing: the other writer's save is made in SQL.
     await t.owner.query('UPDATE network_account_lines SET planned_amount = planned_amount WHERE id = $1', [before.id]);
-    await row(measure.process).getByRole('textbox').fill('39.000,00');
-    await row(measure.process).getByRole('button', { name: /Salva/ }).click();
+    await networkPage.planAmount(measure.process, '39.000,00');
     await page.getByText('Qualcun altro ha modificato questo record nel frattempo.').waitFor();
     expect(await processLine()).toEqual({ ...before, version: before.version + 1 });
-  });
-}, BROWSER_TEST_TIMEOUT);
-
-test('an administrator names the measures a fund source may pay; an editor names the municipalities a CPI covers', async () => {
-  const ref = await referenceIds(t);
-  const tenant = await newTenant(t);
-  const source = await must(t, admin, `mutation($input: CreateFundSourceInput!) { createFundSource(input: $input) { id } }`, {
-    input: { code: uniqueCode('FONTE'), name: `Fonte di prova ${uniqueCode('F')}`, budget: '100000.00' },
-  });
-  const cpi = await createPartner(t, tenant.editor, ref, 'CPI');
-  const administrator = await t.signUp('ADMIN');
-  const editor = await t.signUp('EDITOR', tenant.id);
-
-  await withScreenshotOnFailure(page, 'accounts-fund-measures-and-cpi', async () => {
-    await signIn(page, consoleUrl, administrator.email, administrator.password);
-    await page.goto(new URL(`fundSources/${source.id}`, consoleUrl).toString());
-    const measures = page.getByRole('combobox', { name: 'Misure che la fonte può finanziare' });
-    await measures.click();
-    await measures.fill('FASE_II');
-    await page.getByRole('option', { name: /^AZIONI_RETE_FASE_II/ }).click();
-    await page.getByRole('button', { name: 'Salva', exact: true }).click();
-    await page.getByText('AZIONI_RETE_FASE_II', { exact: true }).waitFor();
-    expect((await t.owner.query('SELECT measure_codes FROM fund_sources WHERE id = $1', [source.id]))[0].measure_codes).toEqual(['AZIONI_RETE_FASE_II']);
-
-    await context.close();
-    context = await newConsoleContext(browser);
-    page = await context.newPage();
-    await signIn(page, consoleUrl, editor.email, editor.password);
-    await page.goto(new URL(`partners/${cpi.id}`, consoleUrl).toString());
-    const municipalities = page.getByRole('combobox', { name: 'Comuni di competenza del CPI' });
-    await municipalities.click();
-    await municipalities.fill('Rho');
-    await page.getByRole('option', { name: 'Rho (015182)' }).click();
-    await page.getByRole('button', { name: 'Salva', exact: true }).click();
-    await page.getByText('Comuni di competenza del CPI').waitFor();
-    await page.getByText('Rho', { exact: true }).waitFor();
-    expect((await t.owner.query('SELECT covered_municipality_ids FROM partners WHERE id = $1', [cpi.id]))[0].covered_municipality_ids).toEqual([ref.municipality('015182')]);
   });
 }, BROWSER_TEST_TIMEOUT);

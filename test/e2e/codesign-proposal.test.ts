@@ -1,43 +1,25 @@
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newTenant } from '../helpers/app';
-import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, pickOption, signIn, withScreenshotOnFailure } from '../helpers/browser';
+import { eventually, pickOption } from '../helpers/browser';
 import { FULL_SECTIONS, passDeadline, publishedCall } from '../helpers/codesign';
 import { must, orgTaxCode, uniqueCode } from '../helpers/factories';
-import { HttpTestApp, SignedInUser, startHttpApp } from '../helpers/http';
+import { SignedInUser } from '../helpers/http';
+import { CodesignCallPage } from './pages/codesign-call.page';
+import { BROWSER_TEST_TIMEOUT, useConsole, visible } from './support/console';
 
-let t: HttpTestApp;
-let browser: Browser;
-let consoleUrl: string;
+/** A co-design proposal from its writing by a third-sector body to the award that starts the project. */
+
 let ambito: Awaited<ReturnType<typeof newTenant>>;
 let body: Awaited<ReturnType<typeof newTenant>>;
 let ambitoEditor: SignedInUser;
 let bodyEditor: SignedInUser;
-let context: BrowserContext;
-let page: Page;
-const BROWSER_TEST_TIMEOUT = 300_000;
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  t = await startHttpApp();
-  consoleUrl = new URL('/admin/', t.url).toString();
-  [ambito, body] = await Promise.all([newTenant(t, 'AMBITO'), newTenant(t, 'THIRD_SECTOR_BODY')]);
-  ambitoEditor = await t.signUp('EDITOR', ambito.id);
-  bodyEditor = await t.signUp('EDITOR', body.id);
-  browser = await launchChromium();
-}, BROWSER_TEST_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+const reti = useConsole({
+  seed: async (app) => {
+    [ambito, body] = await Promise.all([newTenant(app, 'AMBITO'), newTenant(app, 'THIRD_SECTOR_BODY')]);
+    ambitoEditor = await app.signUp('EDITOR', ambito.id);
+    bodyEditor = await app.signUp('EDITOR', body.id);
+  },
 });
-
-beforeEach(async () => {
-  context = await newConsoleContext(browser);
-  page = await context.newPage();
-});
-afterEach(() => context.close());
-
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+const { t } = reti;
 
 async function proposalStatus(title: string): Promise<string | undefined> {
   const [row] = await t.owner.query('SELECT status FROM codesign_proposals WHERE title = $1', [title]);
@@ -52,9 +34,9 @@ test('a third-sector body writes and submits its proposal; the Ambito scores it 
   const leadTaxCode = orgTaxCode();
   const networkCode = `COPROG-${orgTaxCode()}`;
 
-  await withScreenshotOnFailure(page, 'body-submits-a-proposal', async () => {
-    await signIn(page, consoleUrl, bodyEditor.email, bodyEditor.password);
-    await page.goto(new URL('codesignProposals/create', consoleUrl).toString());
+  const { session, page } = await reti.openAs(bodyEditor);
+  await session.shot('body-submits-a-proposal', async () => {
+    await session.goto('codesignProposals/create');
     await pickOption(page, 'Istruttoria', callTitle.slice(0, 20), callTitle);
     await page.getByLabel('Titolo').fill(proposalTitle);
     await page.getByLabel('Ente proponente').fill(leadName);
@@ -103,22 +85,17 @@ test('a third-sector body writes and submits its proposal; the Ambito scores it 
     });
   }
 
-  await context.close();
-  context = await newConsoleContext(browser);
-  page = await context.newPage();
-  await withScreenshotOnFailure(page, 'ambito-awards-the-call', async () => {
-    await signIn(page, consoleUrl, ambitoEditor.email, ambitoEditor.password);
-    await page.goto(new URL(`codesignCalls/${call.id}/show`, consoleUrl).toString());
-    await page.getByRole('tab', { name: 'Graduatoria e aggiudicazione' }).click();
-    const ranking = page.getByTestId('ranking');
+  const { session: ambitoSession, page: ambitoPage } = await reti.openAs(ambitoEditor);
+  await ambitoSession.shot('ambito-awards-the-call', async () => {
+    const page = ambitoPage;
+    const callPage = await new CodesignCallPage(ambitoSession).open(call.id);
+    await callPage.tab('Graduatoria e aggiudicazione');
+    const ranking = callPage.ranking;
     await visible(ranking.getByText(leadName));
     await eventually(async () => expect(await ranking.innerText()).toContain('83,00'));
-    await page.getByLabel(`Seleziona ${leadName}`).check();
-    await page.getByLabel('Numero dell’atto').fill('Determina 77/2024');
-    await page.getByLabel('Codice della rete').fill(networkCode);
-    await page.getByRole('button', { name: 'Aggiudica' }).click();
+    await callPage.award(leadName, 'Determina 77/2024', networkCode);
     await visible(page.getByText('Istruttoria aggiudicata'));
-    await page.getByRole('tab', { name: 'Progetto' }).click();
+    await callPage.tab('Progetto');
     await visible(page.getByText('Determina 77/2024'));
   });
 
