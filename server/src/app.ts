@@ -67,7 +67,7 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** The most rows one export of a list carries (README, "Exports"). */
   exportMaxRows?: number;
-  /** Answer eligible queries with one SQL statement each (graphql/compiled-reads.ts); on unless false. */
+  /** Answer eligible queries with one SQL statement each (graphql/compiled-reads/); on unless false. */
   compiledReads?: boolean;
   /** Single sign-on through an OpenID Connect provider; passwords only when absent. */
   sso?: SsoSettings;
