@@ -10,7 +10,7 @@ function isTenantOwned(manager: EntityManager, entity: EntityClass): boolean {
  * bodies' proposals). The condition, beside the own tenant, may use :scopeTenantId; row-level
  * security still decides which of those rows the request gets.
  */
-interface SharedReads {
+export interface SharedReads {
   sharedReads?(alias: string): string;
   /** What those who read every tenant may see of the entity, when not all of it (co-design: no drafts). */
   allTenantsReads?(alias: string): string;

@@ -1,4 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
+import { relationResolvers } from '../graphql/relations';
+import { declaredRelations } from './relations';
 import { TenantResolver } from './tenant/tenant.resolver';
 import { UserResolver } from './user/user.resolver';
 import { AtecoSectorResolver, MunicipalityResolver, PartnerTypeResolver, ProvinceResolver } from './reference/reference.resolver';
@@ -26,4 +28,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PactSignatoryResolver, AuditEventResolver, AuthResolver,
   RecipientEnrolmentResolver, ImportResolver, AnalyticsResolver, ...codesignResolvers,
   RecipientServiceResolver, RecipientPlanResolver, AccountLineResolver, NetworkAccountsResolver, ProjectSheetResolver, NetworkProjectSheetResolver,
+  ...relationResolvers(declaredRelations),
 ];

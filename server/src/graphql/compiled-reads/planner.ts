@@ -17,7 +17,7 @@ import {
 import { getMetadataStorage } from 'type-graphql';
 import { DataSource, EntityMetadata } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { declaredRelation } from '../relations';
+import { declaredRelation, listed } from '../relations';
 import { Lru } from './lru';
 import { COMPILED_READ, Format, NotCompiled, ObjectPlan, PageField, PlannedField, Planning, ReadPlan } from './plan';
 
@@ -78,7 +78,7 @@ export class ReadCompiler {
 
   private planObject(planning: Planning, type: GraphQLObjectType, nodes: FieldNode[]): ObjectPlan {
     const metadata = this.entityOf(type.name);
-    if (!metadata) throw new NotCompiled(`${type.name} is not a table of the caller's tenant alone`);
+    if (!metadata) throw new NotCompiled(`${type.name} is not a table`);
     const selected = this.collect(planning, type, subselections(nodes));
     if (selected.size > MAX_FIELDS) throw new NotCompiled(`more than ${MAX_FIELDS} fields of ${type.name}`);
     const fields: PlannedField[] = [];
@@ -93,8 +93,7 @@ export class ReadCompiler {
       if (field.args.length) throw new NotCompiled(`${type.name}.${name} takes arguments`);
       const relation = declaredRelation(metadata.target as Function, name);
       if (relation) {
-        const listed = isListType(getNullableType(field.type));
-        if (listed !== (relation.kind === 'many' || (relation.kind === 'through' && !relation.first))) throw new NotCompiled(`${type.name}.${name} is declared with another cardinality`);
+        if (isListType(getNullableType(field.type)) !== listed(relation)) throw new NotCompiled(`${type.name}.${name} is declared with another cardinality`);
         fields.push({ key, kind: 'relation', relation, plan: this.planObject(planning, getNamedType(field.type) as GraphQLObjectType, fieldNodes) });
         continue;
       }
@@ -108,12 +107,12 @@ export class ReadCompiler {
     return { metadata, fields };
   }
 
-  /** The entity behind a GraphQL type; not one whose rows other tenants, or all-tenant readers, see under conditions of its own. */
+  /** The entity behind a GraphQL type (its rows are read as the loaders read them: see StatementBuilder.own). */
   private entityOf(typeName: string): EntityMetadata | undefined {
     if (!this.entities.has(typeName)) {
       const { objectTypes } = getMetadataStorage();
       const metadata = this.dataSource.entityMetadatas.find((m) => objectTypes.some((o) => o.target === m.target && o.name === typeName));
-      this.entities.set(typeName, metadata && typeof metadata.target === 'function' && !('sharedReads' in metadata.target) && !('allTenantsReads' in metadata.target) ? metadata : undefined);
+      this.entities.set(typeName, metadata && typeof metadata.target === 'function' ? metadata : undefined);
     }
     return this.entities.get(typeName);
   }
@@ -133,6 +132,8 @@ export class ReadCompiler {
         return TEXT.has(sqlType) ? 'raw' : sqlType === 'numeric' || sqlType === 'decimal' ? 'decimal' : undefined;
       case 'Int':
         return INTEGER.has(sqlType) ? 'raw' : undefined;
+      case 'Float':
+        return sqlType === 'numeric' || sqlType === 'decimal' ? 'float' : undefined;
       case 'Boolean':
         return sqlType === 'boolean' ? 'raw' : undefined;
       case 'JSONObject':

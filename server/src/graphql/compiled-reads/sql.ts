@@ -1,5 +1,6 @@
 import { DataSource, EntityMetadata } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { SharedReads } from '../../db/scoped-query';
 import { Relation } from '../relations';
 import { Format, ObjectPlan } from './plan';
 
@@ -10,6 +11,8 @@ const FORMATS: Record<Format, (sql: string) => string> = {
   // The request's transaction sets DateStyle ISO (request-scope.ts).
   date: (sql) => `${sql}::text`,
   decimal: (sql) => `${sql}::text`,
+  // A JSON number, as graphql-js serializes pg's numeric text read as a Float (a score, 7.5).
+  float: (sql) => `${sql}::float8`,
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
@@ -46,7 +49,7 @@ export class StatementBuilder {
       if (field.relation.kind !== 'one') return [this.list(field.relation, field.plan, plan.metadata, row)];
       const target = this.from(field.plan.metadata);
       const inner = this.object(field.plan, columnsOf(target.alias));
-      joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(target, plan.metadata, row)}${this.own(target)}`, inner.joins);
+      joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(field.relation, target, plan.metadata, row)}${this.own(target)}`, inner.joins);
       return [`CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`];
     });
     return { json: `json_build_array(${values.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
@@ -60,7 +63,7 @@ export class StatementBuilder {
     const column = (alias: string, metadata: EntityMetadata, property: string) => `${alias}.${quote(columnOf(metadata, property).databaseName)}`;
     if (relation.kind === 'many') {
       return `(SELECT coalesce(json_agg(${object.json} ORDER BY ${column(target.alias, plan.metadata, relation.orderBy)}, ${target.alias}.id), '[]'::json)
-        FROM ${target.sql} ${object.joins} WHERE ${column(target.alias, plan.metadata, relation.by)} = ${parentId}${this.sameTenant(target, parent, parentRow)}${this.own(target)})`;
+        FROM ${target.sql} ${object.joins} WHERE ${column(target.alias, plan.metadata, relation.by)} = ${parentId}${this.sameTenant(relation, target, parent, parentRow)}${this.own(target)})`;
     }
     if (relation.kind !== 'through') throw new Error('A record is joined, not listed');
     const link = this.from(this.dataSource.getMetadata(relation.link()));
@@ -68,8 +71,8 @@ export class StatementBuilder {
       .map(([property, value]) => ` AND ${column(link.alias, link.metadata, property)} = ${this.param(value)}`)
       .join('');
     const order = `${column(link.alias, link.metadata, relation.orderBy)}, ${link.alias}.id`;
-    const body = `FROM ${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${column(link.alias, link.metadata, relation.key)}${this.sameTenant(target, link.metadata, columnsOf(link.alias))}${this.own(target)} ${object.joins}
-      WHERE ${column(link.alias, link.metadata, relation.by)} = ${parentId}${this.sameTenant(link, parent, parentRow)}${this.own(link)}${where}`;
+    const body = `FROM ${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${column(link.alias, link.metadata, relation.key)}${this.sameTenant(relation, target, link.metadata, columnsOf(link.alias))}${this.own(target)} ${object.joins}
+      WHERE ${column(link.alias, link.metadata, relation.by)} = ${parentId}${this.sameTenant(relation, link, parent, parentRow)}${this.own(link)}${where}`;
     return relation.first ? `(SELECT ${object.json} ${body} ORDER BY ${order} LIMIT 1)` : `(SELECT coalesce(json_agg(${object.json} ORDER BY ${order}), '[]'::json) ${body})`;
   }
 
@@ -82,17 +85,30 @@ export class StatementBuilder {
    * Tenant-owned records refer to each other within their tenant (composite foreign keys): saying
    * so lets PostgreSQL look rows up by their whole key, for a regional analyst too.
    */
-  private sameTenant(table: { alias: string; metadata: EntityMetadata }, other: EntityMetadata, otherRow: RowRef): string {
+  private sameTenant(relation: Relation, table: { alias: string; metadata: EntityMetadata }, other: EntityMetadata, otherRow: RowRef): string {
+    if (relation.acrossTenants) return '';
     const tenant = table.metadata.findColumnWithPropertyName('tenantId');
     const otherTenant = other.findColumnWithPropertyName('tenantId');
     return tenant && otherTenant ? ` AND ${table.alias}.tenant_id = ${otherRow(otherTenant)}` : '';
   }
 
-  /** The loaders read a tenant's rows only (scopedQuery); row-level security says the same. */
+  /** What the loaders read of a table (scopedQuery): a tenant's own rows and those it shares; row-level security says the same. */
   private own({ alias, metadata }: { alias: string; metadata: EntityMetadata }): string {
-    if (!this.tenantScoped || !metadata.findColumnWithPropertyName('tenantId')) return '';
+    const entity = metadata.target as SharedReads;
+    if (!this.tenantScoped || !metadata.findColumnWithPropertyName('tenantId')) {
+      const allTenants = entity.allTenantsReads?.(alias);
+      return allTenants ? ` AND ${this.condition(metadata, alias, allTenants)}` : '';
+    }
     this.tenant ??= this.param(TENANT);
-    return ` AND ${alias}.tenant_id = ${this.tenant}`;
+    const shared = entity.sharedReads?.(alias);
+    return shared ? ` AND (${alias}.tenant_id = ${this.tenant} OR ${this.condition(metadata, alias, shared)})` : ` AND ${alias}.tenant_id = ${this.tenant}`;
+  }
+
+  /** A condition written for scopedQuery (properties after the alias, :scopeTenantId) in this statement's terms. */
+  private condition(metadata: EntityMetadata, alias: string, text: string): string {
+    return text
+      .replace(new RegExp(`\\b${alias}\\.(\\w+)\\b`, 'g'), (_, property: string) => `${alias}.${quote(columnOf(metadata, property).databaseName)}`)
+      .replace(/:scopeTenantId\b/g, () => (this.tenant ??= this.param(TENANT)));
   }
 
   private param(value: unknown): string {

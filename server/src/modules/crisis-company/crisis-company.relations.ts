@@ -5,6 +5,6 @@ import { CrisisCompany } from './crisis-company.entity';
 
 export const CRISIS_COMPANY = relationsOf(CrisisCompany, {
   municipality: one(() => Municipality, 'municipalityId'),
-  atecoSector: one(() => AtecoSector, 'atecoSectorId'),
+  atecoSector: one(() => AtecoSector, 'atecoSectorId', { nullable: true }),
   networks: through(() => NetworkCompany, 'crisisCompanyId', 'networkId', () => Network),
 });

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { crudResolver } from '../../crud/crud.resolver';
 import { Context } from '../../graphql/context';
 import { NetworkImpactReport } from '../network/network.entity';
@@ -8,11 +8,6 @@ import { measureResource, fundingTierResource, serviceTypeResource, measureCompa
 
 @Resolver(() => Measure)
 export class MeasureResolver extends crudResolver(measureResource) {
-  @FieldResolver(() => [FundingTier])
-  fundingTiers(@Root() measure: Measure, @Ctx() ctx: Context): Promise<FundingTier[]> {
-    return ctx.loaders.manyBy(FundingTier, 'measureId', 'minRecipients').load(measure.id);
-  }
-
   @Mutation(() => [NetworkImpactReport], { description: 'Dry run of updateMeasure: the ACTIVE networks the change would put out of compliance, and why. Nothing is saved.' })
   previewUpdateMeasure(
     @Arg('id', () => ID) id: string,
@@ -21,11 +16,6 @@ export class MeasureResolver extends crudResolver(measureResource) {
     @Ctx() ctx: Context,
   ): Promise<object[]> {
     return this.service.previewUpdate(ctx, id, version, input);
-  }
-
-  @FieldResolver(() => [ServiceType])
-  serviceTypes(@Root() measure: Measure, @Ctx() ctx: Context): Promise<ServiceType[]> {
-    return ctx.loaders.manyBy(ServiceType, 'measureId', 'phase').load(measure.id);
   }
 }
 
@@ -40,30 +30,10 @@ export class FundingTierResolver extends crudResolver(fundingTierResource) {
   ): Promise<object[]> {
     return this.service.previewUpdate(ctx, id, version, input);
   }
-
-  @FieldResolver(() => Measure)
-  measure(@Root() tier: FundingTier, @Ctx() ctx: Context): Promise<Measure | null> {
-    return ctx.loaders.byId(Measure).load(tier.measureId);
-  }
 }
 
 @Resolver(() => ServiceType)
-export class ServiceTypeResolver extends crudResolver(serviceTypeResource) {
-  @FieldResolver(() => Measure)
-  measure(@Root() service: ServiceType, @Ctx() ctx: Context): Promise<Measure | null> {
-    return ctx.loaders.byId(Measure).load(service.measureId);
-  }
-}
+export class ServiceTypeResolver extends crudResolver(serviceTypeResource) {}
 
 @Resolver(() => MeasureCompatibility)
-export class MeasureCompatibilityResolver extends crudResolver(measureCompatibilityResource) {
-  @FieldResolver(() => Measure)
-  measure(@Root() pair: MeasureCompatibility, @Ctx() ctx: Context): Promise<Measure | null> {
-    return ctx.loaders.byId(Measure).load(pair.measureId);
-  }
-
-  @FieldResolver(() => Measure)
-  compatibleMeasure(@Root() pair: MeasureCompatibility, @Ctx() ctx: Context): Promise<Measure | null> {
-    return ctx.loaders.byId(Measure).load(pair.compatibleMeasureId);
-  }
-}
+export class MeasureCompatibilityResolver extends crudResolver(measureCompatibilityResource) {}

@@ -9,11 +9,11 @@ import { MemberRole, Network, NetworkCompany, NetworkMember } from './network.en
 
 export const NETWORK = relationsOf(Network, {
   measure: one(() => Measure, 'measureId'),
-  members: many(() => NetworkMember, 'networkId', 'role'),
-  lead: through(() => NetworkMember, 'networkId', 'partnerId', () => Partner, { orderBy: 'role', where: { role: MemberRole.LEAD }, first: true }),
-  companies: through(() => NetworkCompany, 'networkId', 'crisisCompanyId', () => CrisisCompany),
-  pact: one(() => CompetencePact, 'pactId'),
-  atecoSector: one(() => AtecoSector, 'atecoSectorId'),
+  members: many(() => NetworkMember, 'networkId', 'role', { description: 'The roster: every member with role and dates.' }),
+  lead: through(() => NetworkMember, 'networkId', 'partnerId', () => Partner, { orderBy: 'role', where: { role: MemberRole.LEAD }, first: true, description: 'The lead partner (capofila).' }),
+  companies: through(() => NetworkCompany, 'networkId', 'crisisCompanyId', () => CrisisCompany, { description: 'The companies in crisis the network serves.' }),
+  pact: one(() => CompetencePact, 'pactId', { nullable: true }),
+  atecoSector: one(() => AtecoSector, 'atecoSectorId', { nullable: true }),
   allocations: many(() => Allocation, 'networkId'),
 });
 

@@ -5,7 +5,7 @@ import { Partner } from './partner.entity';
 
 export const PARTNER = relationsOf(Partner, {
   partnerType: one(() => PartnerType, 'partnerTypeId'),
-  municipality: one(() => Municipality, 'municipalityId'),
-  memberships: many(() => NetworkMember, 'partnerId'),
-  networks: through(() => NetworkMember, 'partnerId', 'networkId', () => Network),
+  municipality: one(() => Municipality, 'municipalityId', { nullable: true }),
+  memberships: many(() => NetworkMember, 'partnerId', 'createdAt', { description: "The partner's memberships, with role and dates." }),
+  networks: through(() => NetworkMember, 'partnerId', 'networkId', () => Network, { description: 'Networks the partner belongs to.' }),
 });
