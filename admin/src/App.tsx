@@ -5,7 +5,7 @@ import { lazyView } from './common/lazyView';
 import { IMPORT_PATH } from './csvImport/importKinds';
 import { EXPLORER_PATH } from './explorer/explorerPath';
 import { Layout } from './layout/Layout';
-import { theme } from './layout/theme';
+import { darkTheme, theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { lazyDataProvider } from './providers/lazyDataProvider';
@@ -50,6 +50,7 @@ export const App = () => (
       layout={Layout}
       loginPage={LoginPage}
       theme={theme}
+      darkTheme={darkTheme}
       dashboard={Dashboard}
       title="reti.app.title"
       requireAuth

@@ -97,7 +97,7 @@ test('an editor creates a partner and a network, builds its roster, sees the rul
   expect(await networkStatus(networkCode)).toBe('ACTIVE');
 }, BROWSER_TEST_TIMEOUT);
 
-test('Rendi capofila swaps the lead in one step; Rimuovi says only the link goes; the companies tab shows the ATECO division', async () => {
+test('Rendi capofila swaps the lead in one step; Rimuovi names the partner and can be undone; the companies tab shows the ATECO division', async () => {
   const network = await createNetwork(t, tenant.editor, ref);
   const oldLead = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: `Vecchio capofila ${uniqueCode('L')}` });
   const newLead = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: `Nuovo capofila ${uniqueCode('L')}` });
@@ -121,8 +121,9 @@ test('Rendi capofila swaps the lead in one step; Rimuovi says only the link goes
 
     const oldRow = networkPage.member(oldLead.legalName);
     await oldRow.getByRole('button', { name: 'Rimuovi' }).click();
-    await visible(page.getByRole('dialog').getByText('Il partner resta nel registro: si elimina solo la sua partecipazione a questa rete.'));
-    await page.getByRole('dialog').getByRole('button', { name: 'Annulla' }).click();
+    await visible(page.locator('.MuiSnackbar-root').getByText(`«${oldLead.legalName}» tolto dalla rete`));
+    await page.locator('.MuiSnackbar-root').getByRole('button', { name: 'Annulla' }).click();
+    await visible(oldRow);
 
     await networkPage.tab('Aziende in crisi');
     await visible(page.getByRole('columnheader', { name: 'Divisione ATECO' }));

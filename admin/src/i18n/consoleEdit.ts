@@ -35,6 +35,10 @@ export const consoleEdit = {
       remove_company: 'Scollegare «%{name}» dalla rete? L’azienda resta nel registro: si elimina solo il collegamento con questa rete.',
       remove_signatory: 'Togliere «%{name}» dai firmatari? Il partner resta nel registro: si elimina solo la sua firma su questo patto.',
       link_removed: 'Collegamento rimosso',
+      removed_member: '«%{name}» tolto dalla rete',
+      removed_company: '«%{name}» scollegata dalla rete',
+      removed_signatory: '«%{name}» tolto dai firmatari',
+      deleted_named: '«%{name}» eliminato',
       ateco_division: 'Divisione ATECO',
       history: {
         title: '%{action} di %{resource} «%{name}»',
@@ -84,6 +88,10 @@ export const consoleEdit = {
       remove_company: 'Unlink «%{name}» from the network? The company stays in the registry: only its link to this network is removed.',
       remove_signatory: 'Remove «%{name}» from the signatories? The partner stays in the registry: only its signature on this pact is removed.',
       link_removed: 'Link removed',
+      removed_member: '«%{name}» removed from the network',
+      removed_company: '«%{name}» unlinked from the network',
+      removed_signatory: '«%{name}» removed from the signatories',
+      deleted_named: '«%{name}» deleted',
       ateco_division: 'ATECO division',
       history: {
         title: '%{action} of %{resource} «%{name}»',

@@ -3,6 +3,7 @@ import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
 import { consoleEdit } from './consoleEdit';
 import type { RetiMessages } from './it';
 import { consoleUx } from './consoleUx';
+import { conveniences } from './conveniences';
 import { explorer } from './explorer';
 import { rules } from './rules';
 import { codesign } from './codesign';
@@ -159,6 +160,7 @@ export const en: RetiMessages = {
   },
   reti: {
     ...consoleUx.en,
+    ...conveniences.en,
     ...explorer.en,
     ...rules.en.reti,
     ...services.en.reti,

@@ -2,6 +2,7 @@ import { ENUM_LABELS, FIELD_LABELS } from '../../../server/src/common/labels';
 import { consoleEdit } from './consoleEdit';
 import { raItalian } from './raItalian';
 import { consoleUx } from './consoleUx';
+import { conveniences } from './conveniences';
 import { explorer } from './explorer';
 import { rules } from './rules';
 import { codesign } from './codesign';
@@ -158,6 +159,7 @@ export const it = {
   },
   reti: {
     ...consoleUx.it,
+    ...conveniences.it,
     ...explorer.it,
     ...rules.it.reti,
     ...services.it.reti,

@@ -5,6 +5,7 @@ import { AllocationListTotal } from '../../common/ListTotals';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
 import { RegistryGrid } from '../../common/RegistryGrid';
+import { SavedQueriesAside } from '../../common/SavedQueries';
 
 const filters = [
   <ReferenceInput source="networkId" reference="networks" alwaysOn>
@@ -20,7 +21,7 @@ const filters = [
 ];
 
 export const AllocationList = () => (
-  <List filters={filters} sort={{ field: 'allocatedOn', order: 'DESC' }}>
+  <List filters={filters} aside={<SavedQueriesAside />} sort={{ field: 'allocatedOn', order: 'DESC' }}>
     <RegistryGrid secondaryText={<MoneyField source="amount" />} tertiaryText={<LocalDateField source="allocatedOn" />}>
       <LocalDateField source="allocatedOn" />
       <ReferenceField source="networkId" reference="networks" sortable={false} link="show" />

@@ -2,6 +2,7 @@ import { AutocompleteInput, List, ReferenceInput, SearchInput, TextField } from 
 import { DateInput } from '../../common/ItalianInputs';
 import { LocalDateField } from '../../common/LocalDateField';
 import { RegistryGrid } from '../../common/RegistryGrid';
+import { SavedQueriesAside } from '../../common/SavedQueries';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
 ];
 
 export const CompetencePactList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} aside={<SavedQueriesAside />} sort={{ field: 'name', order: 'ASC' }}>
     <RegistryGrid>
       <TextField source="name" />
       <TextField source="territory" />

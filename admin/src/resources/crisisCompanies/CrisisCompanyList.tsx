@@ -1,6 +1,7 @@
 import { AutocompleteInput, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { RegistryGrid } from '../../common/RegistryGrid';
+import { SavedQueriesAside } from '../../common/SavedQueries';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -17,7 +18,7 @@ const filters = [
 ];
 
 export const CrisisCompanyList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} aside={<SavedQueriesAside />} sort={{ field: 'name', order: 'ASC' }}>
     <RegistryGrid secondaryText={<TextField source="taxCode" />}>
       <TextField source="name" />
       <TextField source="taxCode" />

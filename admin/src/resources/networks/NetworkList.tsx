@@ -4,6 +4,7 @@ import { DateInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
 import { RegistryGrid } from '../../common/RegistryGrid';
+import { SavedQueriesAside } from '../../common/SavedQueries';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -36,7 +37,7 @@ const ComplianceFlag = () => {
 };
 
 export const NetworkList = () => (
-  <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+  <List filters={filters} aside={<SavedQueriesAside />} sort={{ field: 'startDate', order: 'DESC' }}>
     <RegistryGrid secondaryText={<SelectField source="status" choices={enumChoices('NetworkStatus')} />} tertiaryText={<LocalDateField source="startDate" />}>
       <TextField source="code" />
       <TextField source="title" />

@@ -12,6 +12,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { RegistryGrid } from '../../common/RegistryGrid';
+import { SavedQueriesAside } from '../../common/SavedQueries';
 
 const filters = [
   <SearchInput source="q" alwaysOn />,
@@ -27,7 +28,7 @@ const filters = [
 ];
 
 export const PartnerList = () => (
-  <List filters={filters} sort={{ field: 'legalName', order: 'ASC' }}>
+  <List filters={filters} aside={<SavedQueriesAside />} sort={{ field: 'legalName', order: 'ASC' }}>
     <RegistryGrid secondaryText={<TextField source="taxCode" />}>
       <TextField source="legalName" />
       <TextField source="taxCode" />
