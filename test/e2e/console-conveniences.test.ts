@@ -176,7 +176,7 @@ test('an empty list says what its records are and offers Crea to an editor; a re
 
 test('the dark theme, chosen in the app bar, stays after a reload and has no serious axe finding on the dashboard, a list and a form', async () => {
   const network = await createNetwork(t, tenant.editor, ref);
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const background = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
 
   await withScreenshotOnFailure(page, 'conveniences-dark-theme', async () => {
     await signIn(page, consoleUrl, editor.email, editor.password);
@@ -189,7 +189,7 @@ test('the dark theme, chosen in the app bar, stays after a reload and has no ser
     const dark = await background();
     expect(dark).not.toBe(light);
     // Dark: every channel of the page's background well below the middle.
-    expect(dark.match(/\d+/g)!.slice(0, 3).every((channel) => Number(channel) < 100)).toBe(true);
+    expect(dark.match(/\d+/g)!.slice(0, 3).every((channel: string) => Number(channel) < 100)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(url('networks'));
@@ -204,14 +204,20 @@ test('the dark theme, chosen in the app bar, stays after a reload and has no ser
   });
 }, BROWSER_TEST_TIMEOUT);
 
+/** The focused element's text, and whether it is in the page's content (not the app bar or the menu). */
+interface Focused {
+  text: string;
+  inMain: boolean;
+}
+
 /** Presses Tab until the focused element matches (by its text as written, not as styled). */
-async function tabTo(matches: (element: { text: string; label: string | null; href: string | null; inMain: boolean }) => boolean, limit = 80): Promise<void> {
+async function tabTo(matches: (element: Focused) => boolean, limit = 80): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      return { text: element?.textContent?.trim() ?? '', label: element?.getAttribute('aria-label') ?? null, href: element?.getAttribute('href') ?? null, inMain: !!element?.closest('#main-content') };
-    });
+    const focused = await page.evaluate<Focused>(`(() => {
+      const element = document.activeElement;
+      return { text: element?.textContent?.trim() ?? '', inMain: !!element?.closest('#main-content') };
+    })()`);
     if (matches(focused)) return;
   }
   throw new Error('Tab never reached the element');
@@ -220,10 +226,10 @@ async function tabTo(matches: (element: { text: string; label: string | null; hr
 /** The focused element draws a ring that can be seen: an outline at least 2 px wide. */
 async function focusRing(): Promise<{ style: string; width: number }> {
   await atRest(page);
-  return page.evaluate(() => {
-    const style = getComputedStyle(document.activeElement!);
+  return page.evaluate<{ style: string; width: number }>(`(() => {
+    const style = getComputedStyle(document.activeElement);
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
-  });
+  })()`);
 }
 
 test('by keyboard: Tab first reaches a readable "Vai al contenuto", then the list\'s Crea with a focus ring; Enter opens it; the menu and the network tabs work with Tab, arrows and Enter', async () => {
@@ -247,7 +253,7 @@ test('by keyboard: Tab first reaches a readable "Vai al contenuto", then the lis
 
     // The next stop is in the page's content, not back in the app bar or the menu.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('#main-content'))).toBe(true);
+    expect(await page.evaluate<boolean>(`!!document.activeElement?.closest('#main-content')`)).toBe(true);
     await tabTo((focused) => focused.inMain && focused.text === 'Crea');
     expect((await focusRing()).width).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Enter');
