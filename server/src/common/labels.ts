@@ -44,6 +44,9 @@ export const ENUM_LABELS = {
       PHASE2_CHOICE: 'Alternative ammesse in fase 2',
       SERVICE_HOURS: 'Ore minime e massime dei servizi',
       RELOCATION_TRAINING_ONLY: 'Solo formazione per chi ha l’Assegno di Ricollocazione',
+      SUBORDINATE_PREVIOUS_CONTRACT: 'Disoccupati cessati da lavoro subordinato',
+      RESIDENCE_IN_LOMBARDY: 'Disoccupati residenti o domiciliati in Lombardia',
+      EXCLUSIVE_POLICY_OUTSIDE: 'Esclusività rispetto alle misure esterne al registro',
     },
     ResultKind: { PLACEMENT: 'Inserimento lavorativo', SELF_EMPLOYMENT: 'Autoimprenditorialità' },
     RecipientKind: { SUSPENDED: 'Occupati sospesi', UNEMPLOYED: 'Disoccupati' },
@@ -53,6 +56,7 @@ export const ENUM_LABELS = {
     ContractType: { PERMANENT: 'Tempo indeterminato', FIXED_TERM: 'Tempo determinato', APPRENTICESHIP: 'Apprendistato', OTHER: 'Altro' },
     PreviousContract: { SUBORDINATE: 'Lavoro subordinato', OTHER: 'Altro' },
     HoursReduction: { UP_TO_30: 'Fino al 30 %', OVER_30: 'Oltre il 30 %' },
+    OutsidePolicy: { DOTE_UNICA_LAVORO: 'Dote Unica Lavoro', GARANZIA_GIOVANI: 'Programma Garanzia Giovani', OTHER_PUBLIC_POLICY: 'Altro intervento di politica attiva finanziato con risorse pubbliche' },
   },
   en: {
     NetworkStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed', WITHDRAWN: 'Withdrawn' },
@@ -93,6 +97,9 @@ export const ENUM_LABELS = {
       PHASE2_CHOICE: 'Alternatives allowed in phase 2',
       SERVICE_HOURS: 'Minimum and maximum hours of services',
       RELOCATION_TRAINING_ONLY: 'Training only for holders of the Assegno di Ricollocazione',
+      SUBORDINATE_PREVIOUS_CONTRACT: 'Unemployed from subordinate employment',
+      RESIDENCE_IN_LOMBARDY: 'Unemployed resident or domiciled in Lombardy',
+      EXCLUSIVE_POLICY_OUTSIDE: 'Exclusive of measures outside the registry',
     },
     ResultKind: { PLACEMENT: 'Job placement', SELF_EMPLOYMENT: 'Self-employment' },
     RecipientKind: { SUSPENDED: 'Suspended workers', UNEMPLOYED: 'Unemployed' },
@@ -102,6 +109,7 @@ export const ENUM_LABELS = {
     ContractType: { PERMANENT: 'Permanent', FIXED_TERM: 'Fixed-term', APPRENTICESHIP: 'Apprenticeship', OTHER: 'Other' },
     PreviousContract: { SUBORDINATE: 'Subordinate employment', OTHER: 'Other' },
     HoursReduction: { UP_TO_30: 'Up to 30 %', OVER_30: 'Over 30 %' },
+    OutsidePolicy: { DOTE_UNICA_LAVORO: 'Dote Unica Lavoro', GARANZIA_GIOVANI: 'Garanzia Giovani (Youth Guarantee)', OTHER_PUBLIC_POLICY: 'Another publicly funded active-labour-policy intervention' },
   },
 };
 

@@ -29,6 +29,7 @@ import { FundCommittedFromRollup1763700001400 } from '../../../migrations/176370
 import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-single-sign-on';
 import { ColleagueNames1763700001800 } from '../../../migrations/1763700001800-colleague-names';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
+import { FaseTwoRecipientRules1763700002100 } from '../../../migrations/1763700002100-fase-two-recipient-rules';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   SingleSignOn1763700001600,
   ColleagueNames1763700001800,
   RuleCodes1763700001900,
+  FaseTwoRecipientRules1763700002100,
 ];

@@ -5,6 +5,7 @@ import * as planOfAccounts from './plan-of-accounts/plan-of-accounts.rule';
 import * as projectSheet from './project-sheet/project-sheet.rule';
 import * as cpiCompetence from './cpi-competence/cpi-competence.rule';
 import * as residence from './codesign/residence.rule';
+import * as recipient from './recipient/recipient.rule';
 
 /**
  * Every rule of the measures the network module runs (compliance report, activation, limits on
@@ -35,4 +36,7 @@ export const networkRuleList: NetworkRule<any>[] = [
   projectSheet.PROJECT_SHEET,
   projectSheet.APPLICATION_WINDOW,
   cpiCompetence.CPI_COMPETENCE,
+  recipient.SUBORDINATE_PREVIOUS_CONTRACT,
+  recipient.RESIDENCE_IN_LOMBARDY,
+  recipient.EXCLUSIVE_POLICY_OUTSIDE,
 ];

@@ -80,6 +80,8 @@ const NETWORK_RULES = ['MIN_PARTNERS', 'ONE_LEAD', 'LEAD_TYPE', 'FUND_BUDGET'];
 const FUND_RULES = ['FUND_MEASURES', 'FUND_ORDER', 'FUND_RECIPIENTS'];
 /** Seed 000: each worker's plan (PIP), its hour caps, one phase-2 alternative, training only for Assegno di Ricollocazione holders. */
 const PLAN_RULES = ['PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY'];
+/** Seed 000: the unemployed come from subordinate employment and live in Lombardy; nobody is also in Dote Unica Lavoro or Garanzia Giovani. */
+const FASE_II_RECIPIENT_RULES = ['SUBORDINATE_PREVIOUS_CONTRACT', 'RESIDENCE_IN_LOMBARDY', 'EXCLUSIVE_POLICY_OUTSIDE'];
 
 export const MEASURES = [
   {
@@ -88,7 +90,7 @@ export const MEASURES = [
     legal_act: 'Decreto regionale n. 1036 del 2/02/2021',
     open_from: '2021-02-19',
     open_to: '2021-12-31',
-    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY', ...PLAN_RULES, 'APPLICATION_WINDOW', 'FUND_MEASURES'],
+    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'TIER_CAP', 'PER_RECIPIENT_CAPS', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY', ...PLAN_RULES, 'APPLICATION_WINDOW', 'FUND_MEASURES', ...FASE_II_RECIPIENT_RULES],
     min_partners: 3,
     lead_partner_type_codes: [],
     required_partner_type_codes: [],
@@ -114,7 +116,7 @@ export const MEASURES = [
     legal_act: 'DGR n. X/6686 del 9/06/2017 e n. XI/677 del 24/10/2018',
     open_from: null,
     open_to: null,
-    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'RECIPIENT_ELIGIBILITY', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET', 'FUND_MEASURES'],
+    rules: [...NETWORK_RULES, 'DURATION', 'MAX_COMPANIES', 'RECIPIENTS_RANGE', 'PER_RECIPIENT_CAPS', 'RECIPIENT_ELIGIBILITY', 'PLAN_OF_ACCOUNTS', 'PROJECT_SHEET', 'FUND_MEASURES', 'RESIDENCE_IN_LOMBARDY'],
     min_partners: 3,
     lead_partner_type_codes: [],
     required_partner_type_codes: [],
@@ -136,7 +138,7 @@ export const MEASURES = [
     open_from: null,
     open_to: null,
     // Seed 003 sets no project duration; recipients are suspended workers only.
-    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY', ...FUND_RULES, 'CPI_COMPETENCE'],
+    rules: [...NETWORK_RULES, 'PROVINCE_AND_CPI', 'EXCLUSIVE_POLICY', 'RECIPIENT_ELIGIBILITY', ...FUND_RULES, 'CPI_COMPETENCE', 'EXCLUSIVE_POLICY_OUTSIDE'],
     min_partners: 3,
     lead_partner_type_codes: ['CPI'],
     required_partner_type_codes: ['PROVINCE', 'CPI'],

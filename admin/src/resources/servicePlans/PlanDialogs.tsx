@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/
 import {
   AutocompleteInput,
   BooleanInput,
+  CheckboxGroupInput,
   CreateBase,
   EditBase,
   Form,
@@ -127,6 +128,7 @@ const EnrolmentInputs = () => (
     <SelectInput source="previousContract" choices={enumChoices('PreviousContract')} fullWidth />
     <BooleanInput source="relocationAllowance" />
     <SelectInput source="hoursReduction" choices={enumChoices('HoursReduction')} fullWidth />
+    <CheckboxGroupInput source="outsidePolicies" choices={enumChoices('OutsidePolicy')} row={false} helperText="reti.plans.outside_policies_hint" />
   </>
 );
 
@@ -134,7 +136,7 @@ const EnrolmentInputs = () => (
 export const EnrolmentDialog = ({ networkId, onClose }: { networkId: string; onClose: () => void }) => {
   const mutationOptions = useSaved('reti.plans.enrolled', onClose);
   return (
-    <CreateBase resource="recipientEnrolments" record={{ networkId, relocationAllowance: false }} redirect={false} mutationOptions={mutationOptions}>
+    <CreateBase resource="recipientEnrolments" record={{ networkId, relocationAllowance: false, outsidePolicies: [] }} redirect={false} mutationOptions={mutationOptions}>
       <PlanDialog title="reti.plans.enrol" onClose={onClose} mode="onBlur">
         <TextInput source="taxCode" validate={validatePersonTaxCode} autoComplete="off" fullWidth />
         <EnrolmentInputs />

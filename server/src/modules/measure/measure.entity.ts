@@ -35,6 +35,10 @@ export enum RuleCode {
   FUND_RECIPIENTS = 'FUND_RECIPIENTS',
   // The CPI competent for the crisis companies (modules/cpi-competence).
   CPI_COMPETENCE = 'CPI_COMPETENCE',
+  // What recipients declare at enrolment (modules/recipient).
+  SUBORDINATE_PREVIOUS_CONTRACT = 'SUBORDINATE_PREVIOUS_CONTRACT',
+  RESIDENCE_IN_LOMBARDY = 'RESIDENCE_IN_LOMBARDY',
+  EXCLUSIVE_POLICY_OUTSIDE = 'EXCLUSIVE_POLICY_OUTSIDE',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 

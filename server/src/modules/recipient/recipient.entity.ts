@@ -34,6 +34,14 @@ export enum ContractType {
 }
 registerEnumType(ContractType, { name: 'ContractType', description: 'The contract of a placement.' });
 
+/** Seeds 000 and 003: publicly funded active-labour-policy measures the registry does not keep. */
+export enum OutsidePolicy {
+  DOTE_UNICA_LAVORO = 'DOTE_UNICA_LAVORO',
+  GARANZIA_GIOVANI = 'GARANZIA_GIOVANI',
+  OTHER_PUBLIC_POLICY = 'OTHER_PUBLIC_POLICY',
+}
+registerEnumType(OutsidePolicy, { name: 'OutsidePolicy', description: 'A publicly funded active-labour-policy measure kept outside the registry: Dote Unica Lavoro, Programma Garanzia Giovani, or another.' });
+
 registerEnumType(HoursReduction, { name: 'HoursReduction', description: "A suspended worker's cut in working hours: up to 30 %, or more than 30 % (the competence fund's threshold)." });
 
 @ObjectType({ description: 'A recipient (destinatario) enrolled in a network. The codice fiscale is never stored, only a keyed hash.' })
@@ -63,6 +71,10 @@ export class RecipientEnrolment extends TenantRecord {
   relocationAllowance: boolean;
 
   @Field(() => HoursReduction, { nullable: true }) @Column('text', { nullable: true }) hoursReduction: HoursReduction | null;
+
+  @Field(() => [OutsidePolicy], { description: 'Measures outside the registry the recipient declared taking part in at enrolment (EXCLUSIVE_POLICY_OUTSIDE); empty when none.' })
+  @Column('text', { array: true })
+  outsidePolicies: OutsidePolicy[];
 
   // The personal plan's phase 2 and what came of it; the services themselves are RecipientService records.
   @Field(() => ID, { nullable: true, description: 'The phase-2 alternative chosen for this recipient (a phase-2 service type).' })

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
 import { IsPersonTaxCode } from '../../common/validators';
 import { LocalDate } from '../../graphql/scalars';
-import { ContractType, HoursReduction, Outcome, PreviousContract, RecipientKind } from './recipient.entity';
+import { ContractType, HoursReduction, Outcome, OutsidePolicy, PreviousContract, RecipientKind } from './recipient.entity';
 
 @InputType()
 export class RecipientEnrolmentFilter extends BaseFilter {
@@ -27,6 +27,8 @@ export class CreateRecipientEnrolmentInput {
   @Field(() => PreviousContract, { nullable: true }) previousContract?: PreviousContract | null;
   @Field({ defaultValue: false }) relocationAllowance: boolean;
   @Field(() => HoursReduction, { nullable: true }) hoursReduction?: HoursReduction | null;
+  @Field(() => [OutsidePolicy], { defaultValue: [], description: 'Measures outside the registry the recipient declares taking part in (Dote Unica Lavoro, Garanzia Giovani, …).' })
+  outsidePolicies: OutsidePolicy[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() phase2ServiceTypeId?: string | null;
   @Field(() => Outcome, { nullable: true }) outcome?: Outcome | null;
   @Field(() => LocalDate, { nullable: true }) outcomeOn?: string | null;

@@ -18,6 +18,7 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
     prepare(ctx, _manager, data) {
       if (data.taxCode) Object.assign(data, { recipientHash: recipientHash(ctx.keys.recipientHash, data.taxCode) });
       delete data.taxCode;
+      if (data.outsidePolicies) data.outsidePolicies = [...new Set(data.outsidePolicies)];
     },
   },
   networks: ownNetwork(),
