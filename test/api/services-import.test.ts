@@ -35,7 +35,7 @@ async function fase2Network(principal: Principal = tenant.editor) {
   await linkCrisisCompany(t, principal, ref, network.id);
   for (const code of ['CPI', 'TRADE_UNION']) await addMember(t, principal, network.id, (await createPartner(t, principal, ref, code)).id);
   const enrolment = await must(t, principal, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id reference } }`, {
-    input: { networkId: network.id, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2 },
+    input: { networkId: network.id, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2, previousContract: 'SUBORDINATE', residenceMunicipalityId: ref.municipality('015182') },
   });
   return { ...network, lead, enrolment: enrolment as { id: string; reference: string } };
 }

@@ -58,7 +58,8 @@ async function fase2Network(principal: Principal = tenant.editor) {
 
 const enrol = (networkId: string, extra: Record<string, unknown> = {}, principal: Principal = tenant.editor) =>
   must(t, principal, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { ${ENROLMENT} } }`, {
-    input: { networkId, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2, ...extra },
+    // An unemployed recipient Fase II admits (seed 000): from subordinate employment, living in Lombardy.
+    input: { networkId, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2, previousContract: 'SUBORDINATE', residenceMunicipalityId: ref.municipality('015182'), ...extra },
   });
 
 const addService = (enrolmentId: string, code: string, extra: Record<string, unknown> = {}, principal: Principal = tenant.editor) =>
@@ -94,7 +95,7 @@ describe('recipients stay pseudonymous, with coarse attributes only', () => {
     const [row] = await t.owner.query(`SELECT to_jsonb(e) AS row FROM recipient_enrolments e WHERE id = $1`, [created.id]);
     expect(JSON.stringify(row)).not.toContain(taxCode);
     expect(Object.keys(row.row).sort()).toEqual([
-      'aid_band', 'created_at', 'ended_on', 'enrolled_on', 'hours_reduction', 'id', 'kind', 'network_id', 'outcome', 'outcome_contract', 'outcome_on',
+      'aid_band', 'created_at', 'ended_on', 'enrolled_on', 'hours_reduction', 'id', 'kind', 'network_id', 'outcome', 'outcome_contract', 'outcome_on', 'outside_policies',
       'phase2_service_type_id', 'previous_contract', 'recipient_hash', 'relocation_allowance', 'residence_municipality_id', 'tenant_id', 'updated_at', 'version',
     ]);
   });
