@@ -14,7 +14,14 @@ export interface Violation {
 }
 
 /** A violation's rule or field as the forms name their inputs. */
-const VIOLATION_INPUTS: Record<string, string[]> = { plannedRecipients: ['plannedSuspended', 'plannedUnemployed'], APPLICATION_WINDOW: ['applicationDate'] };
+const VIOLATION_INPUTS: Record<string, string[]> = {
+  plannedRecipients: ['plannedSuspended', 'plannedUnemployed'],
+  APPLICATION_WINDOW: ['applicationDate'],
+  // What a recipient declares on enrolling, shown on the enrolment form's input.
+  SUBORDINATE_PREVIOUS_CONTRACT: ['previousContract'],
+  RESIDENCE_IN_LOMBARDY: ['residenceMunicipalityId'],
+  EXCLUSIVE_POLICY_OUTSIDE: ['outsidePolicies'],
+};
 
 /** A duplicate's column as the forms name their inputs: a recipient's hash is typed as a tax code. */
 const DUPLICATE_INPUTS: Record<string, string> = { recipientHash: 'taxCode' };
