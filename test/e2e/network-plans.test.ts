@@ -40,7 +40,7 @@ test('a clerk plans and records services, sees the hours left shrink, is refused
   const outsider = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR');
   const taxCode = personTaxCode();
   const enrolment = await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id reference } }`, {
-    input: { networkId: network.id, taxCode, kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2 },
+    input: { networkId: network.id, taxCode, kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2, previousContract: 'SUBORDINATE', residenceMunicipalityId: ref.municipality('015182') },
   });
   await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { setNetworkStatus(id: $id, version: $version, status: ACTIVE) { status } }`, network);
 
@@ -173,10 +173,17 @@ test('a clerk enrols a recipient through the dialog, is told of a wrong check ch
     await page.getByRole('option', { name: `${municipality.name} (015182)` }).click();
     await dialog.getByRole('combobox', { name: 'Rapporto di lavoro di provenienza' }).click();
     await page.getByRole('option', { name: 'Lavoro subordinato' }).click();
+    // Declaring Dote Unica Lavoro keeps the recipient out of the running network (seed 000), said on the input.
+    const outside = dialog.getByRole('group', { name: 'Partecipa anche a' }).getByRole('checkbox', { name: 'Dote Unica Lavoro' });
+    await outside.check();
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await dialog.getByText(/^1 destinatario dichiara di partecipare a un altro intervento di politica attiva finanziato con risorse pubbliche \(Dote Unica Lavoro\)/).waitFor();
+    expect(await countRows(t, 'recipient_enrolments', 'network_id = $1', [network.id])).toBe(0);
+    await outside.uncheck();
     await dialog.getByRole('button', { name: 'Salva' }).click();
     await page.getByText('Destinatario iscritto', { exact: true }).waitFor();
     const [enrolment] = await t.owner.query(
-      'SELECT id, kind, enrolled_on::text AS "enrolledOn", aid_band AS "aidBand", residence_municipality_id AS "residenceMunicipalityId", previous_contract AS "previousContract", relocation_allowance AS "relocationAllowance" FROM recipient_enrolments WHERE network_id = $1',
+      'SELECT id, kind, enrolled_on::text AS "enrolledOn", aid_band AS "aidBand", residence_municipality_id AS "residenceMunicipalityId", previous_contract AS "previousContract", relocation_allowance AS "relocationAllowance", outside_policies AS "outsidePolicies" FROM recipient_enrolments WHERE network_id = $1',
       [network.id],
     );
     expect(enrolment).toEqual({
@@ -187,6 +194,7 @@ test('a clerk enrols a recipient through the dialog, is told of a wrong check ch
       residenceMunicipalityId: municipality.id,
       previousContract: 'SUBORDINATE',
       relocationAllowance: false,
+      outsidePolicies: [],
     });
     const reference = enrolment.id.slice(0, 8).toUpperCase();
     const row = plans.planRow(reference);
