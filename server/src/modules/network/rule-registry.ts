@@ -1,4 +1,5 @@
 import { BatchReads } from '../../common/request';
+import { DomainError, ErrorCode } from '../../common/errors';
 import { FundingTier, Measure, RuleCode } from '../measure/measure.entity';
 import type { Network } from './network.entity';
 
@@ -109,3 +110,7 @@ export async function evaluateNetworkRules(
 }
 
 export const violationOf = (rule: RuleCode, f: RuleFinding): RuleViolation => ({ rule, message: f.message, messageEn: f.messageEn, ids: f.ids ?? [], field: f.field, from: f.from ?? null });
+
+/** A refusal for a rule of the measures: the message in Italian, its English in `messageEn`, the rules broken in `violations`. */
+export const ruleViolation = (message: string, messageEn: string, violations: RuleViolation[] = [], details: Record<string, unknown> = {}) =>
+  new DomainError(ErrorCode.RULE_VIOLATION, message, { violations, messageEn, ...details });

@@ -1,6 +1,6 @@
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import { recipientHash } from '../../common/crypto';
-import { ownNetwork } from '../network/network.service';
+import { ownNetworkGuard } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
 import { CreateRecipientEnrolmentInput, RecipientEnrolmentFilter, UpdateRecipientEnrolmentInput } from './recipient.inputs';
 
@@ -20,5 +20,5 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
       delete data.taxCode;
     },
   },
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
 };
