@@ -4,6 +4,8 @@ import * as servicePlan from './service-plan/service-plan.rule';
 import * as planOfAccounts from './plan-of-accounts/plan-of-accounts.rule';
 import * as projectSheet from './project-sheet/project-sheet.rule';
 import * as cpiCompetence from './cpi-competence/cpi-competence.rule';
+import * as funding from './funding/funding.rule';
+import * as recipient from './recipient/recipient.rule';
 import * as residence from './codesign/residence.rule';
 
 /**
@@ -20,11 +22,11 @@ export const networkRuleList: NetworkRule<any>[] = [
   network.MAX_COMPANIES,
   network.RECIPIENTS_RANGE,
   network.DURATION,
-  network.TIER_CAP,
-  network.FUND_BUDGET,
-  network.EXCLUSIVE_POLICY,
-  network.PER_RECIPIENT_CAPS,
-  network.RECIPIENT_ELIGIBILITY,
+  funding.TIER_CAP,
+  funding.FUND_BUDGET,
+  funding.PER_RECIPIENT_CAPS,
+  recipient.EXCLUSIVE_POLICY,
+  recipient.RECIPIENT_ELIGIBILITY,
   residence.RESIDENCE_IN_AMBITO,
   servicePlan.PLAN_SERVICES,
   servicePlan.PHASE2_CHOICE,

@@ -46,9 +46,13 @@ export const fundSourceResource: Resource<FundSource, inputs.CreateFundSourceInp
   searchable: ['code', 'name', 'programme'],
   filter: inputs.FundSourceFilter,
   access: 'REFERENCE',
-  guards: [networkComplianceGuard({ mode: 'ENFORCE', networksOf: (manager, source) =>
-    source.id ? activeNetworks(manager, 'EXISTS (SELECT 1 FROM allocations a WHERE a.tenant_id = n.tenant_id AND a.network_id = n.id AND a.fund_source_id = $1)', [source.id]) : [],
-  })],
+  guards: [
+    networkComplianceGuard({
+      mode: 'ENFORCE',
+      networksOf: (manager, source) =>
+        source.id ? activeNetworks(manager, 'EXISTS (SELECT 1 FROM allocations a WHERE a.tenant_id = n.tenant_id AND a.network_id = n.id AND a.fund_source_id = $1)', [source.id]) : [],
+    }),
+  ],
   createInput: inputs.CreateFundSourceInput,
   updateInput: inputs.UpdateFundSourceInput,
   defaultSort: { field: 'code', order: 'ASC' },

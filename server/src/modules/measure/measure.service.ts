@@ -54,9 +54,13 @@ export const measureCompatibilityResource: Resource<MeasureCompatibility, inputs
   filterRules: { measureId: eitherMeasure },
   access: 'REFERENCE',
   // Removing a pair makes EXCLUSIVE_POLICY count it again.
-  guards: [networkComplianceGuard({ mode: 'PREVIEW', networksOf: (manager, pair) =>
-    pair.measureId && pair.compatibleMeasureId ? activeNetworks(manager, 'n.measure_id IN ($1, $2)', [pair.measureId, pair.compatibleMeasureId]) : [],
-  })],
+  guards: [
+    networkComplianceGuard({
+      mode: 'PREVIEW',
+      networksOf: (manager, pair) =>
+        pair.measureId && pair.compatibleMeasureId ? activeNetworks(manager, 'n.measure_id IN ($1, $2)', [pair.measureId, pair.compatibleMeasureId]) : [],
+    }),
+  ],
   createInput: inputs.CreateMeasureCompatibilityInput,
   updateInput: inputs.UpdateMeasureCompatibilityInput,
 };
