@@ -13,7 +13,6 @@ function resourceNames(): Set<string> {
   const names = new Set<string>();
   for (const dir of readdirSync(MODULES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const file of readdirSync(path.join(MODULES, dir.name)).filter((f) => f.endsWith('.service.ts'))) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       for (const value of Object.values(require(path.join(MODULES, dir.name, file)) as Record<string, unknown>)) {
         const resource = value as { entity?: unknown; name?: unknown; plural?: unknown };
         if (resource && typeof resource === 'object' && resource.entity && typeof resource.name === 'string' && typeof resource.plural === 'string') names.add(resource.name);

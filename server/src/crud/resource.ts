@@ -102,7 +102,7 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   updateInput?: ClassType<Partial<C>>;
   hooks?: WriteHooks<E, C>;
   /** Checks around every write, in order (WriteGuard); each keeps its own state from before to after. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // any: each guard keeps a state of its own type, from its before to its after.
   guards?: readonly WriteGuard<E, any>[];
   defaultSort?: { field: keyof E & string; order: 'ASC' | 'DESC' };
 }

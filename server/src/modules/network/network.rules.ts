@@ -1,7 +1,7 @@
 import { formatItalianDate, nextDay } from '../../common/dates';
 import { RuleCode } from '../measure/measure.entity';
 import { NetworkStatus } from './network.entity';
-import { defineNetworkRule, NetworkRule, RuleFinding, RuleParameters, RuleViolation, violationOf } from './rule-registry';
+import { AnyNetworkRule, defineNetworkRule, RuleFinding, RuleParameters, RuleViolation, violationOf } from './rule-registry';
 import { networkSnapshot } from './network.snapshot';
 
 export type RecipientKind = 'SUSPENDED' | 'UNEMPLOYED';
@@ -242,8 +242,7 @@ export const NETWORK_RULES = [MIN_PARTNERS, ONE_LEAD, LEAD_TYPE, PROVINCE_AND_CP
  * Rules that judge what `loaded` holds (the network's snapshot, say), as the registry runs them:
  * only the measure's own rules apply, in its order.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function evaluateRules<L>(loaded: L, params: MeasureParameters, rules: readonly NetworkRule<any>[] = NETWORK_RULES): RuleViolation[] {
+export function evaluateRules<L>(loaded: L, params: MeasureParameters, rules: readonly AnyNetworkRule[] = NETWORK_RULES): RuleViolation[] {
   return params.rules.flatMap((code) => rules.filter((rule) => rule.code === code).flatMap((rule) => rule.evaluate(loaded, params as RuleParameters, undefined as never).map((f) => violationOf(code, f))));
 }
 
