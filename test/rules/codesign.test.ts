@@ -248,4 +248,20 @@ describe('from proposal to award', () => {
     expect(outside.message).toContain("comuni dell'ambito");
     expect((await enrol('RSSMRA80A01F205X', ref.municipality('015009'))).errors).toBeUndefined();
   });
+
+  test('the compliance report says what the residence trigger says, once a municipality leaves the Ambito', async () => {
+    const COMPLIANCE = `query($id: ID!) { network(id: $id) { compliance { violations { rule message messageEn ids } } } }`;
+    const residence = async () =>
+      (await must(t, ambito.editor, COMPLIANCE, { id: network })).compliance.violations.filter((v: { rule: string }) => v.rule === 'RESIDENCE_IN_AMBITO');
+    expect(await residence()).toEqual([]);
+    const [{ id: enrolmentId }] = await t.owner.query('SELECT id FROM recipient_enrolments WHERE network_id = $1', [network]);
+    const [row] = await t.owner.query('SELECT id, version FROM ambito_municipalities WHERE ambito_id = $1 AND municipality_id = $2', [ambito.id, ref.municipality('015009')]);
+    await must(t, admin, `mutation($id: ID!, $version: Int!) { deleteAmbitoMunicipality(id: $id, version: $version) { id } }`, row);
+    expect(await residence()).toEqual([{
+      rule: 'RESIDENCE_IN_AMBITO',
+      message: "Il destinatario deve risiedere in uno dei comuni dell'ambito: 1 destinatario fuori dall'ambito.",
+      messageEn: "The recipient must reside in one of the ambito's municipalities: 1 recipient(s) outside it.",
+      ids: [enrolmentId],
+    }]);
+  });
 });

@@ -1,4 +1,6 @@
-import { addMonths, evaluateRules, MeasureParameters, NetworkSnapshot } from '../../server/src/modules/network/network.rules';
+import { addMonths, evaluateRules as evaluate, MeasureParameters, NETWORK_RULES, NetworkSnapshot as CompositionSnapshot } from '../../server/src/modules/network/network.rules';
+import { FUND_BUDGET, FundingSnapshot, PER_RECIPIENT_CAPS, TIER_CAP } from '../../server/src/modules/funding/funding.rule';
+import { EXCLUSIVE_POLICY, RECIPIENT_ELIGIBILITY } from '../../server/src/modules/recipient/recipient.rule';
 import { FUNDING_TIERS, MEASURES } from '../../server/src/seed/registry-reference';
 import { RuleCode } from '../../server/src/modules/measure/measure.entity';
 
@@ -32,6 +34,11 @@ let allocationSeq = 0;
 const allocation = (kind: 'PROCESS' | 'RESULT' | 'VOUCHER', amount: string, status: 'COMMITTED' | 'REVOKED' = 'COMMITTED') =>
   ({ id: `a${++allocationSeq}`, fundSourceId: 'f1', kind, amount, status, allocatedOn: '2021-04-01' });
 const company = (id: string, atecoDivision: string | null, supplyChain: string | null, expectedRedundancies = 5) => ({ id, atecoDivision, supplyChain, expectedRedundancies });
+
+/** What the network's own rules and those on its money and recipients look at. */
+type NetworkSnapshot = CompositionSnapshot & FundingSnapshot & { overlappingEnrolments: string[] };
+const evaluateRules = (snapshot: NetworkSnapshot, params: MeasureParameters) =>
+  evaluate(snapshot, params, [...NETWORK_RULES, TIER_CAP, FUND_BUDGET, PER_RECIPIENT_CAPS, EXCLUSIVE_POLICY, RECIPIENT_ELIGIBILITY]);
 
 function faseII(overrides: Partial<NetworkSnapshot> = {}): NetworkSnapshot {
   return {

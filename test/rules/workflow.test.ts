@@ -40,6 +40,7 @@ test('activation requires compliance: RULE_VIOLATION with the violations, then A
   const refused = await t.gql(editor, SET_STATUS, { id: network.id, version: before.version, status: 'ACTIVE' });
   expect(refused.errors?.[0].extensions?.code).toBe('RULE_VIOLATION');
   expect(refused.errors?.[0].extensions?.violations.map((v: { rule: string }) => v.rule)).toEqual(['MIN_PARTNERS']);
+  expect(refused.errors?.[0]).toMatchObject({ message: 'La rete non rispetta ancora le regole della misura.', extensions: { messageEn: "The network does not keep its measure's rules yet." } });
   expect((await compliance(editor, network.id)).status).toBe('DRAFT');
 
   const third = await createPartner(t, editor, ref, 'TRADE_UNION');
@@ -58,6 +59,7 @@ test('an ACTIVE network refuses changes that break a rule, and nothing changes; 
 
   const removal = await t.gql(editor, `mutation($id: ID!) { deleteNetworkMember(id: $id, version: 1) { id } }`, { id: member.id });
   expect(removal.errors?.[0].extensions?.code).toBe('RULE_VIOLATION');
+  expect(removal.errors?.[0].extensions?.messageEn).toBe(`The change would make active network ${network.code} break its measure's rules.`);
   const [{ count }] = await t.owner.query('SELECT count(*)::int AS count FROM network_members WHERE network_id = $1', [network.id]);
   expect(count).toBe(3);
 
@@ -70,8 +72,10 @@ test('an ACTIVE network refuses changes that break a rule, and nothing changes; 
   ({ version } = await must(t, editor, SET_STATUS, { id: network.id, version, status: 'CLOSED' }));
   const edit = await t.gql(editor, `mutation($id: ID!, $v: Int!) { updateNetwork(id: $id, version: $v, input: { title: "Nuovo titolo" }) { id } }`, { id: network.id, v: version });
   expect(edit.errors?.[0].extensions?.code).toBe('RULE_VIOLATION');
+  expect(edit.errors?.[0].extensions?.messageEn).toBe(`Network ${network.code} is closed and can no longer change.`);
   const reopen = await t.gql(editor, SET_STATUS, { id: network.id, version, status: 'ACTIVE' });
   expect(reopen.errors?.[0].extensions?.code).toBe('RULE_VIOLATION');
+  expect(reopen.errors?.[0].extensions?.messageEn).toBe('A network in status CLOSED cannot move to ACTIVE.');
 });
 
 test("changing a measure's parameter as an admin changes the outcome", async () => {
@@ -100,6 +104,7 @@ test('TIER_CAP: 20 planned recipients allow € 70.000 of committed allocations,
   const over = await allocate('0.01');
   expect(over.errors?.[0].extensions?.code).toBe('RULE_VIOLATION');
   expect(over.errors?.[0].extensions?.violations[0].rule).toBe('TIER_CAP');
+  expect(over.errors?.[0].extensions?.messageEn).toBe('The allocation exceeds the limits of its fund source or network.');
   const [{ total }] = await t.owner.query(`SELECT sum(amount)::text AS total FROM allocations WHERE network_id = $1`, [network.id]);
   expect(total).toBe('70000.00');
 });

@@ -108,3 +108,74 @@ test('the check finds imports that point the wrong way', () => {
     'server/src/common/money.ts',
   ]);
 });
+
+/** Whether a source declares a rule of the measures: it calls defineNetworkRule (modules/network/rule-registry.ts). */
+function declaresRule(file: string, text: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name === 'defineNetworkRule') found = true;
+    }
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+  return found;
+}
+
+const NETWORK = path.join(SRC, 'modules/network') + path.sep;
+
+/**
+ * The network module runs the registered rules and knows none of them: no file of it reaches,
+ * through any chain of imports, a file outside it that declares a rule (or the registration list).
+ */
+function networkReachesRules(files: string[], read: (file: string) => string = (file) => readFileSync(file, 'utf8'), resolveTarget = resolve): string[] {
+  const wrong: string[] = [];
+  for (const start of files.filter((f) => f.startsWith(NETWORK))) {
+    const seen = new Set<string>([start]);
+    const queue: { file: string; chain: string[] }[] = [{ file: start, chain: [start] }];
+    while (queue.length) {
+      const { file, chain } = queue.shift()!;
+      for (const specifier of specifiers(file, read(file))) {
+        const target = resolveTarget(file, specifier);
+        if (!target || seen.has(target)) continue;
+        seen.add(target);
+        const next = [...chain, target];
+        if (!target.startsWith(NETWORK) && declaresRule(target, read(target))) {
+          wrong.push(next.map((f) => path.relative(ROOT, f)).join(' → '));
+        } else {
+          queue.push({ file: target, chain: next });
+        }
+      }
+    }
+  }
+  return wrong;
+}
+
+test('modules/network/ imports no module that declares a rule of the measures', () => {
+  const files = sources(SRC);
+  const declaring = files.filter((f) => !f.startsWith(NETWORK) && declaresRule(f, readFileSync(f, 'utf8')));
+  expect(declaring.length).toBeGreaterThan(3);
+  expect(networkReachesRules(files)).toEqual([]);
+});
+
+test('the check finds a network file that reaches a rule, directly or through another file', () => {
+  const fake: Record<string, string> = {
+    [path.join(SRC, 'modules/network/network.service.ts')]: "import { helper } from '../funding/helper';",
+    [path.join(SRC, 'modules/network/network.resolver.ts')]: "import type { X } from '../project-sheet/project-sheet.rule';",
+    [path.join(SRC, 'modules/funding/helper.ts')]: "import { FUND_BUDGET } from './funding.rule';",
+    [path.join(SRC, 'modules/funding/funding.rule.ts')]: "import { defineNetworkRule } from '../network/rule-registry';\nexport const FUND_BUDGET = defineNetworkRule({});",
+    [path.join(SRC, 'modules/project-sheet/project-sheet.rule.ts')]: "export const PROJECT_SHEET = registry.defineNetworkRule({});",
+    [path.join(SRC, 'modules/network/rule-registry.ts')]: 'export function defineNetworkRule<L>(rule: L) { return rule; }',
+    [path.join(SRC, 'modules/network/network.rules.ts')]: "import { defineNetworkRule } from './rule-registry';\nexport const ONE_LEAD = defineNetworkRule({});",
+  };
+  const wrong = networkReachesRules(Object.keys(fake), (file) => fake[file], (from, specifier) => {
+    const target = `${path.resolve(path.dirname(from), specifier)}.ts`;
+    return specifier.startsWith('.') && fake[target] !== undefined ? target : undefined;
+  });
+  expect(wrong).toEqual([
+    'server/src/modules/network/network.service.ts → server/src/modules/funding/helper.ts → server/src/modules/funding/funding.rule.ts',
+    'server/src/modules/network/network.resolver.ts → server/src/modules/project-sheet/project-sheet.rule.ts',
+  ]);
+});

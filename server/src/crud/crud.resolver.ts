@@ -36,7 +36,7 @@ function pageOf<E extends object>(typeName: string, entity: ClassType<E>): Class
   return PageType;
 }
 
-/** `network(id)` and `networks(filter, sort, page, perPage)` for a resource. */
+/** `partner(id)` and `partners(filter, sort, page, perPage)` for a resource. */
 export function readResolver<E extends ObjectLiteral & object, C extends object, F extends BaseFilter>(resource: Resource<E, C, F>) {
   const service = new CrudService(resource);
   const typeName = resource.entity.name;

@@ -6,7 +6,7 @@ import { MAX_PER_PAGE, RequestContext } from '../common/request';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { plainRows, scopedQuery, selectPlain } from '../db/scoped-query';
 import { BaseFilter, SortOrder } from './inputs';
-import { apiColumns, equals, FilterRule, NetworkImpact, oneOf, Resource, WriteAccess, writeAccess } from './resource';
+import { apiColumns, equals, FilterRule, oneOf, Resource, WriteAccess, writeAccess } from './resource';
 
 export interface SortInput {
   field: string;
@@ -131,7 +131,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       const data: Record<string, unknown> = givenFields(input);
       await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>);
       if (this.access === 'TENANT') data.tenantId = ctx.principal.tenantId;
-      const before = await this.networksBefore(ctx, manager, data as Partial<E>);
+      const before = await this.guardsBefore(ctx, manager, data as Partial<E>);
       // Only the columns given: id, version and the timestamps are the database's (column grants).
       const result = await manager
         .createQueryBuilder()
@@ -142,7 +142,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
         .execute();
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterWrite?.(ctx, manager, record);
-      await this.networksAfter(ctx, manager, before, record);
+      await this.guardsAfter(ctx, manager, before, record);
       return record;
     });
   }
@@ -152,14 +152,14 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
   }
 
   /**
-   * A dry run of an update: the ACTIVE networks it would make break a rule, and why. The update
-   * runs, the networks are checked, and its savepoint is rolled back.
+   * A dry run of an update: what its guards would refuse, and why. The update runs, the guards
+   * report instead of refusing, and its savepoint is rolled back.
    */
-  async previewUpdate(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<NetworkImpact[]> {
+  async previewUpdate(ctx: RequestContext, id: string, version: number, input: Partial<C>): Promise<object[]> {
     return ctx.scope.rehearse(async (manager) => (await this.updateIn(ctx, manager, id, version, input, true)).impacts);
   }
 
-  private async updateIn(ctx: RequestContext, manager: EntityManager, id: string, version: number, input: Partial<C>, preview: boolean): Promise<{ record: E; impacts: NetworkImpact[] }> {
+  private async updateIn(ctx: RequestContext, manager: EntityManager, id: string, version: number, input: Partial<C>, preview: boolean): Promise<{ record: E; impacts: object[] }> {
     authorizeWrite(ctx, this.access);
     requireUuid(id);
     const existing = await this.findById(ctx, manager, id);
@@ -170,7 +170,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     await this.resource.hooks?.prepare?.(ctx, manager, data as Partial<C>, existing);
     // A value a hook took for itself (a user's new password) is a change the row cannot show.
     const consumed = given.some((key) => !(key in data));
-    const before = await this.networksBefore(ctx, manager, existing);
+    const before = await this.guardsBefore(ctx, manager, existing);
     // The version check lives in the UPDATE itself, so two writers can never both succeed; a
     // trigger bumps the version and updated_at.
     const update = this.scopedWrite(ctx, manager.createQueryBuilder().update(this.resource.entity).set({
@@ -186,7 +186,7 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
     }
     const record = this.hydrate(manager, result.raw[0]);
     await this.resource.hooks?.afterWrite?.(ctx, manager, record, existing);
-    return { record, impacts: await this.networksAfter(ctx, manager, before, record, preview) };
+    return { record, impacts: await this.guardsAfter(ctx, manager, before, record, preview) };
   }
 
   async remove(ctx: RequestContext, id: string, version: number): Promise<E> {
@@ -196,32 +196,30 @@ export class CrudService<E extends ObjectLiteral, C extends object = object, F e
       const existing = await this.findById(ctx, manager, id);
       if (!existing) throw notFound(this.label, id);
       this.requireOwn(ctx, existing);
-      const before = await this.networksBefore(ctx, manager, existing);
+      const before = await this.guardsBefore(ctx, manager, existing);
       const result = await this.scopedWrite(ctx, manager.createQueryBuilder().delete().from(this.resource.entity), id, version)
         .returning('*')
         .execute();
       if (!result.raw.length) throw conflict(`${this.label} was changed by someone else; reload it and retry`, { id, version });
       const record = this.hydrate(manager, result.raw[0]);
       await this.resource.hooks?.afterRemove?.(ctx, manager, record);
-      await this.networksAfter(ctx, manager, before);
+      await this.guardsAfter(ctx, manager, before);
       return record;
     });
   }
 
-  /** The networks the record reaches before a write, and what their rules said. */
-  private async networksBefore(ctx: RequestContext, manager: EntityManager, record: Partial<E>): Promise<{ ids: string[]; state: unknown } | undefined> {
-    const reach = this.resource.networks;
-    if (!reach) return undefined;
-    const ids = await reach.networksOf(manager, record);
-    return { ids, state: await reach.guard.before(ctx, manager, ids) };
+  /** Each guard's state before a write, in the order the resource lists them. */
+  private async guardsBefore(ctx: RequestContext, manager: EntityManager, record: Partial<E>): Promise<unknown[]> {
+    const states: unknown[] = [];
+    for (const guard of this.resource.guards ?? []) states.push(await guard.before(ctx, manager, record));
+    return states;
   }
 
-  /** Re-checks the networks the record reached before the write and those it reaches now. */
-  private async networksAfter(ctx: RequestContext, manager: EntityManager, before: { ids: string[]; state: unknown } | undefined, record?: E, preview = false): Promise<NetworkImpact[]> {
-    const reach = this.resource.networks;
-    if (!reach || !before) return [];
-    const ids = new Set([...before.ids, ...(record ? await reach.networksOf(manager, record) : [])]);
-    return reach.guard.after(ctx, manager, [...ids], before.state, preview);
+  /** Each guard after the write, with its own state; what they report (on a preview) in one list. */
+  private async guardsAfter(ctx: RequestContext, manager: EntityManager, states: unknown[], record?: E, preview = false): Promise<object[]> {
+    const impacts: object[] = [];
+    for (const [i, guard] of (this.resource.guards ?? []).entries()) impacts.push(...(await guard.after(ctx, manager, states[i], record, { preview })));
+    return impacts;
   }
 
   /** A record another tenant shares for reading (db/scoped-query.ts) is not the caller's to change. */

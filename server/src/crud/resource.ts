@@ -36,8 +36,8 @@ export const atMost = (property: string): FilterRule => (qb, value, p) =>
 export const includes = (property: string): FilterRule => (qb, value, p) =>
   void qb.andWhere(`:${p} = ANY(r.${property})`, { [p]: value });
 /**
- * Records tied to the value through a link entity of the same tenant: partners by network are those
- * with a NetworkMember whose partnerId is theirs and whose networkId is the value.
+ * Records tied to the value through a link entity of the same tenant: those with a link row whose
+ * `to` is theirs and whose `by` is the value (say, the signatories of a pact).
  */
 export const linkedBy = <L extends ObjectLiteral>(link: EntityClass<L>, to: keyof L & string, by: keyof L & string): FilterRule => (qb, value, p) => {
   const metadata = qb.connection.getMetadata(link);
@@ -69,35 +69,24 @@ export interface WriteHooks<E, C> {
   afterRemove?(ctx: RequestContext, manager: EntityManager, record: E): Promise<void> | void;
 }
 
-/** An ACTIVE network a change would make break rules it kept before, and those rules. */
-export interface NetworkImpact {
-  networkId: string;
-  code: string;
-  title: string;
-  violations: object[];
-}
-
-/** Re-checks networks around a write, inside its savepoint (modules/network: guardNetworks). */
-export interface NetworkGuard {
-  /** What the rules say of the networks before the write. */
-  before(ctx: RequestContext, manager: EntityManager, networkIds: string[]): Promise<unknown>;
+/**
+ * A check around every write of a resource, run by the CRUD service inside the write's savepoint:
+ * resolve the input (hooks.prepare) → each guard's `before` → the write → hooks.afterWrite or
+ * afterRemove → each guard's `after`. Throwing anywhere undoes the write.
+ */
+export interface WriteGuard<E, State = unknown, Impact extends object = object> {
+  /** Before the write: what the guard needs later, from the record as it stands (on create, the input about to be written). */
+  before(ctx: RequestContext, manager: EntityManager, record: Partial<E>): Promise<State>;
   /**
-   * After the write: the ACTIVE networks that now break a rule they kept before. Unless `preview`,
-   * a guard that enforces refuses the write instead of returning them.
+   * After the write (`record` is unset after a delete): refuses it by throwing, or returns what it
+   * would have refused. A `preview` is a dry run whose savepoint is rolled back: report, do not refuse.
    */
-  after(ctx: RequestContext, manager: EntityManager, networkIds: string[], before: unknown, preview: boolean): Promise<NetworkImpact[]>;
-}
-
-/** The networks a write to a resource can change what the rules see, declared once per resource. */
-export interface NetworkReach<E> {
-  /** From the record written, or from the input of a record about to be created. */
-  networksOf(manager: EntityManager, record: Partial<E>): Promise<string[]> | string[];
-  guard: NetworkGuard;
+  after(ctx: RequestContext, manager: EntityManager, state: State, record: E | undefined, options: { preview: boolean }): Promise<Impact[]>;
 }
 
 export interface Resource<E extends ObjectLiteral, C extends object = object, F extends BaseFilter = BaseFilter> {
   entity: EntityClass<E>;
-  /** GraphQL names: `network` gives network, networks, createNetwork, updateNetwork, deleteNetwork. */
+  /** GraphQL names: `partner` gives partner, partners, createPartner, updatePartner, deletePartner. */
   name: string;
   plural: string;
   /** Properties searched by `q`. */
@@ -112,7 +101,8 @@ export interface Resource<E extends ObjectLiteral, C extends object = object, F 
   createInput?: ClassType<C>;
   updateInput?: ClassType<Partial<C>>;
   hooks?: WriteHooks<E, C>;
-  /** Networks re-checked after every write; the CRUD service runs the guard. */
-  networks?: NetworkReach<E>;
+  /** Checks around every write, in order (WriteGuard); each keeps its own state from before to after. */
+  // any: each guard keeps a state of its own type, from its before to its after.
+  guards?: readonly WriteGuard<E, any>[];
   defaultSort?: { field: keyof E & string; order: 'ASC' | 'DESC' };
 }

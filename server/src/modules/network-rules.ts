@@ -1,19 +1,19 @@
-import type { NetworkRule } from './network/rule-registry';
+import type { AnyNetworkRule } from './network/rule-registry';
 import * as network from './network/network.rules';
 import * as servicePlan from './service-plan/service-plan.rule';
 import * as planOfAccounts from './plan-of-accounts/plan-of-accounts.rule';
 import * as projectSheet from './project-sheet/project-sheet.rule';
 import * as cpiCompetence from './cpi-competence/cpi-competence.rule';
-import * as residence from './codesign/residence.rule';
+import * as funding from './funding/funding.rule';
 import * as recipient from './recipient/recipient.rule';
+import * as residence from './codesign/residence.rule';
 
 /**
  * Every rule of the measures the network module runs (compliance report, activation, limits on
  * writes, the ACTIVE-network guard). A new rule is one file in the module that owns its data and one
  * line here; server/src/registry.ts hands the list to the network module.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const networkRuleList: NetworkRule<any>[] = [
+export const networkRuleList: AnyNetworkRule[] = [
   network.MIN_PARTNERS,
   network.ONE_LEAD,
   network.LEAD_TYPE,
@@ -21,11 +21,11 @@ export const networkRuleList: NetworkRule<any>[] = [
   network.MAX_COMPANIES,
   network.RECIPIENTS_RANGE,
   network.DURATION,
-  network.TIER_CAP,
-  network.FUND_BUDGET,
-  network.EXCLUSIVE_POLICY,
-  network.PER_RECIPIENT_CAPS,
-  network.RECIPIENT_ELIGIBILITY,
+  funding.TIER_CAP,
+  funding.FUND_BUDGET,
+  funding.PER_RECIPIENT_CAPS,
+  recipient.EXCLUSIVE_POLICY,
+  recipient.RECIPIENT_ELIGIBILITY,
   residence.RESIDENCE_IN_AMBITO,
   servicePlan.PLAN_SERVICES,
   servicePlan.PHASE2_CHOICE,

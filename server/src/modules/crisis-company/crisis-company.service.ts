@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { linkedBy, Resource } from '../../crud/resource';
 import { NetworkCompany } from '../network/network.entity';
-import { activeNetworks, reachesNetworks } from '../network/network.service';
+import { activeNetworks, networkComplianceGuard } from '../network/network.service';
 import { badInput } from '../../common/errors';
 import { Municipality } from '../reference/reference.entities';
 import { normaliseTaxCode } from '../../common/tax-code';
@@ -32,9 +32,13 @@ export const crisisCompanyResource: Resource<CrisisCompany, CreateCrisisCompanyI
     networkId: linkedBy(NetworkCompany, 'crisisCompanyId', 'networkId'),
   },
   // Its sector, supply chain and expected redundancies decide MAX_COMPANIES and RECIPIENT_ELIGIBILITY.
-  networks: reachesNetworks('ENFORCE', (manager, company) =>
-    company.id ? activeNetworks(manager, 'EXISTS (SELECT 1 FROM network_companies c WHERE c.tenant_id = n.tenant_id AND c.network_id = n.id AND c.crisis_company_id = $1)', [company.id]) : [],
-  ),
+  guards: [
+    networkComplianceGuard({
+      mode: 'ENFORCE',
+      networksOf: (manager, company) =>
+        company.id ? activeNetworks(manager, 'EXISTS (SELECT 1 FROM network_companies c WHERE c.tenant_id = n.tenant_id AND c.network_id = n.id AND c.crisis_company_id = $1)', [company.id]) : [],
+    }),
+  ],
   createInput: CreateCrisisCompanyInput,
   updateInput: UpdateCrisisCompanyInput,
   defaultSort: { field: 'name', order: 'ASC' },

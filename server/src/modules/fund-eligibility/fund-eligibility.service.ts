@@ -29,8 +29,10 @@ export async function enforceFundEligibility(ctx: RequestContext, manager: Entit
     recipientsOverThreshold,
   });
   if (violations.length) {
-    throw ruleViolation(`La fonte «${source.name}» non può finanziare questa assegnazione: ${violations.map((v) => v.message).join(' ')}`, violations, {
-      messageEn: `Fund source «${source.name}» may not pay this allocation: ${violations.map((v) => v.messageEn).join(' ')}`,
-    });
+    throw ruleViolation(
+      `La fonte «${source.name}» non può finanziare questa assegnazione: ${violations.map((v) => v.message).join(' ')}`,
+      `Fund source «${source.name}» may not pay this allocation: ${violations.map((v) => v.messageEn).join(' ')}`,
+      violations,
+    );
   }
 }

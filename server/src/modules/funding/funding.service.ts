@@ -3,7 +3,7 @@ import { RequestContext } from '../../common/request';
 import { forbidden } from '../../common/errors';
 import { Tenant, TenantKind } from '../tenant/tenant.entity';
 import { fromCents, toCents } from '../../common/money';
-import { activeNetworks, allocationLimitsOf, ownNetwork, reachesNetworks, ruleViolation } from '../network/network.service';
+import { activeNetworks, allocationLimitsOf, networkComplianceGuard, ownNetworkGuard, ruleViolation } from '../network/network.service';
 import { Allocation, AllocationStatus, FundSource } from './funding.entity';
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import * as inputs from './funding.inputs';
@@ -36,7 +36,7 @@ export async function fundAvailable(ctx: RequestContext, source: FundSource): Pr
 async function enforceAllocationLimits(ctx: RequestContext, manager: EntityManager, allocation: Allocation): Promise<void> {
   if (allocation.status !== AllocationStatus.COMMITTED) return;
   const violations = await allocationLimitsOf(ctx, manager, allocation);
-  if (violations.length) throw ruleViolation("L'assegnazione supera i limiti della fonte o della rete.", violations);
+  if (violations.length) throw ruleViolation("L'assegnazione supera i limiti della fonte o della rete.", "The allocation exceeds the limits of its fund source or network.", violations);
 }
 
 export const fundSourceResource: Resource<FundSource, inputs.CreateFundSourceInput, inputs.FundSourceFilter> = {
@@ -46,9 +46,13 @@ export const fundSourceResource: Resource<FundSource, inputs.CreateFundSourceInp
   searchable: ['code', 'name', 'programme'],
   filter: inputs.FundSourceFilter,
   access: 'REFERENCE',
-  networks: reachesNetworks('ENFORCE', (manager, source) =>
-    source.id ? activeNetworks(manager, 'EXISTS (SELECT 1 FROM allocations a WHERE a.tenant_id = n.tenant_id AND a.network_id = n.id AND a.fund_source_id = $1)', [source.id]) : [],
-  ),
+  guards: [
+    networkComplianceGuard({
+      mode: 'ENFORCE',
+      networksOf: (manager, source) =>
+        source.id ? activeNetworks(manager, 'EXISTS (SELECT 1 FROM allocations a WHERE a.tenant_id = n.tenant_id AND a.network_id = n.id AND a.fund_source_id = $1)', [source.id]) : [],
+    }),
+  ],
   createInput: inputs.CreateFundSourceInput,
   updateInput: inputs.UpdateFundSourceInput,
   defaultSort: { field: 'code', order: 'ASC' },
@@ -70,7 +74,7 @@ export const allocationResource: Resource<Allocation, inputs.CreateAllocationInp
       await enforceAllocationLimits(ctx, manager, allocation);
     },
   },
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
   createInput: inputs.CreateAllocationInput,
   updateInput: inputs.UpdateAllocationInput,
   defaultSort: { field: 'allocatedOn', order: 'DESC' },

@@ -1,5 +1,5 @@
 import { FilterRule, includes, Resource } from '../../crud/resource';
-import { activeNetworks, reachesNetworks } from '../network/network.service';
+import { activeNetworks, networkComplianceGuard } from '../network/network.service';
 import { FundingTier, Measure, MeasureCompatibility, ServiceType } from './measure.entity';
 import * as inputs from './measure.inputs';
 
@@ -11,7 +11,7 @@ export const measureResource: Resource<Measure, inputs.CreateMeasureInput, input
   filter: inputs.MeasureFilter,
   filterRules: { rule: includes('rules') },
   access: 'REFERENCE',
-  networks: reachesNetworks('PREVIEW', (manager, measure) => (measure.id ? activeNetworks(manager, 'n.measure_id = $1', [measure.id]) : [])),
+  guards: [networkComplianceGuard({ mode: 'PREVIEW', networksOf: (manager, measure) => (measure.id ? activeNetworks(manager, 'n.measure_id = $1', [measure.id]) : []) })],
   createInput: inputs.CreateMeasureInput,
   updateInput: inputs.UpdateMeasureInput,
   defaultSort: { field: 'code', order: 'ASC' },
@@ -24,7 +24,7 @@ export const fundingTierResource: Resource<FundingTier, inputs.CreateFundingTier
   searchable: ['minRecipients', 'maxRecipients', 'maxContribution'],
   filter: inputs.FundingTierFilter,
   access: 'REFERENCE',
-  networks: reachesNetworks('PREVIEW', (manager, tier) => (tier.measureId ? activeNetworks(manager, 'n.measure_id = $1', [tier.measureId]) : [])),
+  guards: [networkComplianceGuard({ mode: 'PREVIEW', networksOf: (manager, tier) => (tier.measureId ? activeNetworks(manager, 'n.measure_id = $1', [tier.measureId]) : []) })],
   createInput: inputs.CreateFundingTierInput,
   updateInput: inputs.UpdateFundingTierInput,
   defaultSort: { field: 'minRecipients', order: 'ASC' },
@@ -54,9 +54,13 @@ export const measureCompatibilityResource: Resource<MeasureCompatibility, inputs
   filterRules: { measureId: eitherMeasure },
   access: 'REFERENCE',
   // Removing a pair makes EXCLUSIVE_POLICY count it again.
-  networks: reachesNetworks('PREVIEW', (manager, pair) =>
-    pair.measureId && pair.compatibleMeasureId ? activeNetworks(manager, 'n.measure_id IN ($1, $2)', [pair.measureId, pair.compatibleMeasureId]) : [],
-  ),
+  guards: [
+    networkComplianceGuard({
+      mode: 'PREVIEW',
+      networksOf: (manager, pair) =>
+        pair.measureId && pair.compatibleMeasureId ? activeNetworks(manager, 'n.measure_id IN ($1, $2)', [pair.measureId, pair.compatibleMeasureId]) : [],
+    }),
+  ],
   createInput: inputs.CreateMeasureCompatibilityInput,
   updateInput: inputs.UpdateMeasureCompatibilityInput,
 };

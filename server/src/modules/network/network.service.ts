@@ -1,18 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { BatchReads, RequestContext } from '../../common/request';
-import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors';
+import { conflict, notFound } from '../../common/errors';
 import { plainRows, scopedQuery } from '../../db/scoped-query';
 import { authorizeWrite } from '../../crud/crud.service';
 import { Allocation } from '../funding/funding.entity';
 import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
 import { RuleViolation, transitionsFrom } from './network.rules';
-import { evaluateNetworkRules } from './rule-registry';
+import { evaluateNetworkRules, ruleViolation } from './rule-registry';
 import { forgetSnapshots, networkSnapshot } from './network.snapshot';
-import { atLeast, atMost, linkedBy, NetworkGuard, NetworkImpact, NetworkReach, oneOf, Resource } from '../../crud/resource';
+import { atLeast, atMost, linkedBy, oneOf, Resource, WriteGuard } from '../../crud/resource';
 import * as inputs from './network.inputs';
 
-export const ruleViolation = (message: string, violations: RuleViolation[] = [], details: Record<string, unknown> = {}) =>
-  new DomainError(ErrorCode.RULE_VIOLATION, message, { violations, ...details });
+export { ruleViolation } from './rule-registry';
 
 /** The registered rules broken now; those a planned departure will break later are `upcoming`. */
 export async function complianceOf(network: Network, loaders: BatchReads): Promise<ComplianceReport> {
@@ -87,6 +86,20 @@ async function networksByIds(ctx: RequestContext, manager: EntityManager, ids: s
   return ids.length ? scopedQuery(manager, Network, ctx.principal).andWhere('r.id IN (:...ids)', { ids }).getMany() : [];
 }
 
+/** An ACTIVE network a change would make break rules it kept before, and those rules (previewUpdateX lists them). */
+export interface NetworkImpact {
+  networkId: string;
+  code: string;
+  title: string;
+  violations: RuleViolation[];
+}
+
+/** What the compliance guard knew before a write: the networks it reached, each one's status and the rules it already broke. */
+interface NetworksBefore {
+  ids: string[];
+  networks: Map<string, { status: NetworkStatus; broken: Set<string> }>;
+}
+
 /**
  * How a resource's writes are checked against the networks they reach:
  * - OWN: the network's own records (itself, members, companies, allocations, enrolments). A closed
@@ -95,43 +108,58 @@ async function networksByIds(ctx: RequestContext, manager: EntityManager, ids: s
  *   sources): refused when they would make an ACTIVE network break a rule.
  * - PREVIEW: administrators' rule parameters (measures, tiers, compatibilities): allowed, and
  *   previewUpdateX lists beforehand the ACTIVE networks they would put out of compliance.
- * A rule an ACTIVE network already broke (after a parameter change, say) does not block other
- * changes: only rules the write newly breaks count.
  */
-function guardNetworks(mode: 'OWN' | 'ENFORCE' | 'PREVIEW'): NetworkGuard {
+export type NetworkGuardMode = 'OWN' | 'ENFORCE' | 'PREVIEW';
+
+/**
+ * The write guard that re-checks the networks a record reaches (`networksOf`, from the record as it
+ * stands and as written) against the registered rules. A rule an ACTIVE network already broke
+ * (after a parameter change, say) does not block other changes: only rules the write newly breaks count.
+ */
+export function networkComplianceGuard<E>(options: {
+  mode: NetworkGuardMode;
+  /** From the record written, or from the input of a record about to be created. */
+  networksOf(manager: EntityManager, record: Partial<E>): Promise<string[]> | string[];
+}): WriteGuard<E, NetworksBefore, NetworkImpact> {
+  const { mode, networksOf } = options;
   return {
-    async before(ctx, manager, ids) {
+    async before(ctx, manager, record) {
+      const ids = await networksOf(manager, record);
       const loaders = ctx.newLoaders();
       const networks = await networksByIds(ctx, manager, ids);
       const states = await Promise.all(
         networks.map(async (n) => [n.id, { status: n.status, broken: n.status === NetworkStatus.ACTIVE ? new Set((await complianceOf(n, loaders)).violations.map(ruleKey)) : new Set<string>() }] as const),
       );
-      return new Map(states);
+      return { ids, networks: new Map(states) };
     },
-    async after(ctx, manager, ids, before, preview) {
-      const previous = before as Map<string, { status: NetworkStatus; broken: Set<string> }>;
+    async after(ctx, manager, before, record, { preview }) {
+      const ids = [...new Set([...before.ids, ...(record ? await networksOf(manager, record) : [])])];
       const loaders = ctx.newLoaders();
       const networks = await networksByIds(ctx, manager, ids);
       if (mode === 'OWN') {
-        const frozen = networks.find((n) => READ_ONLY.includes(previous.get(n.id)?.status ?? n.status));
-        if (frozen) throw ruleViolation(`La rete ${frozen.code} è ${frozen.status === NetworkStatus.CLOSED ? 'chiusa' : 'ritirata'} e non può più cambiare.`);
+        const frozen = networks.find((n) => READ_ONLY.includes(before.networks.get(n.id)?.status ?? n.status));
+        if (frozen) {
+          const closed = frozen.status === NetworkStatus.CLOSED;
+          throw ruleViolation(`La rete ${frozen.code} è ${closed ? 'chiusa' : 'ritirata'} e non può più cambiare.`, `Network ${frozen.code} is ${closed ? 'closed' : 'withdrawn'} and can no longer change.`);
+        }
       }
       // All at once, so the loaders batch their reads across the networks.
       const checked = await Promise.all(
         networks
           .filter((n) => n.status === NetworkStatus.ACTIVE)
           .map(async (network) => {
-            const broken = previous.get(network.id)?.broken ?? new Set<string>();
+            const broken = before.networks.get(network.id)?.broken ?? new Set<string>();
             const fresh = (await complianceOf(network, loaders)).violations.filter((v) => !broken.has(ruleKey(v)));
             return { networkId: network.id, code: network.code, title: network.title, violations: fresh };
           }),
       );
-      const impacts: NetworkImpact[] = checked.filter((impact) => impact.violations.length);
+      const impacts = checked.filter((impact) => impact.violations.length);
       if (impacts.length && mode !== 'PREVIEW' && !preview) {
         const codes = impacts.map((i) => i.code).join(', ');
         throw ruleViolation(
           impacts.length === 1 ? `La modifica farebbe violare le regole della misura alla rete attiva ${codes}.` : `La modifica farebbe violare le regole della misura alle reti attive ${codes}.`,
-          impacts.flatMap((i) => i.violations as RuleViolation[]),
+          impacts.length === 1 ? `The change would make active network ${codes} break its measure's rules.` : `The change would make active networks ${codes} break their measure's rules.`,
+          impacts.flatMap((i) => i.violations),
           { networks: impacts.map(({ networkId, code, title }) => ({ networkId, code, title })) },
         );
       }
@@ -140,19 +168,15 @@ function guardNetworks(mode: 'OWN' | 'ENFORCE' | 'PREVIEW'): NetworkGuard {
   };
 }
 
-/** A resource's reach: which networks a record touches, and how its writes are checked. */
-export function reachesNetworks<E>(mode: 'OWN' | 'ENFORCE' | 'PREVIEW', networksOf: NetworkReach<E>['networksOf']): NetworkReach<E> {
-  return { networksOf, guard: guardNetworks(mode) };
-}
-
 /** The ids of the ACTIVE networks a query over `networks n` finds (visible to the caller). */
 export async function activeNetworks(manager: EntityManager, where: string, params: unknown[]): Promise<string[]> {
   const rows: { id: string }[] = await manager.query(`SELECT n.id FROM networks n WHERE n.status = 'ACTIVE' AND (${where})`, params);
   return rows.map((r) => r.id);
 }
 
-/** The network a member, company link, allocation or enrolment belongs to. */
-export const ownNetwork = <E extends { networkId: string }>(): NetworkReach<E> => reachesNetworks<E>('OWN', (_manager, record) => (record.networkId ? [record.networkId] : []));
+/** The guard of a network's own records (a member, company link, allocation or enrolment): the network it belongs to. */
+export const ownNetworkGuard = <E extends { networkId: string }>() =>
+  networkComplianceGuard<E>({ mode: 'OWN', networksOf: (_manager, record) => (record.networkId ? [record.networkId] : []) });
 
 export async function setNetworkStatus(ctx: RequestContext, id: string, version: number, status: NetworkStatus): Promise<Network> {
   authorizeWrite(ctx, 'TENANT');
@@ -161,8 +185,8 @@ export async function setNetworkStatus(ctx: RequestContext, id: string, version:
     if (!network) throw notFound('Network', id);
     if (network.version !== version) throw conflict('Network was changed by someone else; reload it and retry', { id, version });
     const transition = (await allowedTransitions(network, ctx.newLoaders())).find((t) => t.status === status);
-    if (!transition) throw ruleViolation(`Una rete nello stato ${network.status} non può passare a ${status}.`);
-    if (!transition.allowed) throw ruleViolation('La rete non rispetta ancora le regole della misura.', transition.blockedBy);
+    if (!transition) throw ruleViolation(`Una rete nello stato ${network.status} non può passare a ${status}.`, `A network in status ${network.status} cannot move to ${status}.`);
+    if (!transition.allowed) throw ruleViolation('La rete non rispetta ancora le regole della misura.', "The network does not keep its measure's rules yet.", transition.blockedBy);
     const result = await manager
       .createQueryBuilder()
       .update(Network)
@@ -187,8 +211,8 @@ export async function makeNetworkLead(ctx: RequestContext, memberId: string, ver
     if (!member) throw notFound('NetworkMember', memberId);
     if (member.version !== version) throw conflict('The member was changed by someone else; reload it and retry', { id: memberId, version });
     if (member.role === MemberRole.LEAD) return member;
-    const guard = guardNetworks('OWN');
-    const before = await guard.before(ctx, manager, [member.networkId]);
+    const guard = ownNetworkGuard<NetworkMember>();
+    const before = await guard.before(ctx, manager, member);
     const setRole = async (id: string, role: MemberRole, expected: number) => {
       const result = await manager
         .createQueryBuilder()
@@ -204,7 +228,7 @@ export async function makeNetworkLead(ctx: RequestContext, memberId: string, ver
     );
     if (lead) await setRole(lead.id, MemberRole.PARTNER, lead.version);
     await setRole(member.id, MemberRole.LEAD, version);
-    await guard.after(ctx, manager, [member.networkId], before, false);
+    await guard.after(ctx, manager, before, member, { preview: false });
     const [updated] = await plainRows(scopedQuery(manager, NetworkMember, ctx.principal).andWhere('r.id = :memberId', { memberId }));
     return updated;
   });
@@ -224,10 +248,10 @@ export const networkResource: Resource<Network, inputs.CreateNetworkInput, input
   },
   hooks: {
     afterRemove(_ctx, _manager, network) {
-      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Si possono eliminare solo le reti in bozza: ritirala invece.');
+      if (network.status !== NetworkStatus.DRAFT) throw ruleViolation('Si possono eliminare solo le reti in bozza: ritirala invece.', 'Only draft networks can be deleted: withdraw it instead.');
     },
   },
-  networks: reachesNetworks('OWN', (_manager, network) => (network.id ? [network.id] : [])),
+  guards: [networkComplianceGuard<Network>({ mode: 'OWN', networksOf: (_manager, network) => (network.id ? [network.id] : []) })],
   createInput: inputs.CreateNetworkInput,
   updateInput: inputs.UpdateNetworkInput,
   defaultSort: { field: 'startDate', order: 'DESC' },
@@ -239,7 +263,7 @@ export const networkMemberResource: Resource<NetworkMember, inputs.CreateNetwork
   plural: 'networkMembers',
   searchable: [],
   filter: inputs.NetworkMemberFilter,
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
   createInput: inputs.CreateNetworkMemberInput,
   updateInput: inputs.UpdateNetworkMemberInput,
 };
@@ -250,7 +274,7 @@ export const networkCompanyResource: Resource<NetworkCompany, inputs.CreateNetwo
   plural: 'networkCompanies',
   searchable: [],
   filter: inputs.NetworkCompanyFilter,
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
   createInput: inputs.CreateNetworkCompanyInput,
   updateInput: inputs.UpdateNetworkCompanyInput,
 };

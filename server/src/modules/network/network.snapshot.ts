@@ -2,7 +2,6 @@ import { BatchReads, present } from '../../common/request';
 import { notFound } from '../../common/errors';
 import { todayInItaly } from '../../common/dates';
 import { CrisisCompany } from '../crisis-company/crisis-company.entity';
-import { Allocation, FundSource } from '../funding/funding.entity';
 import { Measure } from '../measure/measure.entity';
 import { Partner } from '../partner/partner.entity';
 import { AtecoSector, PartnerType } from '../reference/reference.entities';
@@ -29,24 +28,20 @@ export function forgetSnapshots(loaders: BatchReads): void {
 
 /** Loads what the rules need through batch loaders, so a list of networks costs a few queries. */
 async function loadSnapshot(network: Network, loaders: BatchReads): Promise<NetworkSnapshot> {
-  const [measure, members, links, allocations, enrolments, overlappingEnrolments] = await Promise.all([
+  const [measure, members, links, enrolments] = await Promise.all([
     loaders.byId(Measure).load(network.measureId),
     loaders.manyBy(NetworkMember, 'networkId', 'role').load(network.id),
     loaders.manyBy(NetworkCompany, 'networkId').load(network.id),
-    loaders.manyBy(Allocation, 'networkId').load(network.id),
     loaders.manyBy(RecipientEnrolment, 'networkId').load(network.id),
-    loaders.exclusiveOverlaps.load(network.id),
   ]);
   if (!measure) throw notFound('Measure', network.measureId);
   const partners = present(await loaders.byId(Partner).loadMany(members.map((m) => m.partnerId)));
-  const [types, namedTypes, companies, sources] = await Promise.all([
+  const [types, namedTypes, companies] = await Promise.all([
     loaders.byId(PartnerType).loadMany([...new Set(partners.map((p) => p.partnerTypeId))]).then(present),
     loaders.manyBy(PartnerType, 'code').loadMany([...measure.leadPartnerTypeCodes, ...measure.requiredPartnerTypeCodes]).then((found) => present(found).flat()),
     loaders.byId(CrisisCompany).loadMany(links.map((l) => l.crisisCompanyId)).then(present),
-    loaders.byId(FundSource).loadMany([...new Set(allocations.map((a) => a.fundSourceId))]).then(present),
   ]);
   const sectors = present(await loaders.byId(AtecoSector).loadMany(companies.flatMap((c) => (c.atecoSectorId ? [c.atecoSectorId] : []))));
-  const committed = await Promise.all(sources.map((s) => loaders.fundCommitted.load(s.id)));
   const partnerById = new Map(partners.map((p) => [p.id, p]));
   const typeCode = new Map(types.map((t) => [t.id, t.code]));
   const sectorById = new Map(sectors.map((s) => [s.id, s]));
@@ -59,7 +54,6 @@ async function loadSnapshot(network: Network, loaders: BatchReads): Promise<Netw
       suspended: enrolments.filter((e) => e.kind === RecipientKind.SUSPENDED).length,
       unemployed: enrolments.filter((e) => e.kind === RecipientKind.UNEMPLOYED).length,
     },
-    overlappingEnrolments,
     members: members.map((m) => {
       const partner = partnerById.get(m.partnerId);
       return { partnerId: m.partnerId, role: m.role, joinedOn: m.joinedOn, leftOn: m.leftOn, partnerTypeCode: typeCode.get(partner?.partnerTypeId ?? '') ?? '', labourAccredited: partner?.labourAccredited ?? false };
@@ -69,8 +63,6 @@ async function loadSnapshot(network: Network, loaders: BatchReads): Promise<Netw
       const sector = c.atecoSectorId ? sectorById.get(c.atecoSectorId) : undefined;
       return { id: c.id, supplyChain: c.supplyChain, expectedRedundancies: c.expectedRedundancies, parentTaxCode: c.parentTaxCode, atecoDivision: sector && sector.level !== 'SECTION' ? sector.code.slice(0, 2) : null };
     }),
-    allocations: allocations.map((a) => ({ id: a.id, fundSourceId: a.fundSourceId, kind: a.kind, amount: a.amount, status: a.status, allocatedOn: a.allocatedOn })),
-    fundSources: sources.map((s, i) => ({ id: s.id, name: s.name, budget: s.budget, committed: committed[i], availableFrom: s.availableFrom, availableTo: s.availableTo })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { BatchReads } from '../../common/request';
+import { DomainError, ErrorCode } from '../../common/errors';
 import { FundingTier, Measure, RuleCode } from '../measure/measure.entity';
 import type { Network } from './network.entity';
 
@@ -58,12 +59,12 @@ export function defineNetworkRule<L>(rule: NetworkRule<L>): NetworkRule<L> {
   return Object.freeze({ ...rule });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyRule = NetworkRule<any>;
-let registered: readonly AnyRule[] = [];
+/** A rule whatever it loads: the registry keeps rules of many shapes in one list. */
+export type AnyNetworkRule = NetworkRule<any>;
+let registered: readonly AnyNetworkRule[] = [];
 
 /** Hands the network module the rules it runs (server/src/registry.ts does, from modules/network-rules.ts). */
-export function registerNetworkRules(rules: readonly AnyRule[]): void {
+export function registerNetworkRules(rules: readonly AnyNetworkRule[]): void {
   const seen = new Set<string>();
   for (const rule of rules) {
     const key = `${rule.code}/${rule.owner}`;
@@ -74,7 +75,7 @@ export function registerNetworkRules(rules: readonly AnyRule[]): void {
 }
 
 /** The registered rules; none means the registration list was never loaded, which no report may hide. */
-export function networkRules(): readonly AnyRule[] {
+export function networkRules(): readonly AnyNetworkRule[] {
   if (!registered.length) throw new Error('No network rule is registered: load server/src/registry.ts (modules/network-rules.ts)');
   return registered;
 }
@@ -97,7 +98,7 @@ export async function ruleParameters(network: Network, loaders: BatchReads): Pro
 export async function evaluateNetworkRules(
   network: Network,
   loaders: BatchReads,
-  options: { which?: (rule: AnyRule) => boolean; limits?: boolean; params?: RuleParameters } = {},
+  options: { which?: (rule: AnyNetworkRule) => boolean; limits?: boolean; params?: RuleParameters } = {},
 ): Promise<RuleViolation[]> {
   const p = options.params ?? (await ruleParameters(network, loaders));
   const order = (code: RuleCode) => (p.rules.includes(code) ? p.rules.indexOf(code) : p.rules.length);
@@ -109,3 +110,7 @@ export async function evaluateNetworkRules(
 }
 
 export const violationOf = (rule: RuleCode, f: RuleFinding): RuleViolation => ({ rule, message: f.message, messageEn: f.messageEn, ids: f.ids ?? [], field: f.field, from: f.from ?? null });
+
+/** A refusal for a rule of the measures: the message in Italian, its English in `messageEn`, the rules broken in `violations`. */
+export const ruleViolation = (message: string, messageEn: string, violations: RuleViolation[] = [], details: Record<string, unknown> = {}) =>
+  new DomainError(ErrorCode.RULE_VIOLATION, message, { violations, messageEn, ...details });

@@ -1,7 +1,7 @@
 import { badInput } from '../../common/errors';
 import { Resource } from '../../crud/resource';
 import { Network } from '../network/network.entity';
-import { ownNetwork } from '../network/network.service';
+import { ownNetworkGuard } from '../network/network.service';
 import { one, serviceTypeOf } from '../service-plan/service-plan.service';
 import { AccountLine } from './plan-of-accounts.entity';
 import { AccountLineFilter, CreateAccountLineInput, UpdateAccountLineInput } from './plan-of-accounts.inputs';
@@ -22,5 +22,5 @@ export const accountLineResource: Resource<AccountLine, CreateAccountLineInput, 
       await serviceTypeOf(manager, network, data.serviceTypeId ?? existing!.serviceTypeId);
     },
   },
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
 };

@@ -1,5 +1,5 @@
 import { Resource } from '../../crud/resource';
-import { ownNetwork } from '../network/network.service';
+import { ownNetworkGuard } from '../network/network.service';
 import { ProjectSheet } from './project-sheet.entity';
 import { CreateProjectSheetInput, ProjectSheetFilter, UpdateProjectSheetInput } from './project-sheet.inputs';
 
@@ -12,5 +12,5 @@ export const projectSheetResource: Resource<ProjectSheet, CreateProjectSheetInpu
   createInput: CreateProjectSheetInput,
   updateInput: UpdateProjectSheetInput,
   defaultSort: { field: 'applicationDate', order: 'DESC' },
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
 };

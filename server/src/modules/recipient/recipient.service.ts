@@ -1,6 +1,6 @@
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import { recipientHash } from '../../common/crypto';
-import { ownNetwork } from '../network/network.service';
+import { ownNetworkGuard } from '../network/network.service';
 import { RecipientEnrolment } from './recipient.entity';
 import { CreateRecipientEnrolmentInput, RecipientEnrolmentFilter, UpdateRecipientEnrolmentInput } from './recipient.inputs';
 
@@ -21,5 +21,5 @@ export const recipientEnrolmentResource: Resource<RecipientEnrolment, CreateReci
       if (data.outsidePolicies) data.outsidePolicies = [...new Set(data.outsidePolicies)];
     },
   },
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
 };

@@ -1,5 +1,5 @@
 import { Resource } from '../../crud/resource';
-import { activeNetworks, reachesNetworks } from '../network/network.service';
+import { activeNetworks, networkComplianceGuard } from '../network/network.service';
 import { AtecoSector, Municipality, PartnerType, Province } from './reference.entities';
 import * as inputs from './reference.inputs';
 
@@ -11,12 +11,16 @@ export const partnerTypeResource: Resource<PartnerType, inputs.CreatePartnerType
   filter: inputs.PartnerTypeFilter,
   access: 'REFERENCE',
   // The measures name partner types by code (LEAD_TYPE, PROVINCE_AND_CPI).
-  networks: reachesNetworks('ENFORCE', (manager, type) =>
-    type.id
-      ? activeNetworks(manager, `EXISTS (SELECT 1 FROM network_members m JOIN partners p ON p.tenant_id = m.tenant_id AND p.id = m.partner_id
-          WHERE m.tenant_id = n.tenant_id AND m.network_id = n.id AND p.partner_type_id = $1)`, [type.id])
-      : [],
-  ),
+  guards: [
+    networkComplianceGuard({
+      mode: 'ENFORCE',
+      networksOf: (manager, type) =>
+        type.id
+          ? activeNetworks(manager, `EXISTS (SELECT 1 FROM network_members m JOIN partners p ON p.tenant_id = m.tenant_id AND p.id = m.partner_id
+              WHERE m.tenant_id = n.tenant_id AND m.network_id = n.id AND p.partner_type_id = $1)`, [type.id])
+          : [],
+    }),
+  ],
   createInput: inputs.CreatePartnerTypeInput,
   updateInput: inputs.UpdatePartnerTypeInput,
   defaultSort: { field: 'name', order: 'ASC' },

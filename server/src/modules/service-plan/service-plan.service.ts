@@ -5,7 +5,7 @@ import { scopedQuery } from '../../db/scoped-query';
 import { atLeast, atMost, Resource } from '../../crud/resource';
 import { ServiceType } from '../measure/measure.entity';
 import { Network, NetworkMember } from '../network/network.entity';
-import { ownNetwork } from '../network/network.service';
+import { ownNetworkGuard } from '../network/network.service';
 import { RecipientEnrolment } from '../recipient/recipient.entity';
 import { RecipientService } from './service-plan.entity';
 import { CreateRecipientServiceInput, RecipientServiceFilter, UpdateRecipientServiceInput } from './service-plan.inputs';
@@ -56,7 +56,7 @@ export const recipientServiceResource: Resource<RecipientService, CreateRecipien
   updateInput: UpdateRecipientServiceInput,
   defaultSort: { field: 'serviceDate', order: 'ASC' },
   hooks: { prepare: prepareService },
-  networks: ownNetwork(),
+  guards: [ownNetworkGuard()],
 };
 
 /**
