@@ -165,3 +165,20 @@ test('on an ACTIVE network each rule refuses the enrolment that breaks it, in bo
   await enrol(network.id);
   expect(await countRows(t, 'recipient_enrolments', 'network_id = $1', [network.id])).toBe(2);
 });
+
+test('an ACTIVE network that already breaks a rule after a parameter change still refuses another recipient who breaks it, and admits one who does not', async () => {
+  const measure = await must(t, admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id version } }`, {
+    input: { code: uniqueCode('M'), name: 'Misura a cui si aggiunge una regola', rules: [] },
+  });
+  const network = await createNetwork(t, tenant.editor, ref, { measureId: measure.id });
+  const first = await enrol(network.id, { outsidePolicies: ['DOTE_UNICA_LAVORO'] });
+  await must(t, tenant.editor, `mutation($id: ID!) { setNetworkStatus(id: $id, version: 1, status: ACTIVE) { status } }`, { id: network.id });
+  await must(t, admin, `mutation($id: ID!, $v: Int!) { updateMeasure(id: $id, version: $v, input: { rules: [EXCLUSIVE_POLICY_OUTSIDE] }) { id } }`, { id: measure.id, v: measure.version });
+  expect((await declarations(network.id)).map((v) => v.ids)).toEqual([[first.id]]);
+
+  const refused = await t.gql(tenant.editor, ENROL, { input: eligible(network.id, { outsidePolicies: ['GARANZIA_GIOVANI'] }) });
+  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', violations: [expect.objectContaining({ rule: 'EXCLUSIVE_POLICY_OUTSIDE' })] });
+  expect(await countRows(t, 'recipient_enrolments', 'network_id = $1', [network.id])).toBe(1);
+  await enrol(network.id);
+  expect(await countRows(t, 'recipient_enrolments', 'network_id = $1', [network.id])).toBe(2);
+});

@@ -6,7 +6,7 @@ import { authorizeWrite } from '../../crud/crud.service';
 import { Allocation } from '../funding/funding.entity';
 import { ComplianceReport, MemberRole, Network, NetworkCompany, NetworkMember, NetworkStatus, StatusTransition } from './network.entity';
 import { RuleViolation, transitionsFrom } from './network.rules';
-import { evaluateNetworkRules, ruleViolation } from './rule-registry';
+import { evaluateNetworkRules, networkRules, ruleViolation } from './rule-registry';
 import { forgetSnapshots, networkSnapshot } from './network.snapshot';
 import { atLeast, atMost, linkedBy, oneOf, Resource, WriteGuard } from '../../crud/resource';
 import * as inputs from './network.inputs';
@@ -81,6 +81,19 @@ export async function activeViolationCount(network: Network, loaders: BatchReads
 
 const READ_ONLY = [NetworkStatus.CLOSED, NetworkStatus.WITHDRAWN];
 const ruleKey = (v: RuleViolation) => `${v.rule}:${v.field}`;
+/** What an ACTIVE network broke: each rule and field, with the records named. */
+type Broken = Map<string, Set<string>>;
+const brokenBy = (violations: RuleViolation[]): Broken => {
+  const broken: Broken = new Map();
+  for (const v of violations) broken.set(ruleKey(v), new Set([...(broken.get(ruleKey(v)) ?? []), ...v.ids]));
+  return broken;
+};
+/** A rule it did not break before, or, for a rule that names its offenders, a record it did not name. */
+function newlyBroken(v: RuleViolation, broken: Broken): boolean {
+  const named = broken.get(ruleKey(v));
+  if (!named) return true;
+  return networkRules().some((rule) => rule.code === v.rule && rule.namesOffenders) && v.ids.some((id) => !named.has(id));
+}
 
 async function networksByIds(ctx: RequestContext, manager: EntityManager, ids: string[]): Promise<Network[]> {
   return ids.length ? scopedQuery(manager, Network, ctx.principal).andWhere('r.id IN (:...ids)', { ids }).getMany() : [];
@@ -97,7 +110,7 @@ export interface NetworkImpact {
 /** What the compliance guard knew before a write: the networks it reached, each one's status and the rules it already broke. */
 interface NetworksBefore {
   ids: string[];
-  networks: Map<string, { status: NetworkStatus; broken: Set<string> }>;
+  networks: Map<string, { status: NetworkStatus; broken: Broken }>;
 }
 
 /**
@@ -128,7 +141,7 @@ export function networkComplianceGuard<E>(options: {
       const loaders = ctx.newLoaders();
       const networks = await networksByIds(ctx, manager, ids);
       const states = await Promise.all(
-        networks.map(async (n) => [n.id, { status: n.status, broken: n.status === NetworkStatus.ACTIVE ? new Set((await complianceOf(n, loaders)).violations.map(ruleKey)) : new Set<string>() }] as const),
+        networks.map(async (n) => [n.id, { status: n.status, broken: n.status === NetworkStatus.ACTIVE ? brokenBy((await complianceOf(n, loaders)).violations) : (new Map() as Broken) }] as const),
       );
       return { ids, networks: new Map(states) };
     },
@@ -148,8 +161,8 @@ export function networkComplianceGuard<E>(options: {
         networks
           .filter((n) => n.status === NetworkStatus.ACTIVE)
           .map(async (network) => {
-            const broken = before.networks.get(network.id)?.broken ?? new Set<string>();
-            const fresh = (await complianceOf(network, loaders)).violations.filter((v) => !broken.has(ruleKey(v)));
+            const broken = before.networks.get(network.id)?.broken ?? new Map();
+            const fresh = (await complianceOf(network, loaders)).violations.filter((v) => newlyBroken(v, broken));
             return { networkId: network.id, code: network.code, title: network.title, violations: fresh };
           }),
       );

@@ -50,6 +50,11 @@ export interface NetworkRule<L = unknown> {
   enforcedBy?: string;
   /** A LIMIT that binds every network, whether or not its measure lists the rule (a fund's budget). */
   everyMeasure?: boolean;
+  /**
+   * Its findings' ids are the records that break it (enrolments, say): on an ACTIVE network that
+   * already broke it, a write adding a record to them still newly breaks it.
+   */
+  namesOffenders?: boolean;
 }
 
 /** Declares a rule; registering it (modules/network-rules.ts) is what makes the network module run it. */

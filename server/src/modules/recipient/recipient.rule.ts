@@ -12,6 +12,7 @@ export const EXCLUSIVE_POLICY = defineNetworkRule({
   owner: 'recipient',
   kind: 'FLAG',
   reachedBy: ['recipientEnrolment', 'measureCompatibility'],
+  namesOffenders: true,
   load: async (network, loaders) => ({ overlappingEnrolments: await loaders.exclusiveOverlaps.load(network.id) }),
   evaluate: (s) => {
     const n = s.overlappingEnrolments.length;
@@ -58,6 +59,7 @@ const declarationRule = (code: RuleCode, evaluate: (enrolments: DeclaredEnrolmen
     owner: 'recipient',
     kind: 'FLAG',
     reachedBy: ['recipientEnrolment'],
+    namesOffenders: true,
     load: loadEnrolments,
     evaluate,
   });
