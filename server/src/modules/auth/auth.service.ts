@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { Pools, RequestScope } from '../../db/request-scope';
+import { poolQuery } from '../../db/rate-limits';
 import { hashPassword } from '../../common/crypto';
 import { ANONYMOUS, Principal, Role } from '../../common/request';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -147,7 +148,7 @@ export class AuthService {
   /** Whether the principal's access-token session is still live (true without one). */
   async sessionLive({ userId, session }: Principal): Promise<boolean> {
     if (!session) return true;
-    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2, $3) AS live', [userId, session.epoch, session.id]);
+    const [{ live }] = await poolQuery<{ live: boolean }>(this.dataSource, 'SELECT auth_session_live($1, $2, $3) AS live', [userId, session.epoch, session.id]);
     return live;
   }
 
