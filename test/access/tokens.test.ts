@@ -351,6 +351,12 @@ describe('sessions end when the right ends', () => {
     expect(sent.join('\n')).not.toMatch(/auth_session_live|app_begin|set_config/);
   });
 
+  test('a GraphQL answer carries no ETag: nothing revalidates a POST, and hashing every body cost CPU', async () => {
+    const read = await t.post(`{ __typename }`, {}, { token: editor.token });
+    expect(read.body.data).toEqual({ __typename: 'Query' });
+    expect(read.headers.etag).toBeUndefined();
+  });
+
   test('a change that takes no right away ends nothing', async () => {
     const user = await signedIn();
     await adminChanges(user.id, 'displayName');

@@ -175,8 +175,8 @@ describe.each(Object.keys(CODESIGN_QUERIES))('%s', (name) => {
     const { query, variables } = CODESIGN_QUERIES[name];
     const { compiled, ordinary: expected, statements } = await both(codesignPrincipals()[who], query, variables());
     expect(compiled.errors).toBeUndefined();
-    // Compiled: the opening, the signed identity, the answer, COMMIT.
-    expect(statements).toBe(4);
+    // Compiled: the opening with the signed identity, the answer, COMMIT.
+    expect(statements).toBe(3);
     expect(JSON.stringify(compiled)).toBe(JSON.stringify(expected));
   });
 });
@@ -185,7 +185,7 @@ test('co-design answers hold what each reader may see, compiled', async () => {
   const { query, variables } = CODESIGN_QUERIES['co-design calls with criteria, evaluators and proposals'];
   const calls = async (who: Principal) => {
     const { compiled, statements } = await both(who, query, variables());
-    expect(statements).toBe(4);
+    expect(statements).toBe(3);
     return compiled.data!.codesignCalls.items;
   };
   const ofAmbito = await calls(ambito.editor);
