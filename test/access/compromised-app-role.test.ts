@@ -5,7 +5,7 @@ import { testUrls } from '../helpers/env';
 import { HttpTestApp, SignedInUser, startHttpApp } from '../helpers/http';
 import { createPartner, referenceIds } from '../helpers/factories';
 import { actAs, requestKey } from '../helpers/identity';
-import { signedIdentity } from '../../server/src/db/request-scope';
+import { appOpen, signedIdentity } from '../../server/src/db/request-scope';
 import { tenantOwnedTables } from '../../server/src/registry';
 
 /**
@@ -153,6 +153,22 @@ describe("another tenant's rows", () => {
         expect(await sqlState('SELECT app_begin($1, $2, $3, $4, $5)', params)).toBe('28000');
         expect(await rowsOfB()).toEqual({});
       }
+    });
+  });
+
+  test('app_open refuses a signature copied from another session (pg_stat_activity shows its values), and an ended session', async () => {
+    const key = await requestKey();
+    const { rows: [{ pid }] } = await app.query('SELECT pg_backend_pid() AS pid');
+    const allOfThem = { tenantId: null, userId: null, allTenants: true };
+    await rolledBack(async () => {
+      expect(await sqlState(appOpen(key, allOfThem, undefined, pid + 1))).toBe('28000');
+      expect(await rowsOfB()).toEqual({});
+      const ended = { epoch: 1, id: randomUUID() };
+      expect(await sqlState(appOpen(key, { tenantId: A.id, userId: editorOfA.id, allTenants: false }, ended, pid))).toBe('RT401');
+      expect((await app.query('SELECT count(*)::int AS n FROM partners')).rows[0].n).toBe(0);
+      // Signed for this session, the same values open it: what was refused above was the other backend.
+      expect(await sqlState(appOpen(key, allOfThem, undefined, pid))).toBeUndefined();
+      expect(Object.keys(await rowsOfB()).length).toBeGreaterThan(0);
     });
   });
 });

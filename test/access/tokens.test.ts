@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { admin, newTenant } from '../helpers/app';
+import { seedNetworks } from '../helpers/factories';
 import { TEST_JWT_SECRET } from '../helpers/env';
 import { cookiePair, HttpResult, HttpTestApp, LOGIN, SignedInUser, startHttpApp } from '../helpers/http';
 
@@ -333,6 +334,27 @@ describe('sessions end when the right ends', () => {
     // Without a credential a request spends only its address's allowance (one statement for the rate limits).
     const anonymous = await statementsFor();
     for (const token of [user.token, user.apiToken]) expect(await statementsFor(token)).toBe(anonymous + 1);
+  });
+
+  test('a signed-in read is four statements: the allowances, the transaction opened with its session check and identity, the answer, COMMIT', async () => {
+    const user = await signedIn();
+    const [networkId] = await seedNetworks(t, { userId: user.id, role: 'EDITOR', tenantId: tenant.id }, 1);
+    const counted = t.statements.count;
+    const read = await t.post(`query($id: ID!) { network(id: $id) { code } }`, { id: networkId }, { token: user.token });
+    expect(read.body.data?.network.code).toEqual(expect.any(String));
+    expect(t.statements.count - counted).toBe(4);
+    const sent = t.sql.slice(-4);
+    expect(sent[0]).toMatch(/INSERT INTO rate_limits/);
+    // One round trip opens the transaction, checks the session and sets the signed identity.
+    expect(sent[1]).toMatch(/^START TRANSACTION; SELECT app_open\(/);
+    expect(sent[3]).toBe('COMMIT');
+    expect(sent.join('\n')).not.toMatch(/auth_session_live|app_begin|set_config/);
+  });
+
+  test('a GraphQL answer carries no ETag: nothing revalidates a POST, and hashing every body cost CPU', async () => {
+    const read = await t.post(`{ __typename }`, {}, { token: editor.token });
+    expect(read.body.data).toEqual({ __typename: 'Query' });
+    expect(read.headers.etag).toBeUndefined();
   });
 
   test('a change that takes no right away ends nothing', async () => {

@@ -175,8 +175,8 @@ describe.each(Object.keys(CODESIGN_QUERIES))('%s', (name) => {
     const { query, variables } = CODESIGN_QUERIES[name];
     const { compiled, ordinary: expected, statements } = await both(codesignPrincipals()[who], query, variables());
     expect(compiled.errors).toBeUndefined();
-    // Compiled: the opening, the signed identity, the answer, COMMIT.
-    expect(statements).toBe(4);
+    // Compiled: the opening with the signed identity, the answer, COMMIT.
+    expect(statements).toBe(3);
     expect(JSON.stringify(compiled)).toBe(JSON.stringify(expected));
   });
 });
@@ -185,7 +185,7 @@ test('co-design answers hold what each reader may see, compiled', async () => {
   const { query, variables } = CODESIGN_QUERIES['co-design calls with criteria, evaluators and proposals'];
   const calls = async (who: Principal) => {
     const { compiled, statements } = await both(who, query, variables());
-    expect(statements).toBe(4);
+    expect(statements).toBe(3);
     return compiled.data!.codesignCalls.items;
   };
   const ofAmbito = await calls(ambito.editor);
@@ -221,16 +221,16 @@ test('the answers are not empty: the comparison compares data', async () => {
 test('a compiled page with four levels of relations is one statement in its transaction', async () => {
   const { compiled, statements } = await both(tenant.editor, QUERIES['networks with every relation'].query);
   expect(compiled.errors).toBeUndefined();
-  // The transaction's opening, its signed identity (a statement of its own: see request-scope.ts), the answer, COMMIT.
-  expect(statements).toBe(4);
+  // The transaction's opening with its signed identity (one round trip: see request-scope.ts), the answer, COMMIT.
+  expect(statements).toBe(3);
 });
 
 test('two root fields are two statements; a query that cannot be compiled runs field by field', async () => {
   const two = await both(tenant.editor, `{ a: networks(perPage: 3) { items { code lead { legalName } } } b: partners { total } }`);
-  expect(two.statements).toBe(5);
+  expect(two.statements).toBe(4);
   const computed = await both(tenant.editor, QUERIES['a field computed by the server beside columns'].query);
-  // The page, then the members: more than the 4 of one compiled root field.
-  expect(computed.statements).toBeGreaterThanOrEqual(5);
+  // The page, then the members: more than the 3 of one compiled root field.
+  expect(computed.statements).toBeGreaterThanOrEqual(4);
 });
 
 test('a refused query is answered by ordinary execution, with its error', async () => {
@@ -285,8 +285,8 @@ describe('plans are made once per document, operation and shape', () => {
     for (const skip of [true, false, true, false]) {
       const { compiled, ordinary: expected, statements } = await both(tenant.editor, query, { skip, id: networkIds[1] });
       expect(JSON.stringify(compiled)).toBe(JSON.stringify(expected));
-      // Both root fields compiled: the opening, the signed identity, two statements, COMMIT.
-      expect(statements).toBe(5);
+      // Both root fields compiled: the opening with the signed identity, two statements, COMMIT.
+      expect(statements).toBe(4);
       expect(compiled.data!.first.lead === undefined).toBe(skip);
       expect(compiled.data!.first.members === undefined).toBe(!skip);
     }

@@ -15,7 +15,7 @@ import { BenchQuery, canonical, Names, QUERIES, Who } from './queries';
 import { allocationWriteFigures } from './allocation-writes';
 
 /**
- * `npm run bench [-- --scale small|full] [--allocations N] [--rounds R] [--seconds S] [--only writes]`
+ * `npm run bench [-- --scale small|full] [--allocations N] [--rounds R] [--seconds S] [--only writes|reads] [--queries Q1,Q2] [--profile]`
  *
  * Builds a deterministic dataset on a throwaway embedded PostgreSQL, then drives three servers over
  * HTTP with 8 connections, alternating Reti → PostGraphile v5 → hand-written SQL for every query in
@@ -24,6 +24,9 @@ import { allocationWriteFigures } from './allocation-writes';
  * is shared. Then Reti's writes: createPartner, a CSV import, and createAllocation as the database
  * grows to a million allocations (`--only writes`: that last one alone, on a database without
  * allocations to start from, no peer). The peer installs into test/bench/peer on first use, outside the product's install.
+ * `--queries` measures only the queries named; `--profile` writes Reti's CPU profile (node --cpu-prof)
+ * into bench-profile/ when it stops. After the rounds, `{ __typename }` on each server: what the
+ * HTTP layer and GraphQL cost with nothing behind them.
  */
 const ROOT = path.resolve(__dirname, '../../../..');
 const PEER_DIR = path.join(ROOT, 'test/bench/peer');
@@ -43,6 +46,10 @@ interface Options {
   seconds: number;
   /** Only the createAllocation timings. */
   writesOnly: boolean;
+  /** No writes after the reads. */
+  readsOnly: boolean;
+  queries: BenchQuery[];
+  profile: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -58,9 +65,21 @@ function parseOptions(argv: string[]): Options {
   const seconds = Number(value('--seconds') ?? (scaleName === 'small' ? 4 : 6));
   if (![scale.allocations, rounds, seconds].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--allocations, --rounds and --seconds take positive integers');
   const only = value('--only');
-  if (only !== undefined && only !== 'writes') throw new Error('--only takes writes');
-  if (only) scale.allocations = 0;
-  return { scale, scaleName: scale.allocations === SCALES[scaleName].allocations ? scaleName : `${scaleName}, ${scale.allocations} allocations`, rounds, seconds, writesOnly: only === 'writes' };
+  if (only !== undefined && only !== 'writes' && only !== 'reads') throw new Error('--only takes writes or reads');
+  if (only === 'writes') scale.allocations = 0;
+  const names = value('--queries')?.split(',');
+  const queries = names ? QUERIES.filter((q) => names.includes(q.name)) : QUERIES;
+  if (!queries.length) throw new Error(`--queries takes some of ${QUERIES.map((q) => q.name).join(',')}`);
+  return {
+    scale,
+    scaleName: scale.allocations === SCALES[scaleName].allocations ? scaleName : `${scaleName}, ${scale.allocations} allocations`,
+    rounds,
+    seconds,
+    writesOnly: only === 'writes',
+    readsOnly: only === 'reads',
+    queries,
+    profile: argv.includes('--profile'),
+  };
 }
 
 function freePort(): Promise<number> {
@@ -101,15 +120,17 @@ interface Server {
   port: number;
   child: ChildProcess;
   startup: number;
+  /** performance.now() when it was spawned: a CPU profile's clock starts about then. */
+  spawnedAt: number;
   path: (q: BenchQuery) => string;
   body: (q: BenchQuery, variables: Record<string, unknown>) => unknown;
 }
 
-async function startServer(name: ServerName, script: string, env: Record<string, string>): Promise<Server> {
+async function startServer(name: ServerName, script: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
   // The V8 flag npm start gives Reti, given to every server alike.
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', script], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeFlags, script], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   // Only the last few kilobytes: Reti logs a line per request, and the bench sends many.
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk).slice(-8000));
@@ -134,11 +155,13 @@ async function startServer(name: ServerName, script: string, env: Record<string,
     PostGraphile: { path: () => '/graphql', body: (q: BenchQuery, variables: Record<string, unknown>) => ({ query: q.peer, variables }) },
     floor: { path: (q: BenchQuery) => `/q/${q.floor}`, body: (_q: BenchQuery, variables: Record<string, unknown>) => variables },
   };
-  return { name, port, child, startup: (performance.now() - started) / 1000, ...routes[name] };
+  return { name, port, child, startup: (performance.now() - started) / 1000, spawnedAt: started, ...routes[name] };
 }
 
 /** Set when the bench ends, so that the servers' exits are expected. */
 let stopping = false;
+/** With --profile: each of Reti's samples says when it ran on the profile's clock (seconds since Reti started), for profile-summary's --from and --to. */
+let profiling = false;
 
 // Idle sockets close after 2 s, before the servers' own keep-alive timeout (Node's 5 s) can close one under a new request.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 2000 });
@@ -198,7 +221,7 @@ function processStats(pid: number): { rss: number; cpuTicks: number } {
 async function statementCount(monitor: Client): Promise<{ all: number; data: number; dbMs: number }> {
   const { rows } = await monitor.query(`
     SELECT coalesce(sum(calls), 0)::bigint AS all,
-           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\(|app_begin\\('), 0)::bigint AS data,
+           coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|start|set|savepoint|release)' AND query !~* 'set_config\\(|app_begin\\(|app_open\\('), 0)::bigint AS data,
            coalesce(sum(total_plan_time + total_exec_time), 0)::float8 AS db_ms
     FROM pg_stat_statements WHERE userid = 'reti_app'::regrole`);
   return { all: Number(rows[0].all), data: Number(rows[0].data), dbMs: Number(rows[0].db_ms) };
@@ -239,6 +262,7 @@ async function drive(server: Server, q: BenchQuery, variables: Record<string, un
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  if (profiling && server.name === 'Reti') console.log(`  (Reti's profile: ${q.name} from ${((started - server.spawnedAt) / 1000).toFixed(1)} s to ${((performance.now() - server.spawnedAt) / 1000).toFixed(1)} s)`);
   const after = processStats(pid);
   const statementsAfter = monitor ? await statementCount(monitor) : { all: 0, data: 0, dbMs: 0 };
   return {
@@ -302,8 +326,8 @@ async function names(ownerUrl: string): Promise<Names> {
 }
 
 /** Before measuring: every server answers every query with the same data. */
-async function checkSameData(servers: Server[], tokens: Record<Who, string>, ids: { networkId: string; tenantId: string }, lookup: Names): Promise<void> {
-  for (const q of QUERIES) {
+async function checkSameData(servers: Server[], tokens: Record<Who, string>, ids: { networkId: string; tenantId: string }, lookup: Names, queries: BenchQuery[]): Promise<void> {
+  for (const q of queries) {
     const answers = await Promise.all(
       servers.map(async (server) => {
         const { status, body } = await post(server.port, server.path(q), Buffer.from(JSON.stringify(server.body(q, q.variables(ids)))), tokens[q.who]);
@@ -321,6 +345,21 @@ async function checkSameData(servers: Server[], tokens: Record<Who, string>, ids
       throw new Error(`${q.name}: the servers disagree`);
     }
   }
+}
+
+/** `{ __typename }` (the floor's q0): the HTTP layer, the token and GraphQL, with nothing behind them; set beside Reti's Q1. */
+async function trivialFigures(servers: Server[], tokens: Record<Who, string>, seconds: number, monitor: Client, q1?: Sample[]): Promise<void> {
+  const trivial: BenchQuery = { name: 'Q0', label: '{ __typename }', who: 'editor', reti: '{ __typename }', peer: '{ __typename }', floor: 'q0', variables: () => ({}), fromPeer: (d) => d };
+  console.log(`\n{ __typename } signed in as the editor (${CONNECTIONS} connections, ${seconds} s per server, 3 rounds)`);
+  console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
+  const samples = new Map<ServerName, Sample[]>();
+  for (let round = 0; round < 3; round++) {
+    for (const server of servers) samples.set(server.name, [...(samples.get(server.name) ?? []), await drive(server, trivial, {}, tokens.editor, seconds, monitor)]);
+  }
+  for (const server of servers) console.log(sampleRow('Q0', server.name, merge(samples.get(server.name)!)));
+  const cpu = (s: Sample) => s.cpuMs / s.requests;
+  const reti = merge(samples.get('Reti')!);
+  if (q1) console.log(`Reti's CPU per request: Q1 ${cpu(merge(q1)).toFixed(2)} ms, { __typename } ${cpu(reti).toFixed(2)} ms (${((100 * cpu(reti)) / cpu(merge(q1))).toFixed(0)} % of Q1)`);
 }
 
 /** Reti alone, after the reads: sequential createPartner and a 5,000-row CSV import, over HTTP. */
@@ -351,6 +390,7 @@ async function main(): Promise<void> {
   // PostGraphile v5 needs Node 22, and all three servers run on the Node that runs the bench.
   if (Number(process.versions.node.split('.')[0]) < 22) throw new Error(`Node ${process.versions.node}: run the bench with npm run bench, which uses the project's Node 22`);
   const options = parseOptions(process.argv.slice(2));
+  profiling = options.profile;
   if (!options.writesOnly) ensurePeerInstalled();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reti-bench-'));
   // PostgreSQL runs as its own user when the bench runs as root: it must reach the folder.
@@ -387,7 +427,7 @@ async function main(): Promise<void> {
         // The bench is one user at thousands of requests a second: its rate limits are not what is measured.
         RATE_LIMIT_PER_USER: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
-      });
+      }, options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench-profile')}`] : []);
     const allocationWrites = (server: Server) =>
       allocationWriteFigures(ownerUrl, dataset.tenantId, async () => {
         const token = (await signIn(server)).editor;
@@ -411,17 +451,17 @@ async function main(): Promise<void> {
     const lookup = await names(pg.url);
     let tokens = await signIn(servers[0]);
     console.log('Same data check:');
-    await checkSameData(servers, tokens, ids, lookup);
+    await checkSameData(servers, tokens, ids, lookup, options.queries);
 
     console.log(`Warm-up: every query on every server, ${Math.min(2, options.seconds)} s each`);
-    for (const q of QUERIES) for (const server of servers) await drive(server, q, q.variables(ids), tokens[q.who], Math.min(2, options.seconds));
+    for (const q of options.queries) for (const server of servers) await drive(server, q, q.variables(ids), tokens[q.who], Math.min(2, options.seconds));
 
     const samples = new Map<string, Sample[]>();
     for (let round = 1; round <= options.rounds; round++) {
       tokens = await signIn(servers[0]);
       console.log(`\nRound ${round} of ${options.rounds}: ${CONNECTIONS} connections, ${options.seconds} s per query and server`);
       console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
-      for (const q of QUERIES) {
+      for (const q of options.queries) {
         for (const server of servers) {
           const sample = await drive(server, q, q.variables(ids), tokens[q.who], options.seconds, monitor);
           samples.set(`${q.name}/${server.name}`, [...(samples.get(`${q.name}/${server.name}`) ?? []), sample]);
@@ -432,13 +472,13 @@ async function main(): Promise<void> {
 
     console.log(`\nAll ${options.rounds} rounds together`);
     console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
-    for (const q of QUERIES) for (const server of servers) console.log(sampleRow(q.name, server.name, merge(samples.get(`${q.name}/${server.name}`)!)));
+    for (const q of options.queries) for (const server of servers) console.log(sampleRow(q.name, server.name, merge(samples.get(`${q.name}/${server.name}`)!)));
 
     console.log(`\nRatios of req/s, this run only (per-round range in brackets); then of server CPU per request, inverted so that above 1 means Reti spends less`);
     const ratioWidths = [5, 82, 20, 20, 12, 12];
     console.log(row(['query', '', 'Reti / PostGraphile', 'Reti / floor', 'CPU vs PG', 'CPU vs floor'], ratioWidths));
     const shortfalls: string[] = [];
-    for (const q of QUERIES) {
+    for (const q of options.queries) {
       const rate = (server: ServerName) => samples.get(`${q.name}/${server}`)!.map((s) => s.requests / s.seconds);
       const [reti, peer, floor] = SERVERS.map(rate);
       const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -457,15 +497,17 @@ async function main(): Promise<void> {
       if (TARGETS[q.name]?.floor && versusFloor < TARGETS[q.name].floor!) shortfalls.push(`${q.name}: ${versusFloor.toFixed(2)} of the floor, target ${TARGETS[q.name].floor}`);
     }
     if (shortfalls.length) console.log(`\nShort of the targets (README, Performance, says why): ${shortfalls.join('; ')}`);
+    await trivialFigures(servers, await signIn(servers[0]), options.seconds, monitor, samples.get('Q1/Reti'));
     console.log(`\nOne request at a time (1 connection, ${options.seconds} s per query and server): p50 ms`);
     tokens = await signIn(servers[0]);
     const latencyWidths = [5, 0, 12, 12, 12];
     console.log(row(['query', '', ...SERVERS], latencyWidths));
-    for (const q of QUERIES) {
+    for (const q of options.queries) {
       const p50 = [];
       for (const server of servers) p50.push(percentile((await drive(server, q, q.variables(ids), tokens[q.who], options.seconds, undefined, 1)).latencies.sort((a, b) => a - b), 0.5).toFixed(1));
       console.log(row([q.name, '', ...p50], latencyWidths));
     }
+    if (options.readsOnly) return;
     console.log('');
     await writeFigures(servers[0], (await signIn(servers[0])).editor, pg.url);
     await allocationWrites(servers[0]);

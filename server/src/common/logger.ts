@@ -56,7 +56,9 @@ export function createLogger({ level, pretty = false }: { level: LogLevel; prett
   if (pretty && !destination && prettyInstalled()) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' } } });
   }
-  return destination ? pino(options, destination) : pino(options);
+  // Lines leave through an asynchronous stream (flushed when the process exits): under load, lines
+  // written while one write is under way go out together, and the request never waits on stdout.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 /** pino-pretty is a development dependency: a production install has none, and logs JSON. */

@@ -11,6 +11,12 @@ export interface Principal {
   userId: string | null;
   role: Role;
   tenantId: string | null;
+  /**
+   * An access token's session, whose check that it is still live is left to the request: the
+   * statement that opens its transaction makes it (RequestScope), or the end of a request that
+   * opened none.
+   */
+  session?: { epoch: number; id: string };
 }
 
 export const ANONYMOUS: Principal = { userId: null, role: 'ANONYMOUS', tenantId: null };

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { databaseUnavailable, translateDatabaseError } from './database-errors';
+import { DomainError, ErrorCode } from '../common/errors';
 import { Principal, readsAllTenants, Scope } from '../common/request';
 
 /**
@@ -43,6 +45,26 @@ export function signedIdentity(key: Uint8Array, { tenantId, userId, allTenants }
   return [tenantId, userId, allTenants, signedAt, mac];
 }
 
+/** SQLSTATE app_open() raises when the access token's session has ended (migration 1763700002400). */
+const SESSION_ENDED = 'RT401';
+
+export const sessionEnded = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The token is invalid or has expired');
+
+/**
+ * The statement that opens a request's identity in the same round trip as its transaction: values
+ * as literals (a simple query carries no parameters), signed with the backend's pid as well, so that
+ * a copy read from pg_stat_activity is refused in any other session. With a session, app_open()
+ * also checks that it is live.
+ */
+export function appOpen(key: Uint8Array, { tenantId, userId, allTenants }: RequestIdentity, session: Principal['session'], pid: number, signedAt = Date.now()): string {
+  if (!Number.isInteger(pid) || (session && !Number.isInteger(session.epoch))) throw new Error('app_open takes integers');
+  const mac = createHmac('sha256', key)
+    .update(['open', tenantId ?? '', userId ?? '', allTenants ? 'on' : '', signedAt, pid].join('|'))
+    .digest('hex');
+  const text = (value: string | null | undefined) => (value == null ? 'NULL' : escapeLiteral(value));
+  return `SELECT app_open(${text(tenantId)}, ${text(userId)}, ${allTenants}, ${signedAt}, '${mac}', ${session ? session.epoch : 'NULL'}, ${text(session?.id)})`;
+}
+
 export interface ScopeOptions {
   /** Read-write on the primary whatever the role: credential functions, which check the user themselves. */
   writable?: boolean;
@@ -72,6 +94,8 @@ export class RequestScope implements Scope {
   private runner?: Promise<QueryRunner>;
   private savepoints = 0;
   private finished = false;
+  /** Whether a transaction opened on the primary checked the principal's session (app_open). */
+  sessionChecked = false;
 
   constructor(
     private readonly pools: Pools,
@@ -90,22 +114,25 @@ export class RequestScope implements Scope {
     // Analysts only read, so their requests may go to a streaming replica (DATABASE_REPLICA_URL) and
     // see the data a little late; everyone else stays on the primary and reads their own writes.
     const pool = role === 'ADMIN' ? this.pools.admin : this.pools.app;
-    const runner = pool.createQueryRunner(readOnly && role === 'ANALYST' ? 'slave' : 'master');
-    await runner.connect();
+    const mode = readOnly && role === 'ANALYST' ? 'slave' : 'master';
+    const runner = pool.createQueryRunner(mode);
+    const { processID } = await runner.connect();
     queueQueries(runner, () => runner.isReleased && !this.finished);
+    // A replica may be behind on ended sessions: there the request's end checks on the primary.
+    const session = mode === 'slave' && pool.driver.isReplicated ? undefined : this.principal.session;
     try {
-      // Analysts can change nothing, whatever a resolver tries: the database refuses writes. Dates
-      // leave the database as YYYY-MM-DD whatever the server's DateStyle (the API and compiled reads
-      // rely on it). The identity goes in a statement of its own: as a parameter, its signature never
-      // shows in pg_stat_activity, where other sessions of the app role could copy it.
-      await runner.query(`START TRANSACTION${readOnly ? ' READ ONLY' : ''}; SELECT set_config('datestyle', 'ISO, YMD', true)`);
+      // One round trip: the transaction, the date style, the session check and the signed identity
+      // (app_open, migration 1763700002400). Analysts can change nothing, whatever a resolver tries:
+      // the database refuses writes.
+      await runner.query(`START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${appOpen(this.pools.requestKey, identityOf(this.principal), session, processID)}`);
       // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      await runner.query(APP_BEGIN, signedIdentity(this.pools.requestKey, identityOf(this.principal)));
+      this.sessionChecked ||= session !== undefined;
     } catch (error) {
-      // Back to the pool without the failed transaction.
-      if (runner.isTransactionActive) await runner.query('ROLLBACK').catch(() => undefined);
+      // Back to the pool without the failed transaction (START TRANSACTION ran whatever failed after it).
+      await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
+      if ((error as { driverError?: { code?: string } }).driverError?.code === SESSION_ENDED) throw sessionEnded();
       throw error;
     }
     return runner;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Response } from 'express';
-import { pinoHttp } from 'pino-http';
+import type { RequestHandler, Response } from 'express';
 import { Logger } from '../common/logger';
 import { Principal } from '../common/request';
 
@@ -47,26 +46,46 @@ function lineOf(req: IncomingMessage, res: ServerResponse, durationMs: number): 
  * One line per request once it is answered: its id (the caller's X-Request-Id when it sends a
  * sane one, else a new one, returned in the same header), method and path, status, duration,
  * who asked (tenant, user, role) and the GraphQL operation. Never headers, bodies or variables.
+ *
+ * The line holds those chosen fields only, so it is written without the logger's redaction, whose
+ * walk over every key cost more than the rest of the line; what handlers log (`req.log`, a child
+ * made on first use, with the request's id) keeps it.
  */
-export function requestLog(logger: Logger) {
-  return pinoHttp<IncomingMessage, ServerResponse>({
-    logger,
-    genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customAttributeKeys: { reqId: 'requestId' },
-    quietReqLogger: true,
-    quietResLogger: true,
-    wrapSerializers: false,
-    // Probes that find all well come every few seconds: debug, not info.
-    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : PROBES.has(pathOf(req)) && res.statusCode < 400 ? 'debug' : 'info'),
-    customSuccessObject: (req, res, { responseTime }) => lineOf(req, res, responseTime as number),
-    // What went wrong inside is logged where it happened, with this request's id (req.log).
-    customErrorObject: (req, res, _error, { responseTime }) => lineOf(req, res, responseTime as number),
-    customSuccessMessage: (req, res) => (res.writableEnded ? `${req.method} ${pathOf(req)} ${res.statusCode}` : `${req.method} ${pathOf(req)} aborted`),
-    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-  });
+export function requestLog(logger: Logger): RequestHandler {
+  const lines = logger.child({}, { redact: [] });
+  return (req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    let log: Logger | undefined;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      get: () => (log ??= logger.child({ requestId })),
+      set: (value: Logger) => void (log = value),
+    });
+    const started = Date.now();
+    let logged = false;
+    const done = (error?: Error) => {
+      if (logged) return;
+      logged = true;
+      res.off('finish', onFinish).off('close', onClose).off('error', done);
+      const failed = error !== undefined || res.statusCode >= 500;
+      // Probes that find all well come every few seconds: debug, not info.
+      const level = failed ? 'error' : PROBES.has(pathOf(req)) && res.statusCode < 400 ? 'debug' : 'info';
+      const message = failed || res.writableEnded ? `${req.method} ${pathOf(req)} ${res.statusCode}` : `${req.method} ${pathOf(req)} aborted`;
+      // What went wrong inside is logged where it happened, with this request's id (req.log).
+      lines[level]({ requestId, ...lineOf(req, res, Date.now() - started) }, message);
+    };
+    const onFinish = () => done();
+    const onClose = () => done();
+    res.once('finish', onFinish).once('close', onClose).once('error', done);
+    next();
+  };
+}
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The request's logger, with its id (requestLog). */
+    log: Logger;
+  }
 }

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { Pools, RequestScope } from '../../db/request-scope';
+import { poolQuery } from '../../db/rate-limits';
 import { hashPassword } from '../../common/crypto';
 import { ANONYMOUS, Principal, Role } from '../../common/request';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -107,14 +108,18 @@ export class AuthService {
     }
   }
 
-  /** Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended: UNAUTHENTICATED. */
-  async authenticate(authorization: string | undefined, actingTenantId: string | undefined): Promise<Principal> {
+  /**
+   * Who sent this request. No credentials: anonymous. Bad credentials, or a session that has ended:
+   * UNAUTHENTICATED. With `sessionCheckedByRequest`, an access token's session is not checked here
+   * but handed on in the principal, for the request to check (see Principal.session).
+   */
+  async authenticate(authorization: string | undefined, actingTenantId: string | undefined, sessionCheckedByRequest = false): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
     const [scheme, credential] = authorization.split(' ');
     if (scheme !== 'Bearer' || !credential) throw unauthenticated('Use Authorization: Bearer <token>');
     const principal = credential.startsWith(API_TOKEN_PREFIX)
       ? await this.principalForApiToken(credential)
-      : await this.principalForAccessToken(credential);
+      : await this.principalForAccessToken(credential, sessionCheckedByRequest);
     if (!principal) throw unauthenticated('The token is invalid or has expired');
     // Administrators work across tenants; to change a tenant's records they name it.
     if (principal.role === 'ADMIN' && actingTenantId) {
@@ -131,11 +136,20 @@ export class AuthService {
    * A signed token is not enough: its user must still be active, with the role and tenant it was
    * issued for, and its session must not have ended (logout, a replayed refresh cookie, a new password).
    */
-  private async principalForAccessToken(token: string): Promise<Principal | null> {
+  private async principalForAccessToken(token: string, sessionCheckedByRequest: boolean): Promise<Principal | null> {
     const claims = await verifyAccessToken(this.jwtSecret, token);
     if (!claims) return null;
-    const [{ live }] = await this.dataSource.query('SELECT auth_session_live($1, $2, $3) AS live', [claims.userId, claims.sessionEpoch, claims.sessionId]);
-    return live ? { userId: claims.userId, role: claims.role, tenantId: claims.tenantId } : null;
+    const principal: Principal = { userId: claims.userId, role: claims.role, tenantId: claims.tenantId };
+    const session = { epoch: claims.sessionEpoch, id: claims.sessionId };
+    if (sessionCheckedByRequest) return { ...principal, session };
+    return (await this.sessionLive({ ...principal, session })) ? principal : null;
+  }
+
+  /** Whether the principal's access-token session is still live (true without one). */
+  async sessionLive({ userId, session }: Principal): Promise<boolean> {
+    if (!session) return true;
+    const [{ live }] = await poolQuery<{ live: boolean }>(this.dataSource, 'SELECT auth_session_live($1, $2, $3) AS live', [userId, session.epoch, session.id]);
+    return live;
   }
 
   private async principalForApiToken(secret: string): Promise<Principal | null> {
