@@ -80,6 +80,20 @@ test('the Ambito has a call in each state, and its demo user is appointed to sco
   });
 });
 
+test('the closed calls went by the rules: published before their deadline, proposals submitted before it, closed after it', async () => {
+  // The seed waits for no deadline: the checks read each transaction's start (now()), and the seed orders its transactions around the deadline.
+  const rows = await t.owner.query(
+    `SELECT c.status, c.published_at < c.deadline AS published_before, bool_and(p.submitted_at <= c.deadline) AS submitted_before, c.updated_at >= c.deadline AS closed_after
+     FROM codesign_calls c JOIN codesign_proposals p ON p.call_id = c.id WHERE c.id = ANY($1) GROUP BY c.tenant_id, c.id ORDER BY c.status`,
+    [[demo.calls.pastDeadline, demo.calls.underEvaluation, demo.calls.awarded]],
+  );
+  expect(rows).toEqual([
+    { status: 'AWARDED', published_before: true, submitted_before: true, closed_after: true },
+    { status: 'CLOSED', published_before: true, submitted_before: true, closed_after: true },
+    { status: 'PUBLISHED', published_before: true, submitted_before: true, closed_after: false },
+  ]);
+});
+
 test('a third-sector body sees the published calls and its own proposals', async () => {
   const body = as('body1', 'body1');
   const codesignProposals = await must(t, body, `{ codesignProposals(perPage: 50) { items { callId status } } }`);

@@ -62,9 +62,6 @@ export interface DemoData {
   deadline: Date;
 }
 
-/** Time the seed leaves between publishing a call and its deadline, for the bodies to submit their proposals. */
-const SUBMISSION_WINDOW_MS = 10_000;
-
 const SECTIONS = {
   recipientTypes: 'Giovani inoccupati e adulti over 50 residenti nei comuni dell’Ambito',
   territorialNeeds: 'Scarso accesso al lavoro e poche occasioni di tirocinio nel Rhodense',
@@ -91,7 +88,7 @@ function demoPersonTaxCode(tag: string, i: number): string {
  * accounts and project sheet; an ACTIVE GOL Percorso 5 network that raising its measure's minimum
  * partners would break; co-design calls published, past their deadline, under evaluation and
  * awarded. Everything goes through the same services and rules as the API, as the people concerned
- * (the calls' deadline really passes: the seed waits for it).
+ * (the calls' deadline really passes, without waiting: see the co-design part).
  */
 export async function seedDemo(services: Services, tag = ''): Promise<DemoData> {
   const dataSource = services.pools.app;
@@ -141,8 +138,11 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     return { province: province.id, ambito: ambito.id, body1: body1.id, body2: body2.id };
   });
 
-  // Co-design first: the calls are published with a deadline a few seconds ahead, the bodies submit
-  // in time, and the deadline has passed by the time the networks below are loaded.
+  // Co-design first. Every deadline check reads the time its transaction started (now()), so the
+  // bodies' transactions open first, then the Ambito's, and the deadlines of the calls that are to
+  // close fall just after: the Ambito publishes before them and the bodies submit before them, as
+  // people would have done in the days before; the transactions that close the calls start after.
+  // Nothing waits, and nothing is written behind the rules' back.
   const ambitoEditor: Principal = { userId: userIds.ambito, role: 'EDITOR', tenantId: tenants.ambito };
   const evaluator: Principal = { userId: userIds.evaluator, role: 'EDITOR', tenantId: tenants.ambito };
   const bodies = [
@@ -158,32 +158,38 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
   ] as const;
   const calls = {} as Record<keyof DemoData['calls'], { id: string; version: number; criteria: string[] }>;
   const proposals = {} as Record<string, string[]>;
-  let deadline = new Date();
-  // One call at a time, each with its own window, so that a slow machine still submits in time
-  // (the deadline checks read the time each transaction started).
-  for (const [key, code, title] of callSpecs) {
-    const due = key === 'open' ? later : new Date(Date.now() + SUBMISSION_WINDOW_MS);
-    if (key !== 'open') deadline = due;
+  const bodyContexts = bodies.map((body) => createContext(services, body.principal));
+  let deadline: Date;
+  try {
+    for (const ctx of bodyContexts) await ctx.scope.manager();
     await run(ambitoEditor, async (create, ctx) => {
-      const call = await create(codesignCallResource, {
-        code: codeOf(`DEMO-COPROG-${code}`),
-        title: `DEMO – ${title}`,
-        object: 'Coprogettazione (art. 55 D.Lgs. 117/2017) di azioni per l’integrazione lavorativa di soggetti fragili residenti nell’Ambito.',
-        generalObjectives: 'Favorire l’accesso al lavoro delle persone fragili del territorio.',
-        resources: 'Fondi dell’Ambito per le politiche sociali (dati dimostrativi).',
-        budget: '120000.00',
-        targetGroupIds: [targetGroups.get('YOUNG_NOT_IN_WORK'), targetGroups.get('ADULTS_OVER_50'), targetGroups.get('SINGLE_PARENTS')],
-        deadline: due,
-      });
-      const criteria = [];
-      for (const [position, name, weight] of [[1, 'Qualità della proposta', 60], [2, 'Radicamento territoriale', 40]] as const) {
-        criteria.push((await create(codesignCriterionResource, { callId: call.id, name, weight, position })).id);
+      await ctx.scope.manager();
+      // A moment after the Ambito's transaction began, hence after the bodies' too.
+      deadline = new Date(Date.now() + 1);
+      for (const [key, code, title] of callSpecs) {
+        const call = await create(codesignCallResource, {
+          code: codeOf(`DEMO-COPROG-${code}`),
+          title: `DEMO – ${title}`,
+          object: 'Coprogettazione (art. 55 D.Lgs. 117/2017) di azioni per l’integrazione lavorativa di soggetti fragili residenti nell’Ambito.',
+          generalObjectives: 'Favorire l’accesso al lavoro delle persone fragili del territorio.',
+          resources: 'Fondi dell’Ambito per le politiche sociali (dati dimostrativi).',
+          budget: '120000.00',
+          targetGroupIds: [targetGroups.get('YOUNG_NOT_IN_WORK'), targetGroups.get('ADULTS_OVER_50'), targetGroups.get('SINGLE_PARENTS')],
+          deadline: key === 'open' ? later : deadline,
+        });
+        const criteria = [];
+        for (const [position, name, weight] of [[1, 'Qualità della proposta', 60], [2, 'Radicamento territoriale', 40]] as const) {
+          criteria.push((await create(codesignCriterionResource, { callId: call.id, name, weight, position })).id);
+        }
+        const published = await setCodesignCallStatus(ctx, call.id, (call as unknown as { version: number }).version, CallStatus.PUBLISHED);
+        calls[key] = { id: call.id, version: published.version, criteria };
       }
-      const published = await setCodesignCallStatus(ctx, call.id, (call as unknown as { version: number }).version, CallStatus.PUBLISHED);
-      calls[key] = { id: call.id, version: published.version, criteria };
     });
+    // The bodies' transactions, open since before the deadline, read the published calls now.
     for (const [i, body] of bodies.entries()) {
-      await run(body.principal, async (create, ctx) => {
+      const ctx = bodyContexts[i];
+      const create: Create = (resource, input) => new CrudService(resource).create(ctx, input);
+      for (const [key] of callSpecs) {
         const proposal = await create(codesignProposalResource, {
           callId: calls[key].id, title: i === 0 ? 'DEMO – Lavoro in rete' : 'DEMO – Comunità al lavoro', leadLegalName: body.name, leadTaxCode: body.taxCode,
           summary: 'Proposta dimostrativa.',
@@ -194,11 +200,14 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
           taxCode: i === 0 ? '13579024681' : '86420975319', partnerTypeId: types.get('THIRD_SECTOR'),
         });
         // On the open call the second body keeps a draft, which the Ambito never sees.
-        if (key === 'open' && i === 1) return;
+        if (key === 'open' && i === 1) continue;
         await submitCodesignProposal(ctx, proposal.id, (proposal as unknown as { version: number }).version);
         (proposals[key] ??= []).push(proposal.id);
-      });
+      }
+      await ctx.scope.finish();
     }
+  } finally {
+    for (const ctx of bodyContexts) await ctx.scope.discard();
   }
 
   // The commission is fixed when a call closes and nobody appoints themself: the two Ambito users
@@ -294,8 +303,8 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     return { gol: golActive.id, faseII: faseII.id };
   });
 
-  // The deadline passes; the Ambito closes two calls and awards one.
-  const wait = deadline.getTime() + 1_000 - Date.now();
+  // The deadline has passed (a millisecond after it was set); the Ambito closes two calls and awards one.
+  const wait = deadline!.getTime() + 1 - Date.now();
   if (wait > 0) await sleep(wait);
   await run(ambitoEditor, async (_create, ctx) => {
     for (const key of ['underEvaluation', 'awarded'] as const) {
@@ -327,7 +336,7 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     tenants,
     networks,
     calls: { open: calls.open.id, pastDeadline: calls.pastDeadline.id, underEvaluation: calls.underEvaluation.id, awarded: calls.awarded.id },
-    deadline,
+    deadline: deadline!,
   };
 }
 
