@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLEnumType } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { en } from '../../admin/src/i18n/en';
 import { it as italian } from '../../admin/src/i18n/it';
@@ -23,4 +23,14 @@ test.each(['it', 'en'] as const)('every value of every enum the console shows ha
 test('the dimensions of the workspace are named in both languages', () => {
   const dimensions = (schema.getType('AllocationDimension') as GraphQLEnumType).getValues().map((v) => v.name);
   for (const messages of [italian, en]) expect(dimensions.filter((d) => !(messages.reti.workspace.dimensions as Record<string, string>)[d])).toEqual([]);
+});
+
+test('every table the database audits is named in the change log, in both languages', () => {
+  const migrations = path.resolve(__dirname, '../../migrations');
+  const audited = new Set(readdirSync(migrations).flatMap((file) => [...readFileSync(path.join(migrations, file), 'utf8').matchAll(/ON (\w+) FOR EACH ROW EXECUTE FUNCTION audit_row\(\)/g)].map((m) => m[1])));
+  const resource = (table: string) => table.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+  for (const messages of [italian, en]) {
+    const names = messages.resources as Record<string, { name?: string } | undefined>;
+    expect([...audited].filter((table) => !names[resource(table)]?.name)).toEqual([]);
+  }
 });

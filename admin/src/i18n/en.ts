@@ -153,6 +153,10 @@ export const en: RetiMessages = {
       fields: { ...record, email: 'Email', displayName: 'Name', role: 'Role', tenantId: 'Office', active: 'Active', password: 'New password', ssoOnly: 'SPID / CIE sign-in only', fiscalCode: 'Codice fiscale for SPID / CIE', hasFiscalCode: 'Codice fiscale on file' },
       helpers: { ssoOnly: 'No password: the user signs in with their digital identity only', fiscalCode: 'Never shown: only a keyed fingerprint is kept. Leave it empty to keep it.' },
     },
+    // Audited tables without a screen of their own: the change log names them.
+    networkAccountLines: { name: 'Plan of accounts line |||| Plan of accounts' },
+    networkProjectSheets: { name: 'Project sheet |||| Project sheets' },
+    exclusivityProbes: { name: 'Recipient exclusivity check |||| Recipient exclusivity checks' },
     auditEvents: {
       name: 'Change |||| Change log',
       fields: { ...record, at: 'When', action: 'Action', entity: 'Table', entityId: 'Record', actorId: 'By', before: 'Before', after: 'After', from: 'From', to: 'To' },

@@ -152,6 +152,10 @@ export const it = {
       fields: { ...record, email: 'Email', displayName: 'Nome', role: 'Ruolo', tenantId: 'Ente', active: 'Attivo', password: 'Nuova password', ssoOnly: 'Solo accesso con SPID / CIE', fiscalCode: 'Codice fiscale per SPID / CIE', hasFiscalCode: 'Codice fiscale registrato' },
       helpers: { ssoOnly: 'Nessuna password: l’utente entra solo con la sua identità digitale', fiscalCode: 'Non viene mostrato: se ne conserva solo un’impronta cifrata. Lascialo vuoto per non cambiarlo.' },
     },
+    // Audited tables without a screen of their own: the change log names them.
+    networkAccountLines: { name: 'Voce del piano dei conti |||| Piano dei conti' },
+    networkProjectSheets: { name: 'Scheda progetto |||| Schede progetto' },
+    exclusivityProbes: { name: 'Verifica di esclusività di un destinatario |||| Verifiche di esclusività dei destinatari' },
     auditEvents: {
       name: 'Modifica |||| Registro modifiche',
       fields: { ...record, at: 'Quando', action: 'Operazione', entity: 'Archivio', entityId: 'Record', actorId: 'Autore', before: 'Prima', after: 'Dopo', from: 'Dal', to: 'Al' },
