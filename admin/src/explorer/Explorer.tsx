@@ -3,7 +3,7 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
-import { useState } from 'react';
+import { RefObject, useEffect, useRef, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { sessionFetch } from '../providers/graphqlClient';
 import { authHeaders, GRAPHQL_URL } from '../providers/session';
@@ -24,6 +24,38 @@ function parsedVariables(text: string): Record<string, unknown> | undefined {
 }
 
 /**
+ * GraphiQL 4 leaves its editors' input textareas (CodeMirror's) without a name and puts its tab
+ * buttons inside list items of role "tab" (axe: label, nested-interactive). Whenever it renders, the
+ * textareas get their editor's name and the role, with its aria-selected, moves onto the button.
+ */
+function useAccessibleGraphiQL(root: RefObject<HTMLElement | null>, names: { query: string; variables: string; response: string }) {
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const fix = () => {
+      element.querySelectorAll('textarea:not([aria-label])').forEach((textarea) => {
+        const editor = textarea.closest('.graphiql-query-editor, .graphiql-editor-tool');
+        textarea.setAttribute('aria-label', editor?.classList.contains('graphiql-query-editor') ? names.query : editor ? names.variables : names.response);
+      });
+      element.querySelectorAll('.graphiql-tab').forEach((tab) => {
+        const button = tab.querySelector('.graphiql-tab-button');
+        if (!button) return;
+        if (tab.hasAttribute('aria-selected')) {
+          button.setAttribute('aria-selected', tab.getAttribute('aria-selected')!);
+          tab.removeAttribute('aria-selected');
+        }
+        if (tab.getAttribute('role') !== 'presentation') tab.setAttribute('role', 'presentation');
+        if (button.getAttribute('role') !== 'tab') button.setAttribute('role', 'tab');
+      });
+    };
+    fix();
+    const observer = new MutationObserver(fix);
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'aria-selected'] });
+    return () => observer.disconnect();
+  }, [root, names.query, names.variables, names.response]);
+}
+
+/**
  * GraphiQL on the API, bundled with the console (no CDN): the schema's descriptions as its
  * documentation, the analysts' ready queries as presets, and the current request as a curl
  * command that names the API token $RETI_TOKEN instead of carrying the console's token.
@@ -33,6 +65,12 @@ export const Explorer = () => {
   const [query, setQuery] = useState(EXPLORER_PRESETS[0].query);
   const [variables, setVariables] = useState(variablesText(EXPLORER_PRESETS[0]));
   const [curl, setCurl] = useState<{ command: string; copied: boolean } | null>(null);
+  const editors = useRef<HTMLDivElement>(null);
+  useAccessibleGraphiQL(editors, {
+    query: translate('reti.explorer.editors.query'),
+    variables: translate('reti.explorer.editors.variables'),
+    response: translate('reti.explorer.editors.response'),
+  });
 
   const choose = (preset: ExplorerPreset) => {
     setQuery(preset.query);
@@ -66,7 +104,11 @@ export const Explorer = () => {
           {translate('reti.explorer.copy_curl')}
         </Button>
       </Stack>
-      <Box sx={{ flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }}>
+      <Box
+        ref={editors}
+        // GraphiQL's own logo is a light grey on white, below the contrast the console keeps.
+        sx={{ flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', '& .graphiql-container .graphiql-logo, & .graphiql-container .graphiql-logo .graphiql-logo-link': { color: 'text.primary' } }}
+      >
         <GraphiQL
           fetcher={fetcher}
           query={query}

@@ -8,6 +8,7 @@ export const explorer = {
       curl_copied: 'Comando curl copiato negli appunti',
       curl_select: 'Comando curl (selezionalo e copialo)',
       curl_token: 'Il comando legge il token da $RETI_TOKEN: crea un token API dal tuo profilo ed esportalo con export RETI_TOKEN=…',
+      editors: { query: 'Interrogazione GraphQL', variables: 'Variabili (JSON)', response: 'Risposta' },
       presets: {
         heading: 'Interrogazioni pronte:',
         allocations: 'Assegnazioni per fonte e provincia',
@@ -24,6 +25,7 @@ export const explorer = {
       curl_copied: 'curl command copied to the clipboard',
       curl_select: 'curl command (select it and copy it)',
       curl_token: 'The command reads the token from $RETI_TOKEN: create an API token from your profile and export it with export RETI_TOKEN=…',
+      editors: { query: 'GraphQL query', variables: 'Variables (JSON)', response: 'Response' },
       presets: {
         heading: 'Ready queries:',
         allocations: 'Allocations by fund source and province',
