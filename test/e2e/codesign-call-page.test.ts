@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, DemoData } from '../../server/src/seed/demo-data';
 import { eventually, pickOption, seriousViolations } from '../helpers/browser';
 import { seedDemoData } from '../helpers/demo';
+import { newTenant } from '../helpers/app';
 import { must } from '../helpers/factories';
 import { CodesignCallPage } from './pages/codesign-call.page';
 import { BROWSER_TEST_TIMEOUT, hasText, PHONE, text, useConsole, WIDE } from './support/console';
@@ -121,4 +122,22 @@ test('a third-sector body is told what to do with its draft; at 390 px the steps
     await open.click();
     await page.getByText('DEMO – Comunità al lavoro').first().waitFor();
   });
+}, BROWSER_TEST_TIMEOUT);
+
+test("an evaluator's affiliated body is picked by name among the third-sector bodies, and the commission shows it by name", async () => {
+  const body = await newTenant(t, 'THIRD_SECTOR_BODY');
+  const name = `Ente di prova ${body.code}`;
+  await withScreenshotOnFailure(page, 'codesign-call-affiliation', async () => {
+    await signIn(page, consoleUrl, demo.users.ambito, DEMO_PASSWORD);
+    await page.goto(url(`codesignCalls/${demo.calls.open}/show`));
+    await page.getByRole('tab', { name: 'Commissione' }).click();
+    await page.getByRole('combobox', { name: /^Collega da nominare/ }).click();
+    await page.getByRole('option', { name: 'Valutatrice demo' }).click();
+    await pickOption(page, 'Ente del terzo settore di appartenenza', body.code, name);
+    await page.getByRole('button', { name: 'Nomina valutatore' }).click();
+    await hasText(page.getByTestId('evaluators'), name);
+    expect(await text(page.getByTestId('evaluators'))).not.toContain(body.id);
+  });
+  const [row] = await t.owner.query('SELECT affiliated_body_id FROM codesign_evaluators WHERE call_id = $1 AND user_id = $2', [demo.calls.open, demo.userIds.evaluator]);
+  expect(row.affiliated_body_id).toBe(body.id);
 }, BROWSER_TEST_TIMEOUT);

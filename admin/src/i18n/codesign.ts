@@ -39,7 +39,7 @@ export const codesign = {
         },
       },
       codesignCriteria: { name: 'Criterio |||| Criteri', fields: { ...record, callId: 'Istruttoria', name: 'Criterio', weight: 'Peso', position: 'Ordine' } },
-      codesignEvaluators: { name: 'Valutatore |||| Valutatori', fields: { ...record, callId: 'Istruttoria', userId: 'Collega da nominare', userName: 'Valutatore', affiliatedBodyId: 'Ente di appartenenza (ID)' } },
+      codesignEvaluators: { name: 'Valutatore |||| Valutatori', fields: { ...record, callId: 'Istruttoria', userId: 'Collega da nominare', userName: 'Valutatore', affiliatedBodyId: 'Ente del terzo settore di appartenenza' } },
       codesignProposals: {
         name: 'Proposta progettuale |||| Proposte progettuali',
         fields: { ...record, callId: 'Istruttoria', title: 'Titolo', leadLegalName: 'Ente proponente', leadTaxCode: 'Codice fiscale del proponente', summary: 'Sintesi', status: 'Stato', submittedAt: 'Presentata il' },
@@ -128,7 +128,7 @@ export const codesign = {
         },
       },
       codesignCriteria: { name: 'Criterion |||| Criteria', fields: { ...recordEn, callId: 'Call', name: 'Criterion', weight: 'Weight', position: 'Order' } },
-      codesignEvaluators: { name: 'Evaluator |||| Evaluators', fields: { ...recordEn, callId: 'Call', userId: 'Colleague to appoint', userName: 'Evaluator', affiliatedBodyId: 'Affiliated body (ID)' } },
+      codesignEvaluators: { name: 'Evaluator |||| Evaluators', fields: { ...recordEn, callId: 'Call', userId: 'Colleague to appoint', userName: 'Evaluator', affiliatedBodyId: 'Affiliated third-sector body' } },
       codesignProposals: {
         name: 'Proposal |||| Proposals',
         fields: { ...recordEn, callId: 'Call', title: 'Title', leadLegalName: 'Proposing body', leadTaxCode: "Proposer's tax code", summary: 'Summary', status: 'Status', submittedAt: 'Submitted' },

@@ -1,10 +1,12 @@
 import {
+  AutocompleteInput,
   Datagrid,
   DateField,
   EditButton,
   NumberField,
   ReferenceArrayField,
   ReferenceField,
+  ReferenceInput,
   ReferenceManyField,
   required,
   SelectField,
@@ -69,14 +71,19 @@ const Evaluators = () => {
       <ReferenceManyField reference="codesignEvaluators" target="callId" perPage={100}>
         <Datagrid bulkActionButtons={false} rowClick={false} data-testid="evaluators" empty={<EmptyEvaluators />}>
           <TextField source="userName" emptyText="—" />
-          <TextField source="affiliatedBodyId" emptyText="—" />
+          <ReferenceField source="affiliatedBodyId" reference="tenants" link={false} emptyText="—">
+            <TextField source="name" />
+          </ReferenceField>
           {open && <RemoveButton />}
         </Datagrid>
       </ReferenceManyField>
       {open && (
         <InlineCreateForm resource="codesignEvaluators" defaults={{ callId: call.id }} submitLabel="reti.codesign.add_evaluator" successMessage="reti.codesign.evaluator_added">
           <SelectInput source="userId" choices={colleagues.filter((c) => c.id !== identity?.id && !appointed.some((e) => e.userId === c.id))} optionText="displayName" validate={required()} sx={{ width: 380 }} />
-          <TextInput source="affiliatedBodyId" sx={{ width: 380 }} />
+          {/* The body is a tenant of kind THIRD_SECTOR_BODY: picked by name, never typed as an id. */}
+          <ReferenceInput source="affiliatedBodyId" reference="tenants" filter={{ kind: 'THIRD_SECTOR_BODY' }} sort={{ field: 'name', order: 'ASC' }}>
+            <AutocompleteInput optionText="name" sx={{ width: 380 }} />
+          </ReferenceInput>
         </InlineCreateForm>
       )}
     </>
