@@ -131,7 +131,8 @@ interface AxeViolation {
 /** axe-core's critical and serious violations on the page once it has settled; evaluated, so the page's CSP does not apply. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await settled(page);
-  await page.evaluate(AXE);
+  // Once per document: a page navigated client-side keeps it.
+  if (!(await page.evaluate(`typeof axe !== 'undefined'`))) await page.evaluate(AXE);
   const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`);
   return violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
