@@ -127,10 +127,11 @@ test('a third-sector body is told what to do with its draft; at 390 px the steps
 test("an evaluator's affiliated body is picked by name among the third-sector bodies, and the commission shows it by name", async () => {
   const body = await newTenant(t, 'THIRD_SECTOR_BODY');
   const name = `Ente di prova ${body.code}`;
-  await withScreenshotOnFailure(page, 'codesign-call-affiliation', async () => {
-    await signIn(page, consoleUrl, demo.users.ambito, DEMO_PASSWORD);
-    await page.goto(url(`codesignCalls/${demo.calls.open}/show`));
-    await page.getByRole('tab', { name: 'Commissione' }).click();
+  const { session, page } = await reti.openAs({ email: demo.users.ambito, password: DEMO_PASSWORD }, { viewport: WIDE });
+  const call = new CodesignCallPage(session);
+  await session.shot('codesign-call-affiliation', async () => {
+    await call.open(demo.calls.open);
+    await call.tab('Commissione');
     await page.getByRole('combobox', { name: /^Collega da nominare/ }).click();
     await page.getByRole('option', { name: 'Valutatrice demo' }).click();
     await pickOption(page, 'Ente del terzo settore di appartenenza', body.code, name);

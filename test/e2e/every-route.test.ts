@@ -1,13 +1,13 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoData } from '../../server/src/seed/demo-data';
 import { Principal } from '../../server/src/common/request';
 import { enumValues, resourceSchema } from '../../admin/src/providers/apiSchema';
 import { admin } from '../helpers/app';
-import { must } from '../helpers/factories';
-import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, seriousViolations } from '../helpers/browser';
+import { eventually, seriousViolations } from '../helpers/browser';
 import { customRoutes, routesFor } from '../helpers/console-routes';
 import { seedDemoData } from '../helpers/demo';
-import { HttpTestApp, startHttpApp } from '../helpers/http';
+import { must } from '../helpers/factories';
+import { BROWSER_TEST_TIMEOUT, ConsoleSession, Language, useConsole, WIDE } from './support/console';
 
 /**
  * Issue 23: every route of every role, in Italian and in English, on the demo data. The routes come
@@ -17,34 +17,22 @@ import { HttpTestApp, startHttpApp } from '../helpers/http';
  * Italian no ISO date.
  */
 
-let t: HttpTestApp;
 let demo: DemoData;
-let browser: Browser;
-let consoleUrl: string;
 let administrator: { email: string; password: string };
 let fundCodes: string[];
-const BROWSER_TEST_TIMEOUT = 500_000;
-
-beforeAll(async () => {
-  ensureConsoleBuilt();
-  t = await startHttpApp();
-  consoleUrl = new URL('/admin/', t.url).toString();
-  demo = await seedDemoData(t);
-  administrator = await t.signUp('ADMIN');
-  fundCodes = (await t.owner.query('SELECT code FROM fund_sources')).map((r: { code: string }) => r.code);
-  // The one record view the demo leaves empty: a competence pact of the province.
-  await must(t, PEOPLE[0].principal(), `mutation($input: CreateCompetencePactInput!) { createCompetencePact(input: $input) { id } }`, {
-    input: { name: 'DEMO – Patto per le competenze del Rhodense', territory: 'Ambito del Rhodense', signedOn: '2023-03-01' },
-  });
-  browser = await launchChromium();
-}, BROWSER_TEST_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+const reti = useConsole({
+  seed: async (app) => {
+    demo = await seedDemoData(app);
+    administrator = await app.signUp('ADMIN');
+    fundCodes = (await app.owner.query('SELECT code FROM fund_sources')).map((r: { code: string }) => r.code);
+    // The one record view the demo leaves empty: a competence pact of the province.
+    await must(app, PEOPLE[0].principal(), `mutation($input: CreateCompetencePactInput!) { createCompetencePact(input: $input) { id } }`, {
+      input: { name: 'DEMO – Patto per le competenze del Rhodense', territory: 'Ambito del Rhodense', signedOn: '2023-03-01' },
+    });
+  },
 });
+const { t } = reti;
 
-type Language = 'it' | 'en';
 interface Person {
   name: string;
   role: 'ADMIN' | 'EDITOR' | 'ANALYST';
@@ -60,6 +48,8 @@ const demoUser = (name: string, key: keyof DemoData['users'], role: 'EDITOR' | '
   credentials: () => ({ email: demo.users[key], password: DEMO_PASSWORD }),
   principal: () => ({ userId: demo.userIds[key], role, tenantId: demo.tenants[tenant] }),
 });
+
+const slug = (person: Person) => person.name.replace(/\W+/g, '-');
 
 const PEOPLE: Person[] = [
   demoUser('editor', 'editor', 'EDITOR', 'province'),
@@ -104,33 +94,17 @@ const RAW_KEY = /\b(reti|ra|edit|accounts)\.[a-z_]+\.[A-Za-z_.]+|\bresources\.[a
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const codePattern = (codes: string[]) => new RegExp(`(?<![A-Z0-9_])(${codes.join('|')})(?![A-Z0-9_])`, 'g');
 
-interface Visit {
-  page: Page;
-  failures: string[];
-}
-
-async function openConsole(person: Person, language: Language): Promise<{ context: BrowserContext; visit: Visit }> {
-  const context = await newConsoleContext(browser, { locale: language === 'it' ? 'it-IT' : 'en-GB', viewport: { width: 1440, height: 900 } });
-  if (language === 'en') await context.addInitScript(() => localStorage.setItem('RaStore.locale', JSON.stringify('en')));
-  const page = await context.newPage();
-  const visit: Visit = { page, failures: [] };
-  page.on('response', async (response) => {
-    if (response.status() >= 400) visit.failures.push(`${response.status()} ${new URL(response.url()).pathname} ${(await response.text().catch(() => '')).slice(0, 200)}`);
-  });
-  const { email, password } = person.credentials();
-  await page.goto(consoleUrl);
-  await page.locator('input[name=username]').fill(email);
-  await page.locator('input[name=password]').fill(password);
-  await page.getByRole('button', { name: language === 'it' ? 'Accedi' : 'Sign in' }).click();
-  await page.getByText(language === 'it' ? 'Benvenuto' : 'Welcome').first().waitFor();
-  return { context, visit };
+async function openConsole(person: Person, language: Language): Promise<ConsoleSession> {
+  const session = await reti.open({ language, viewport: WIDE });
+  await session.signIn(person.credentials());
+  return session;
 }
 
 const LOADING = '.MuiLinearProgress-indeterminate, .MuiCircularProgress-indeterminate, .MuiSkeleton-root';
 
 /** Client-side, as a click on a link would: the console stays loaded and its cache warm. */
 async function navigate(page: Page, route: string): Promise<void> {
-  const target = new URL(route, consoleUrl).pathname;
+  const target = new URL(route, reti.consoleUrl).pathname;
   await page.evaluate(`window.history.pushState({}, '', ${JSON.stringify(target)}); window.dispatchEvent(new PopStateEvent('popstate', { state: {} }))`);
   await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
   await page.locator('h1#react-admin-title').waitFor({ state: 'attached' });
@@ -144,13 +118,13 @@ async function navigate(page: Page, route: string): Promise<void> {
 
 /** The tabs of a record's page, as links to their own routes. */
 async function tabsOf(page: Page, route: string): Promise<string[]> {
-  const here = new URL(route, consoleUrl).pathname;
+  const here = new URL(route, reti.consoleUrl).pathname;
   const hrefs = await page.locator('a[role=tab][href]').evaluateAll((links) => links.map((a) => (a as unknown as { pathname: string }).pathname));
-  return [...new Set(hrefs)].filter((href) => href !== here && href.startsWith(new URL(consoleUrl).pathname)).map((href) => href.slice(new URL(consoleUrl).pathname.length));
+  return [...new Set(hrefs)].filter((href) => href !== here && href.startsWith(new URL(reti.consoleUrl).pathname)).map((href) => href.slice(new URL(reti.consoleUrl).pathname.length));
 }
 
 /** What is wrong on the page on screen, if anything. */
-async function problemsOn(visit: Visit, route: string, language: Language): Promise<string[]> {
+async function problemsOn(visit: ConsoleSession, route: string, language: Language): Promise<string[]> {
   const { page } = visit;
   const problems: string[] = [];
   const text = await page.locator('#main-content, header, nav, .RaSidebar-fixed').allInnerTexts().then((parts) => parts.join('\n'));
@@ -167,7 +141,7 @@ async function problemsOn(visit: Visit, route: string, language: Language): Prom
 }
 
 /** Visits every route (and every tab of every record's page), returning what is wrong where, and how many routes it saw. */
-async function visitAll(visit: Visit, routes: string[], language: Language): Promise<{ found: Record<string, string[]>; visited: string[] }> {
+async function visitAll(visit: ConsoleSession, routes: string[], language: Language): Promise<{ found: Record<string, string[]>; visited: string[] }> {
   const found: Record<string, string[]> = {};
   const visited: string[] = [];
   const queue = [...routes];
@@ -208,8 +182,8 @@ describe.each(PEOPLE.map((person) => [person.name, person] as const))('as %s', (
     const started = Date.now();
     const { routes, missing } = await routesOf(person);
     const menuRoutes = customRoutes();
-    const { context, visit } = await openConsole(person, language);
-    try {
+    const visit = await openConsole(person, language);
+    await visit.shot(`every-route-${slug(person)}-${language}`, async () => {
       // The custom pages a person reaches are those their menu links to.
       const linked = await visit.page.locator('nav a[href], .RaSidebar-fixed a[href]').evaluateAll((links) => links.map((a) => (a as unknown as { pathname: string }).pathname));
       const custom = menuRoutes.filter((route) => linked.some((href) => href.endsWith(`/${route}`)));
@@ -219,9 +193,7 @@ describe.each(PEOPLE.map((person) => [person.name, person] as const))('as %s', (
       for (const view of missing) unopened.set(view, [...(unopened.get(view) ?? []), person.name]);
       expect(found).toEqual({});
       expect(visited.length).toBeGreaterThan(3);
-    } finally {
-      await context.close();
-    }
+    });
   }, BROWSER_TEST_TIMEOUT);
 });
 
