@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CrudService } from '../crud/crud.service';
 import { Resource } from '../crud/resource';
 import { createContext, Services } from '../graphql/context';
@@ -163,9 +162,9 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
   try {
     for (const ctx of bodyContexts) await ctx.scope.manager();
     await run(ambitoEditor, async (create, ctx) => {
-      await ctx.scope.manager();
-      // A moment after the Ambito's transaction began, hence after the bodies' too.
-      deadline = new Date(Date.now() + 1);
+      // A moment after the Ambito's transaction began, hence after the bodies' too, by the database's clock.
+      const [{ ms }] = await (await ctx.scope.manager()).query(`SELECT floor(extract(epoch FROM now()) * 1000)::bigint + 1 AS ms`);
+      deadline = new Date(Number(ms));
       for (const [key, code, title] of callSpecs) {
         const call = await create(codesignCallResource, {
           code: codeOf(`DEMO-COPROG-${code}`),
@@ -303,9 +302,7 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
     return { gol: golActive.id, faseII: faseII.id };
   });
 
-  // The deadline has passed (a millisecond after it was set); the Ambito closes two calls and awards one.
-  const wait = deadline!.getTime() + 1 - Date.now();
-  if (wait > 0) await sleep(wait);
+  // The deadline passed a millisecond after the Ambito's transaction began, long before this one: the Ambito closes two calls and awards one.
   await run(ambitoEditor, async (_create, ctx) => {
     for (const key of ['underEvaluation', 'awarded'] as const) {
       calls[key].version = (await setCodesignCallStatus(ctx, calls[key].id, calls[key].version, CallStatus.CLOSED)).version;
