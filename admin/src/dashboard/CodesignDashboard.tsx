@@ -1,4 +1,4 @@
-import { Card, CardContent, Chip, Grid, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Card, CardContent, Chip, Grid, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format';
 
@@ -31,19 +31,24 @@ export const CodesignDashboard = () => {
       <Grid size={{ xs: 12, lg: 6 }}>
         <Panel title="reti.dashboard.open_calls" testId="dashboard-calls" empty={callsPending ? null : calls.length ? null : 'reti.dashboard.no_open_calls'}>
           {calls.map((call) => (
-            <ListItemButton key={call.id} component={Link} to={createPath({ resource: 'codesignCalls', id: call.id, type: 'show' })}>
-              <ListItemText primary={call.title} secondary={translate('reti.dashboard.deadline', { date: formatDateTime(call.deadline) })} />
-            </ListItemButton>
+            // A list holds items: each link inside one.
+            <ListItem key={call.id} disablePadding>
+              <ListItemButton component={Link} to={createPath({ resource: 'codesignCalls', id: call.id, type: 'show' })}>
+                <ListItemText primary={call.title} secondary={translate('reti.dashboard.deadline', { date: formatDateTime(call.deadline) })} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </Panel>
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
         <Panel title="reti.dashboard.my_proposals" testId="dashboard-proposals" empty={proposalsPending ? null : proposals.length ? null : 'reti.dashboard.no_proposals'}>
           {proposals.map((proposal) => (
-            <ListItemButton key={proposal.id} component={Link} to={createPath({ resource: 'codesignProposals', id: proposal.id, type: 'show' })}>
-              <ListItemText primary={proposal.title} />
-              <Chip size="small" label={translate(`reti.enums.CodesignProposalStatus.${proposal.status}`)} />
-            </ListItemButton>
+            <ListItem key={proposal.id} disablePadding>
+              <ListItemButton component={Link} to={createPath({ resource: 'codesignProposals', id: proposal.id, type: 'show' })}>
+                <ListItemText primary={proposal.title} />
+                <Chip size="small" label={translate(`reti.enums.CodesignProposalStatus.${proposal.status}`)} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </Panel>
       </Grid>
