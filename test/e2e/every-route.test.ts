@@ -94,26 +94,51 @@ const RAW_KEY = /\b(reti|ra|edit|accounts)\.[a-z_]+\.[A-Za-z_.]+|\bresources\.[a
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const codePattern = (codes: string[]) => new RegExp(`(?<![A-Z0-9_])(${codes.join('|')})(?![A-Z0-9_])`, 'g');
 
+/** Each distinct match, with the words around it: where on the page it is. */
+const inContext = (text: string, pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((m) => `${m[0]} in «${text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40).replace(/\s+/g, ' ')}»`))];
+
 async function openConsole(person: Person, language: Language): Promise<ConsoleSession> {
   const session = await reti.open({ language, viewport: WIDE });
+  watchRequests(session.page);
   await session.signIn(person.credentials());
   return session;
 }
 
 const LOADING = '.MuiLinearProgress-indeterminate, .MuiCircularProgress-indeterminate, .MuiSkeleton-root';
 
-/** Client-side, as a click on a link would: the console stays loaded and its cache warm. */
+/** Requests each page has in flight: a view's chunk, then its data. */
+const inFlight = new WeakMap<Page, { count: number; last: number }>();
+function watchRequests(page: Page): void {
+  const state = { count: 0, last: Date.now() };
+  inFlight.set(page, state);
+  page.on('request', () => {
+    state.count++;
+    state.last = Date.now();
+  });
+  const done = () => {
+    state.count--;
+    state.last = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/**
+ * Client-side, as a click on a link would: the console stays loaded and its cache warm. React keeps
+ * the previous screen while a lazy view's chunk loads (a transition, with no spinner), so the new
+ * screen is there once nothing has been requested for a while and nothing is loading.
+ */
 async function navigate(page: Page, route: string): Promise<void> {
   const target = new URL(route, reti.consoleUrl).pathname;
+  const requests = inFlight.get(page)!;
   await page.evaluate(`window.history.pushState({}, '', ${JSON.stringify(target)}); window.dispatchEvent(new PopStateEvent('popstate', { state: {} }))`);
-  await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
-  await page.locator('h1#react-admin-title').waitFor({ state: 'attached' });
-  // Nothing loading, twice in a row a little apart: a lazy view's chunk and then its data.
   await eventually(async () => {
-    expect(await page.locator(LOADING).count()).toBe(0);
-    await page.waitForTimeout(150);
+    expect(new URL(page.url()).pathname).toBe(target);
+    expect(requests.count).toBe(0);
+    expect(Date.now() - requests.last).toBeGreaterThan(300);
     expect(await page.locator(LOADING).count()).toBe(0);
   }, 30_000);
+  await page.locator('h1#react-admin-title').waitFor({ state: 'attached' });
 }
 
 /** The tabs of a record's page, as links to their own routes. */
@@ -128,13 +153,14 @@ async function problemsOn(visit: ConsoleSession, route: string, language: Langua
   const { page } = visit;
   const problems: string[] = [];
   const text = await page.locator('#main-content, header, nav, .RaSidebar-fixed').allInnerTexts().then((parts) => parts.join('\n'));
-  const inputs = await page.locator('#main-content input:not([type=hidden]):not([type=date]):not([type=datetime-local])').evaluateAll((all) => all.map((i) => (i as unknown as { value: string }).value));
+  // What inputs show; not MUI Select's hidden native input, which holds the chosen values' codes for the form.
+  const inputs = await page.locator('#main-content input:not([type=hidden]):not([type=date]):not([type=datetime-local]):not([aria-hidden=true])').evaluateAll((all) => all.map((i) => (i as unknown as { value: string }).value));
   const shown = [text, ...inputs].join('\n');
   problems.push(...[...new Set(shown.match(RAW_KEY) ?? [])].map((key) => `translation key ${key}`));
   if (language === 'it') problems.push(...[...new Set(shown.match(ISO_DATE) ?? [])].map((date) => `ISO date ${date}`));
   // A fund source's own pages show its code as one of its fields; anywhere else the fund has a name.
-  if (!route.startsWith('fundSources')) problems.push(...[...new Set(shown.match(codePattern(fundCodes)) ?? [])].map((code) => `fund code ${code}`));
-  problems.push(...[...new Set(shown.match(codePattern(enumValues('RuleCode'))) ?? [])].map((code) => `rule code ${code}`));
+  if (!route.startsWith('fundSources')) problems.push(...inContext(shown, codePattern(fundCodes)).map((code) => `fund code ${code}`));
+  problems.push(...inContext(shown, codePattern(enumValues('RuleCode'))).map((code) => `rule code ${code}`));
   problems.push(...(await seriousViolations(page)));
   problems.push(...visit.failures.splice(0));
   return problems;
