@@ -185,7 +185,13 @@ async function visitAll(visit: ConsoleSession, routes: string[], language: Langu
           }
         }
       }
-      const problems = await problemsOn(visit, route, language);
+      let problems = await problemsOn(visit, route, language);
+      if (problems.length) {
+        // Confirmed on a full load of the route, so that a screen caught mid-transition is not blamed on it.
+        await visit.page.goto(new URL(route, reti.consoleUrl).toString());
+        await navigate(visit.page, route);
+        problems = await problemsOn(visit, route, language);
+      }
       if (problems.length) found[route] = problems;
     } catch (error) {
       found[route] = [`did not open: ${(error as Error).message.split('\n')[0]}`];
