@@ -33,7 +33,7 @@ import { exportRouter } from './modules/export/export.router';
 import { EXPORT_MAX_ROWS } from './modules/export/export.service';
 import { jsonErrors, notFound } from './http/errors';
 import { requestRateLimit } from './http/rate-limit';
-import { noteCaller, noteOperation, requestLog } from './http/request-log';
+import { clientGone, noteCaller, noteOperation, requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { registrySchema } from './registry';
 
@@ -248,6 +248,7 @@ export async function createApp({
   serveConsole(app);
   app.use(
     '/graphql',
+    clientGone,
     express.json({ limit: REQUEST_LIMIT }),
     expressMiddleware(apollo, {
       // The verified token is the only source of the tenant a request may touch.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Logger } from '../common/logger';
 import { Principal } from '../common/request';
 
@@ -30,16 +30,37 @@ const PROBES = new Set(['/healthz', '/readyz']);
 /** Only the path, as the client sent it (Express rewrites req.url under a mount): a query string may carry a GET request's GraphQL variables. */
 const pathOf = (req: IncomingMessage) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
 
+/** nginx's status for a request whose client went away before it was answered: no fault of the server's. */
+const CLIENT_CLOSED_REQUEST = 499;
+
+/** The client left before the answer was written, or before its request was read (clientGone). */
+const clientClosed = (res: ServerResponse) => !res.writableEnded || res.statusCode === CLIENT_CLOSED_REQUEST;
+
+const statusOf = (res: ServerResponse) => (clientClosed(res) ? CLIENT_CLOSED_REQUEST : res.statusCode);
+
 function lineOf(req: IncomingMessage, res: ServerResponse, durationMs: number): Record<string, unknown> {
   const { principal, operation } = factsOf(res);
   return {
     method: req.method,
     path: pathOf(req),
-    status: res.statusCode,
+    status: statusOf(res),
     durationMs,
     ...(principal ? { tenant: principal.tenantId ?? undefined, user: principal.userId ?? undefined, role: principal.role } : {}),
     ...(operation ? { operation } : {}),
   };
+}
+
+const messageOf = (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${statusOf(res)}${clientClosed(res) ? ' client closed request' : ''}`;
+
+/**
+ * A request whose client has already gone (a page that navigated away, a browser context that
+ * closed) is not read: body-parser would skip it, and Apollo would answer its missing body with a
+ * 500 nobody receives. It ends here, logged as 499, before anything touches the database.
+ */
+export function clientGone(req: Request, res: Response, next: NextFunction): void {
+  if (req.socket.readable && !req.destroyed) return next();
+  res.statusCode = CLIENT_CLOSED_REQUEST;
+  res.end();
 }
 
 /**
@@ -71,8 +92,8 @@ export function requestLog(logger: Logger): RequestHandler {
       res.off('finish', onFinish).off('close', onClose).off('error', done);
       const failed = error !== undefined || res.statusCode >= 500;
       // Probes that find all well come every few seconds: debug, not info.
-      const level = failed ? 'error' : PROBES.has(pathOf(req)) && res.statusCode < 400 ? 'debug' : 'info';
-      const message = failed || res.writableEnded ? `${req.method} ${pathOf(req)} ${res.statusCode}` : `${req.method} ${pathOf(req)} aborted`;
+      const level = clientClosed(res) ? 'info' : failed ? 'error' : PROBES.has(pathOf(req)) && res.statusCode < 400 ? 'debug' : 'info';
+      const message = messageOf(req, res);
       // What went wrong inside is logged where it happened, with this request's id (req.log).
       lines[level]({ requestId, ...lineOf(req, res, Date.now() - started) }, message);
     };
