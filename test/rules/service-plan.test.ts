@@ -182,6 +182,7 @@ describe('the rules on the plans, at their boundaries', () => {
     const over = await enrol(networkId);
     await mustAdd(over.id, 'BILANCIO_COMPETENZE', { hours: 7 });
     await mustAdd(over.id, 'FORMAZIONE_SPECIALIZZATA_VOUCHER', { hours: 39 });
+    await mustAdd(over.id, 'INSERIMENTO_LAVORO');
     const found = (await violations(networkId)).filter((v) => v.ids.includes(over.id));
     expect(found.map((v) => v.message).sort()).toEqual([
       '1 destinatario: un percorso a voucher deve durare almeno 40 ore (39).',
