@@ -22,7 +22,7 @@ export const BandAmountsInputs = () => {
             <MoneyInput
               key={kind}
               source={`${kind}.${band - 1}`}
-              label={translate('reti.rules.band_amount', { band, kind: translate(`resources.measures.fields.${kind}`) })}
+              label={translate('reti.rules.band_amount', { band, kind: translate(`reti.rules.band_kind.${kind}`) })}
             />
           ))}
         </Stack>
