@@ -37,7 +37,11 @@ async function faseII() {
 
 const enrol = (networkId: string, extra: Record<string, unknown> = {}) =>
   must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id version } }`, {
-    input: { networkId, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2, ...extra },
+    input: {
+      networkId, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2,
+      // Fase II admits the unemployed whose subordinate employment ended, resident in Lombardy.
+      previousContract: 'SUBORDINATE', residenceMunicipalityId: ref.municipality('015182'), ...extra,
+    },
   });
 
 const addService = (enrolmentId: string, code: string) =>
