@@ -12,7 +12,7 @@ import { registrySchema } from '../../server/src/registry';
 import { admin, GqlResult, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY } from '../helpers/env';
 import { consoleResources, staticConsoleDocuments } from '../helpers/console-documents';
-import { createPartner, must, referenceIds, seedNetworks } from '../helpers/factories';
+import { createPartner, must, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { draftProposal, editorUser, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
 
 /**
@@ -59,6 +59,9 @@ beforeAll(async () => {
     input: { proposalId: submitted.id, criterionId: call.criteria[0].id, score: 42.5, reason: 'Adeguata' },
   });
   Object.assign(codesign, { calls: [draftCall.id, call.id], proposals: [submitted.id, draft.id], scores: [score.id] });
+  await must(t, admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
+    input: { code: uniqueCode('M'), name: 'Misura con importi per fascia', rules: ['RESULT_BAND_AMOUNTS'], placementAmountsByBand: [null, '1200.5'] },
+  });
 });
 afterAll(async () => {
   await ordinary.apollo.stop();
@@ -115,6 +118,7 @@ const QUERIES: Record<string, { query: string; variables?: () => Record<string, 
   },
   'an alias named __proto__': { query: `{ networks(perPage: 2, sort: [{ field: code, order: ASC }]) { items { __proto__: code lead { __proto__: legalName } } } }` },
   'measures with their decimal shares': { query: `{ measures(perPage: 50) { items { code conditionalResultShare } } }` },
+  'measures with their amounts per band': { query: `{ measures(filter: { rule: RESULT_BAND_AMOUNTS }, perPage: 50) { items { code placementAmountsByBand selfEmploymentAmountsByBand } } }` },
   'a page past the end': { query: `{ networks(page: 99, perPage: 10) { total items { id } } }` },
   'only the total': { query: `{ networks(filter: { statuses: [DRAFT] }) { total } }` },
   'a record that does not exist': { query: `query($id: ID!) { network(id: $id) { code } }`, variables: () => ({ id: randomUUID() }) },
@@ -216,6 +220,8 @@ test('the answers are not empty: the comparison compares data', async () => {
   expect(items[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   const measures = (await both(tenant.editor, QUERIES['measures with their decimal shares'].query)).compiled.data!.measures.items;
   expect(measures.some((m: { conditionalResultShare: string | null }) => m.conditionalResultShare !== null)).toBe(true);
+  const banded = (await both(tenant.editor, QUERIES['measures with their amounts per band'].query)).compiled.data!.measures.items;
+  expect(banded.map((m: { placementAmountsByBand: (string | null)[] }) => m.placementAmountsByBand)).toContainEqual([null, '1200.50']);
 });
 
 test('a compiled page with four levels of relations is one statement in its transaction', async () => {

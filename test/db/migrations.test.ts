@@ -220,9 +220,9 @@ test("a database made by today's main upgrades to the new migrations with its da
     expect(await r('SELECT email FROM reti_private.login_attempts')).toEqual([{ email: 'ed@example.it' }]);
     expect(await r(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%tokens'`)).toEqual([]);
     // Issue 10: GOL P5 loses the 12 months seed 003 never set; LEAD_TYPE follows the accreditation; Fase II needs a company.
-    // Issue 11 adds the plan and fund rules, issue 24 the recipients' declarations.
+    // Issue 11 adds the plan and fund rules, issue 24 the recipients' declarations and the result amounts per aid band.
     expect(await r(`SELECT code, rules, lead_partner_type_codes, max_duration_months, min_companies, eligible_recipient_kinds FROM measures ORDER BY code`)).toEqual([
-      { code: 'AZIONI_RETE_FASE_II', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES', 'RECIPIENT_ELIGIBILITY', 'PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY', 'APPLICATION_WINDOW', 'FUND_MEASURES', 'SUBORDINATE_PREVIOUS_CONTRACT', 'RESIDENCE_IN_LOMBARDY', 'EXCLUSIVE_POLICY_OUTSIDE'], lead_partner_type_codes: [], max_duration_months: 12, min_companies: 1, eligible_recipient_kinds: [] },
+      { code: 'AZIONI_RETE_FASE_II', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'DURATION', 'MAX_COMPANIES', 'RECIPIENT_ELIGIBILITY', 'PLAN_SERVICES', 'PHASE2_CHOICE', 'SERVICE_HOURS', 'RELOCATION_TRAINING_ONLY', 'APPLICATION_WINDOW', 'FUND_MEASURES', 'SUBORDINATE_PREVIOUS_CONTRACT', 'RESIDENCE_IN_LOMBARDY', 'EXCLUSIVE_POLICY_OUTSIDE', 'RESULT_BAND_AMOUNTS'], lead_partner_type_codes: [], max_duration_months: 12, min_companies: 1, eligible_recipient_kinds: [] },
       { code: 'RETE_RICOLLOCAZIONE_GOL_P5', rules: ['MIN_PARTNERS', 'LEAD_TYPE', 'PROVINCE_AND_CPI', 'RECIPIENT_ELIGIBILITY', 'FUND_MEASURES', 'FUND_ORDER', 'FUND_RECIPIENTS', 'CPI_COMPETENCE', 'EXCLUSIVE_POLICY_OUTSIDE'], lead_partner_type_codes: ['CPI'], max_duration_months: null, min_companies: null, eligible_recipient_kinds: ['SUSPENDED'] },
     ]);
 

@@ -1,6 +1,6 @@
 import { admin, newTenant } from '../helpers/app';
 import { eventually } from '../helpers/browser';
-import { addMember, createNetwork, createPartner, must, referenceIds, uniqueCode } from '../helpers/factories';
+import { addMember, createNetwork, createPartner, must, personTaxCode, referenceIds, uniqueCode } from '../helpers/factories';
 import { MeasurePage } from './pages/measure.page';
 import { BROWSER_TEST_TIMEOUT, useConsole, visible } from './support/console';
 
@@ -95,5 +95,43 @@ test('a parameter change goes through its preview every time; an unchanged form 
     expect(await stored(measure.id)).toEqual({ min_partners: 3, version: 1 });
     await page.getByRole('button', { name: 'Annulla' }).click();
     expect(await stored(measure.id)).toEqual({ min_partners: 3, version: 1 });
+  });
+}, BROWSER_TEST_TIMEOUT);
+
+test('an amount per aid band is a parameter like the others: typed the Italian way, previewed with the networks it would break, saved on confirmation', async () => {
+  const t = reti.t;
+  const ref = await referenceIds(t);
+  const tenant = await newTenant(t);
+  const measure = await must(t, admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
+    input: { code: uniqueCode('E2E_BAND'), name: `Misura con fasce ${uniqueCode('M')}`, rules: ['RESULT_BAND_AMOUNTS'] },
+  });
+  const placement = await must(t, admin, `mutation($input: CreateServiceTypeInput!) { createServiceType(input: $input) { id } }`, {
+    input: { measureId: measure.id, code: 'INSERIMENTO', name: 'Inserimento', phase: 2, category: 'INTENSIVE_ASSISTANCE', payment: 'RESULT', resultKind: 'PLACEMENT' },
+  });
+  const network = await createNetwork(t, tenant.editor, ref, { measureId: measure.id, code: uniqueCode('RETE-BAND').replace(/_/g, '-') });
+  const lead = await createPartner(t, tenant.editor, ref);
+  await addMember(t, tenant.editor, network.id, lead.id, 'LEAD');
+  const enrolment = await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id } }`, {
+    input: { networkId: network.id, taxCode: personTaxCode(), kind: 'UNEMPLOYED', enrolledOn: '2021-03-15', aidBand: 2 },
+  });
+  await must(t, tenant.editor, `mutation($input: CreateRecipientServiceInput!) { createRecipientService(input: $input) { id } }`, {
+    input: { enrolmentId: enrolment.id, serviceTypeId: placement.id, partnerId: lead.id, serviceDate: '2021-09-01', hours: 0, amount: '1200.00' },
+  });
+  await must(t, tenant.editor, `mutation($id: ID!) { setNetworkStatus(id: $id, version: 1, status: ACTIVE) { id } }`, { id: network.id });
+  const amounts = async () => (await t.owner.query('SELECT placement_amounts_by_band::text[] AS a FROM measures WHERE id = $1', [measure.id]))[0].a;
+
+  const { session } = await reti.openAs('ADMIN');
+  await session.shot('measure-band-amounts', async () => {
+    const measurePage = await new MeasurePage(session).edit(measure.id);
+    await visible(measurePage.bandAmount(4, 'autoimprenditorialità'));
+    await measurePage.bandAmount(2, 'inserimento lavorativo').fill('1.000,00');
+    await measurePage.save();
+    const warning = measurePage.dryRunWarning;
+    await visible(warning);
+    expect(await warning.innerText()).toContain(network.code);
+    expect(await warning.innerText()).toContain("i servizi di inserimento lavorativo (€ 1.200,00) superano l'importo della fascia di aiuto 2 (€ 1.000,00)");
+    expect(await amounts()).toEqual([]);
+    await session.page.getByRole('button', { name: 'Salva comunque' }).click();
+    await eventually(async () => expect(await amounts()).toEqual([null, '1000.00']));
   });
 }, BROWSER_TEST_TIMEOUT);

@@ -176,11 +176,13 @@ describe('the rules on the plans, at their boundaries', () => {
     await mustAdd(atCap.id, 'BILANCIO_COMPETENZE', { hours: 4 });
     await mustAdd(atCap.id, 'BILANCIO_COMPETENZE', { hours: 2 });
     await mustAdd(atCap.id, 'FORMAZIONE_SPECIALIZZATA_VOUCHER', { hours: 40 });
+    await mustAdd(atCap.id, 'INSERIMENTO_LAVORO');
     expect(await brokenBy(networkId, atCap.id)).toEqual([]);
 
     const over = await enrol(networkId);
     await mustAdd(over.id, 'BILANCIO_COMPETENZE', { hours: 7 });
     await mustAdd(over.id, 'FORMAZIONE_SPECIALIZZATA_VOUCHER', { hours: 39 });
+    await mustAdd(over.id, 'INSERIMENTO_LAVORO');
     const found = (await violations(networkId)).filter((v) => v.ids.includes(over.id));
     expect(found.map((v) => v.message).sort()).toEqual([
       '1 destinatario: un percorso a voucher deve durare almeno 40 ore (39).',
@@ -190,6 +192,7 @@ describe('the rules on the plans, at their boundaries', () => {
 
   test('one phase-2 alternative, chosen among the intensive-assistance services (PHASE2_CHOICE)', async () => {
     const one = await enrol(networkId);
+    await mustAdd(one.id, 'COLLOQUIO_SPECIALISTICO');
     await mustAdd(one.id, 'INSERIMENTO_LAVORO', { amount: '1000.00' });
     expect(await brokenBy(networkId, one.id)).toEqual([]);
     await mustAdd(one.id, 'TIROCINIO', { amount: '500.00' });
@@ -199,11 +202,11 @@ describe('the rules on the plans, at their boundaries', () => {
     expect(await brokenBy(networkId, wrongChoice.id)).toContain('PHASE2_CHOICE');
   });
 
-  test('a defined plan has a guidance and an intensive-assistance service (PLAN_SERVICES)', async () => {
+  test('a plan has a guidance and an intensive-assistance service, with its phase-2 choice or without (PLAN_SERVICES)', async () => {
     const enrolment = await enrol(networkId);
-    await mustAdd(enrolment.id, 'AVVIO_IMPRESA', { amount: '1000.00' });
-    // Until phase 2 is chosen the plan is still being written.
     expect(await brokenBy(networkId, enrolment.id)).toEqual([]);
+    await mustAdd(enrolment.id, 'AVVIO_IMPRESA', { amount: '1000.00' });
+    expect(await brokenBy(networkId, enrolment.id)).toEqual(['PLAN_SERVICES']);
     const chosen = await must(t, tenant.editor, `mutation($id: ID!, $version: Int!, $type: ID!) { updateRecipientEnrolment(id: $id, version: $version, input: { phase2ServiceTypeId: $type }) { id version } }`, {
       ...enrolment, type: type('AVVIO_IMPRESA'),
     });
@@ -231,6 +234,7 @@ describe('the rules on the plans, at their boundaries', () => {
     ]);
 
     const selfEmployed = await enrol(networkId);
+    await mustAdd(selfEmployed.id, 'COLLOQUIO_SPECIALISTICO');
     const business = await mustAdd(selfEmployed.id, 'AVVIO_IMPRESA', { amount: '3860.00' });
     expect(await brokenBy(networkId, selfEmployed.id)).toEqual([]);
     await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { updateRecipientService(id: $id, version: $version, input: { amount: "3860.01" }) { id } }`, business);
@@ -269,6 +273,7 @@ test('an active network refuses a service that breaks a plan rule, and keeps the
   const network = await fase2Network();
   const enrolment = await enrol(network.id);
   await mustAdd(enrolment.id, 'COACHING', { hours: 8 });
+  await mustAdd(enrolment.id, 'INSERIMENTO_LAVORO');
   await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { setNetworkStatus(id: $id, version: $version, status: ACTIVE) { status } }`, { id: network.id, version: network.version });
   expect((await addService(enrolment.id, 'COACHING', { hours: 2 })).errors).toBeUndefined();
   const refused = await addService(enrolment.id, 'COACHING', { hours: 1 });
@@ -276,5 +281,5 @@ test('an active network refuses a service that breaks a plan rule, and keeps the
   expect(refused.errors![0].extensions!.violations).toEqual([
     expect.objectContaining({ rule: 'SERVICE_HOURS', message: '1 destinatario: un servizio supera il massimo di 10 ore (11).', ids: [enrolment.id] }),
   ]);
-  expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(2);
+  expect(await countRows(t, 'recipient_services', 'enrolment_id = $1', [enrolment.id])).toBe(3);
 });

@@ -4,6 +4,8 @@ const it = {
     minCompanies: 'Aziende in crisi almeno',
     eligibleRecipientKinds: 'Destinatari ammessi (vuoto: tutti)',
     suspendedNeedRedundancies: 'Sospesi ammessi solo se sono previsti esuberi',
+    placementAmountsByBand: 'Inserimento lavorativo per fascia di aiuto',
+    selfEmploymentAmountsByBand: 'Autoimprenditorialità per fascia di aiuto',
   },
   networkFields: {
     outOfCompliance: 'Conformità',
@@ -23,7 +25,11 @@ const it = {
     rules: {
       out_of_compliance: 'Non conforme',
       out_of_compliance_detail: 'La rete è attiva ma non rispetta più %{smart_count} regola della misura. |||| La rete è attiva ma non rispetta più %{smart_count} regole della misura.',
-      upcoming: 'Con le uscite previste:',
+      upcoming: 'Con le uscite previste o alla fine del progetto:',
+      band_amounts: 'Servizi a risultato per fascia di aiuto',
+      band_amounts_help: 'Importo di ciascuna fascia; vuoto: vale il tetto per destinatario.',
+      band_amount: 'Fascia %{band} – %{kind}',
+      band_kind: { placementAmountsByBand: 'inserimento lavorativo', selfEmploymentAmountsByBand: 'autoimprenditorialità' },
       dry_run_title: 'Reti attive che non sarebbero più conformi',
       dry_run_intro: 'Salvando, %{smart_count} rete attiva non rispetterebbe più le regole: |||| Salvando, %{smart_count} reti attive non rispetterebbero più le regole:',
       save_anyway: 'Salva comunque',
@@ -41,6 +47,8 @@ const en: typeof it = {
     minCompanies: 'Companies in crisis, at least',
     eligibleRecipientKinds: 'Recipients admitted (empty: all)',
     suspendedNeedRedundancies: 'Suspended workers only where redundancies are expected',
+    placementAmountsByBand: 'Job placement by aid band',
+    selfEmploymentAmountsByBand: 'Self-employment by aid band',
   },
   networkFields: {
     outOfCompliance: 'Compliance',
@@ -60,7 +68,11 @@ const en: typeof it = {
     rules: {
       out_of_compliance: 'Out of compliance',
       out_of_compliance_detail: "The network is active but breaks %{smart_count} of its measure's rules. |||| The network is active but breaks %{smart_count} of its measure's rules.",
-      upcoming: 'With the planned departures:',
+      upcoming: 'With the planned departures or at the end of the project:',
+      band_amounts: 'Result services by aid band',
+      band_amounts_help: "Each band's amount; empty: the cap per recipient applies.",
+      band_amount: 'Band %{band} – %{kind}',
+      band_kind: { placementAmountsByBand: 'job placement', selfEmploymentAmountsByBand: 'self-employment' },
       dry_run_title: 'Active networks that would fall out of compliance',
       dry_run_intro: 'Saving would put %{smart_count} active network out of compliance: |||| Saving would put %{smart_count} active networks out of compliance:',
       save_anyway: 'Save anyway',

@@ -33,6 +33,12 @@ export const IsAtecoCode = rule(
   '$property must be an ATECO section letter (A–U) or code such as 25, 25.1, 25.11 or 25.11.0',
 );
 export const IsCode = rule('isCode', (v) => text(v) && /^[A-Z0-9_]{2,60}$/.test(v), '$property must use capital letters, digits and _ (2–60)');
+/** Amounts per band: each greater than zero, or null for a band without one. */
+export const IsBandAmounts = rule(
+  'isBandAmounts',
+  (v) => Array.isArray(v) && v.every((a) => a === null || (text(a) && /^[0-9]+(\.[0-9]{1,2})?$/.test(a) && /[1-9]/.test(a))),
+  '$property must list amounts greater than zero, or null for a band without one',
+);
 export const IsPositiveAmount = rule(
   'isPositiveAmount',
   (v) => text(v) && /^[0-9]+(\.[0-9]{1,2})?$/.test(v) && /[1-9]/.test(v),

@@ -37,7 +37,9 @@ export function partialInput<T extends object>(base: ClassType<T>, name: string)
       for (let depth = field.typeOptions.array ? (field.typeOptions.arrayDepth ?? 1) : 0; depth > 0; depth--) type = [type];
       return type as ReturnType<typeof field.getType>;
     };
-    Field(getType, { ...typeOptions, nullable: true, defaultValue: undefined, description: field.description })(
+    // A list whose items may be null (amounts per band) keeps them nullable.
+    const nullable = typeOptions.nullable === 'items' ? 'itemsAndList' : true;
+    Field(getType, { ...typeOptions, nullable, defaultValue: undefined, description: field.description })(
       PartialInput.prototype,
       field.name,
     );

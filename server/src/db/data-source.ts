@@ -4,6 +4,11 @@ import { SnakeNamingStrategy } from './naming';
 
 // DATE columns stay ISO strings ('2021-02-19'); the default parser would shift them into local-time Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// numeric[] (amounts per band) stays exact decimal strings, as numeric does: pg's default parses floats.
+// The array types' OIDs are not among pg's builtins.
+type Oid = Parameters<typeof pg.types.getTypeParser>[0];
+const [NUMERIC_ARRAY, TEXT_ARRAY] = [1231, 1009] as unknown as Oid[];
+pg.types.setTypeParser(NUMERIC_ARRAY, pg.types.getTypeParser(TEXT_ARRAY));
 
 /** Counts the SQL statements a data source sends; tests use it to prove batching, LOG_SQL to log each one. */
 export class StatementCounter implements Logger {

@@ -30,6 +30,7 @@ import { SingleSignOn1763700001600 } from '../../../migrations/1763700001600-sin
 import { ColleagueNames1763700001800 } from '../../../migrations/1763700001800-colleague-names';
 import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-codes';
 import { FaseTwoRecipientRules1763700002100 } from '../../../migrations/1763700002100-fase-two-recipient-rules';
+import { ResultBandAmounts1763700002200 } from '../../../migrations/1763700002200-result-band-amounts';
 import { RequestOpening1763700002400 } from '../../../migrations/1763700002400-request-opening';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
@@ -66,5 +67,6 @@ export const migrations = [
   ColleagueNames1763700001800,
   RuleCodes1763700001900,
   FaseTwoRecipientRules1763700002100,
+  ResultBandAmounts1763700002200,
   RequestOpening1763700002400,
 ];

@@ -1,6 +1,7 @@
 import type { AnyNetworkRule } from './network/rule-registry';
 import * as network from './network/network.rules';
 import * as servicePlan from './service-plan/service-plan.rule';
+import * as resultBands from './service-plan/result-bands.rule';
 import * as planOfAccounts from './plan-of-accounts/plan-of-accounts.rule';
 import * as projectSheet from './project-sheet/project-sheet.rule';
 import * as cpiCompetence from './cpi-competence/cpi-competence.rule';
@@ -32,6 +33,7 @@ export const networkRuleList: AnyNetworkRule[] = [
   servicePlan.SERVICE_HOURS,
   servicePlan.PLAN_PER_RECIPIENT_CAPS,
   servicePlan.RELOCATION_TRAINING_ONLY,
+  resultBands.RESULT_BAND_AMOUNTS,
   planOfAccounts.PLAN_OF_ACCOUNTS,
   projectSheet.PROJECT_SHEET,
   projectSheet.APPLICATION_WINDOW,

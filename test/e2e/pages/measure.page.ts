@@ -26,6 +26,11 @@ export class MeasurePage {
     await this.save();
   }
 
+  /** The amount of an aid band for a result kind (RESULT_BAND_AMOUNTS), in Italian. */
+  bandAmount(band: number, kind: 'inserimento lavorativo' | 'autoimprenditorialità'): Locator {
+    return this.page.getByLabel(`Fascia ${band} – ${kind}`);
+  }
+
   save(): Promise<void> {
     return this.page.getByRole('button', { name: 'Salva', exact: true }).click();
   }

@@ -3,6 +3,7 @@ import { DateInput, NumberInput } from '../../common/ItalianInputs';
 import { enumChoices } from '../../common/enums';
 import { MoneyInput } from '../../common/MoneyInput';
 import { notBefore } from '../../common/validation';
+import { BandAmountsInputs } from './BandAmounts';
 
 /** The measure's rule parameters name partner types by code (LEAD_TYPE, PROVINCE_AND_CPI). */
 const PartnerTypeCodesInput = ({ source }: { source: string }) => {
@@ -33,5 +34,6 @@ export const MeasureInputs = () => (
     <MoneyInput source="processCapPerRecipient" />
     <MoneyInput source="placementCapPerRecipient" />
     <MoneyInput source="selfEmploymentCapPerRecipient" />
+    <BandAmountsInputs />
   </>
 );

@@ -3,6 +3,7 @@ import { BooleanField, CreateButton, Datagrid, FunctionField, NumberField, Refer
 import { enumChoices } from '../../common/enums';
 import { LocalDateField } from '../../common/LocalDateField';
 import { MoneyField } from '../../common/MoneyField';
+import { BandAmountsField } from './BandAmounts';
 
 /** The rules that apply to the measure's networks, by name. */
 const RuleChips = ({ rules }: { rules: string[] }) => {
@@ -55,6 +56,8 @@ export const MeasureShow = () => (
         <MoneyField source="processCapPerRecipient" />
         <MoneyField source="placementCapPerRecipient" />
         <MoneyField source="selfEmploymentCapPerRecipient" />
+        <BandAmountsField source="placementAmountsByBand" />
+        <BandAmountsField source="selfEmploymentAmountsByBand" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="reti.measure.tiers" path="tiers">
         <ReferenceManyField reference="fundingTiers" target="measureId" sort={{ field: 'minRecipients', order: 'ASC' }} label={false}>

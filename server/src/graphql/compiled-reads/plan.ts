@@ -7,7 +7,7 @@ import { Lru } from './lru';
 /** A root field's extension: `@Extensions({ [COMPILED_READ]: 'page' | 'record' })`. */
 export const COMPILED_READ = 'compiledRead';
 
-export type Format = 'raw' | 'date' | 'decimal' | 'float' | 'timestamp';
+export type Format = 'raw' | 'date' | 'decimal' | 'decimals' | 'float' | 'timestamp';
 
 export type PlannedField =
   | { key: string; kind: 'literal'; value: string }

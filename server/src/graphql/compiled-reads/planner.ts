@@ -123,7 +123,10 @@ export class ReadCompiler {
     const sqlType = this.dataSource.driver.normalizeType(column);
     if (isListType(getNullableType(type)) !== column.isArray) return undefined;
     if (isEnumType(named)) return named.getValues().every((v) => v.value === v.name) && (TEXT.has(sqlType) || sqlType === 'enum') ? 'raw' : undefined;
-    if (column.isArray) return named.name === 'String' || named.name === 'ID' ? 'raw' : undefined;
+    if (column.isArray) {
+      if (named.name === 'Money') return sqlType === 'numeric' || sqlType === 'decimal' ? 'decimals' : undefined;
+      return named.name === 'String' || named.name === 'ID' ? 'raw' : undefined;
+    }
     switch (named.name) {
       case 'ID':
         return TEXT.has(sqlType) ? 'raw' : undefined;

@@ -11,6 +11,7 @@ const FORMATS: Record<Format, (sql: string) => string> = {
   // The request's transaction sets DateStyle ISO (request-scope.ts).
   date: (sql) => `${sql}::text`,
   decimal: (sql) => `${sql}::text`,
+  decimals: (sql) => `${sql}::text[]`,
   // A JSON number, as graphql-js serializes pg's numeric text read as a Float (a score, 7.5).
   float: (sql) => `${sql}::float8`,
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,

@@ -39,6 +39,8 @@ export enum RuleCode {
   SUBORDINATE_PREVIOUS_CONTRACT = 'SUBORDINATE_PREVIOUS_CONTRACT',
   RESIDENCE_IN_LOMBARDY = 'RESIDENCE_IN_LOMBARDY',
   EXCLUSIVE_POLICY_OUTSIDE = 'EXCLUSIVE_POLICY_OUTSIDE',
+  // Result services by the recipient's aid band (modules/service-plan).
+  RESULT_BAND_AMOUNTS = 'RESULT_BAND_AMOUNTS',
 }
 registerEnumType(RuleCode, { name: 'RuleCode' });
 
@@ -106,6 +108,14 @@ export class Measure extends GlobalRecord {
   @Field(() => Money, { nullable: true, description: 'PER_RECIPIENT_CAPS: self-employment result services per recipient.' })
   @Column('numeric', { nullable: true })
   selfEmploymentCapPerRecipient: string | null;
+
+  @Field(() => [Money], { nullable: 'items', description: 'RESULT_BAND_AMOUNTS: job-placement result amount per aid band (fascia di aiuto), band 1 first; null for a band with no amount of its own.' })
+  @Column('numeric', { array: true })
+  placementAmountsByBand: (string | null)[];
+
+  @Field(() => [Money], { nullable: 'items', description: 'RESULT_BAND_AMOUNTS: self-employment result amount per aid band, band 1 first; null for a band with no amount of its own.' })
+  @Column('numeric', { array: true })
+  selfEmploymentAmountsByBand: (string | null)[];
 
   @Field(() => Int, { nullable: true, description: 'PLAN_SERVICES: guidance services (orientamento) each plan needs.' })
   @Column('int', { nullable: true })

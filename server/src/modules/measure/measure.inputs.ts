@@ -1,7 +1,7 @@
-import { ArrayUnique, IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, partialInput } from '../../crud/inputs';
-import { IsCode, IsPositiveAmount } from '../../common/validators';
+import { IsBandAmounts, IsCode, IsPositiveAmount } from '../../common/validators';
 import { LocalDate, Money } from '../../graphql/scalars';
 import { RecipientKind } from '../recipient/recipient.entity';
 import { ResultKind, RuleCode, ServiceCategory, ServicePayment } from './measure.entity';
@@ -32,6 +32,10 @@ export class CreateMeasureInput {
   @Field(() => Money, { nullable: true }) processCapPerRecipient?: string | null;
   @Field(() => Money, { nullable: true }) placementCapPerRecipient?: string | null;
   @Field(() => Money, { nullable: true }) selfEmploymentCapPerRecipient?: string | null;
+  @Field(() => [Money], { nullable: 'items', defaultValue: [], description: 'Band 1 first, at most 4 bands; null for a band with no amount of its own.' })
+  @ArrayMaxSize(4) @IsBandAmounts()
+  placementAmountsByBand: (string | null)[];
+  @Field(() => [Money], { nullable: 'items', defaultValue: [] }) @ArrayMaxSize(4) @IsBandAmounts() selfEmploymentAmountsByBand: (string | null)[];
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100) minGuidanceServices?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100) minIntensiveServices?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10) maxPhase2Alternatives?: number | null;

@@ -1,4 +1,5 @@
-import { formatEuro, fromCents, toCents } from '../../common/money';
+import { formatItalianDate, nextDay } from '../../common/dates';
+import { formatEuro, formatEuroEn, fromCents, toCents } from '../../common/money';
 import { RuleCode } from '../measure/measure.entity';
 import type { RuleViolation } from '../network/network.rules';
 
@@ -67,9 +68,32 @@ export interface PlanParameters {
   processCapPerRecipient: string | null;
   placementCapPerRecipient: string | null;
   selfEmploymentCapPerRecipient: string | null;
+  /** RESULT_BAND_AMOUNTS: per result kind, the amount of each aid band (band 1 first); null for none. */
+  placementAmountsByBand: (string | null)[];
+  selfEmploymentAmountsByBand: (string | null)[];
 }
 
-export const PLAN_RULES = [RuleCode.PLAN_SERVICES, RuleCode.PHASE2_CHOICE, RuleCode.SERVICE_HOURS, RuleCode.PER_RECIPIENT_CAPS, RuleCode.RELOCATION_TRAINING_ONLY] as const;
+/**
+ * When the network's plans are judged: a plan begun without its phase-2 choice is still being
+ * written while its network is ACTIVE, and must foresee its services by the project's end (an
+ * ACTIVE network is judged within its dates, as its composition is: see judgedOn).
+ */
+export interface PlanTiming {
+  active: boolean;
+  endDate: string;
+}
+
+export const PLAN_RULES = [RuleCode.PLAN_SERVICES, RuleCode.PHASE2_CHOICE, RuleCode.SERVICE_HOURS, RuleCode.PER_RECIPIENT_CAPS, RuleCode.RELOCATION_TRAINING_ONLY, RuleCode.RESULT_BAND_AMOUNTS] as const;
+
+/** The result kinds, with the measure's cap per recipient and amounts per band for each. */
+export const RESULT_KINDS = [
+  { kind: 'PLACEMENT', cap: 'placementCapPerRecipient', byBand: 'placementAmountsByBand', it: 'inserimento lavorativo', en: 'job-placement' },
+  { kind: 'SELF_EMPLOYMENT', cap: 'selfEmploymentCapPerRecipient', byBand: 'selfEmploymentAmountsByBand', it: 'autoimprenditorialità', en: 'self-employment' },
+] as const;
+
+/** The amount the measure sets for a result kind in an aid band, if it sets one. */
+export const bandAmount = (p: Pick<PlanParameters, 'placementAmountsByBand' | 'selfEmploymentAmountsByBand'>, byBand: (typeof RESULT_KINDS)[number]['byBand'], band: number): string | null =>
+  p[byBand][band - 1] ?? null;
 
 /** Planned and delivered are two views of one plan: a cap bounds the larger of the two. */
 function larger<T extends number | bigint>(services: PlanService[], value: (rows: PlanService[]) => T): T {
@@ -79,19 +103,30 @@ function larger<T extends number | bigint>(services: PlanService[], value: (rows
 const totalCents = (rows: PlanService[]) => rows.reduce((total, s) => total + toCents(s.amount), 0n);
 const totalHours = (rows: PlanService[]) => rows.reduce((total, s) => total + s.hours, 0);
 
-type PlanCheck = (plan: EnrolmentPlan, type: (id: string) => PlanServiceType, p: PlanParameters) => { it: string; en: string }[];
+type PlanCheck = (plan: EnrolmentPlan, type: (id: string) => PlanServiceType, p: PlanParameters, timing?: PlanTiming) => { it: string; en: string; from?: string | null }[];
 
 /** Each check says, for one plan, what it breaks; the messages name no person, the ids are enrolments. */
 const PLAN_CHECKS: Record<(typeof PLAN_RULES)[number], PlanCheck> = {
-  // The plan counts as defined once its phase-2 alternative is chosen: services are recorded first.
-  PLAN_SERVICES: (plan, type, p) => {
-    if (!plan.phase2ServiceTypeId && !plan.relocationAllowance) return [];
+  /*
+   * Seed 000: every worker's plan foresees a guidance and an intensive-assistance service. A plan
+   * is judged once begun (a service recorded) or defined (its phase-2 alternative chosen). One
+   * begun without a choice is still being written while its network is ACTIVE: it is listed as
+   * due by the project's end, so recording its services one by one is never refused.
+   */
+  PLAN_SERVICES: (plan, type, p, timing) => {
+    const defined = plan.phase2ServiceTypeId !== null || plan.relocationAllowance;
+    if (!defined && !plan.services.length) return [];
     const count = (category: PlanServiceType['category']) => plan.services.filter((s) => type(s.serviceTypeId).category === category).length;
     const guidance = p.minGuidanceServices ?? 0;
     const intensive = plan.relocationAllowance ? 0 : (p.minIntensiveServices ?? 0);
-    return count('GUIDANCE_TRAINING') < guidance || count('INTENSIVE_ASSISTANCE') < intensive
-      ? [{ it: `il piano personalizzato (PIP) deve prevedere almeno ${guidance} servizi di orientamento e ${intensive} di assistenza intensiva`, en: `the personal plan (PIP) must include at least ${guidance} guidance and ${intensive} intensive-assistance services` }]
-      : [];
+    if (count('GUIDANCE_TRAINING') >= guidance && count('INTENSIVE_ASSISTANCE') >= intensive) return [];
+    const it = `il piano personalizzato (PIP) deve prevedere almeno ${guidance} servizi di orientamento e ${intensive} di assistenza intensiva`;
+    const en = `the personal plan (PIP) must include at least ${guidance} guidance and ${intensive} intensive-assistance services`;
+    if (!defined && timing?.active) {
+      const end = formatItalianDate(timing.endDate);
+      return [{ it: `entro la fine del progetto (${end}) ${it}`, en: `by the end of the project (${end}) ${en}`, from: nextDay(timing.endDate) }];
+    }
+    return [{ it, en }];
   },
   PHASE2_CHOICE: (plan, type, p) => {
     const chosen = new Set(plan.services.filter((s) => type(s.serviceTypeId).phase === 2).map((s) => s.serviceTypeId));
@@ -134,6 +169,17 @@ const PLAN_CHECKS: Record<(typeof PLAN_RULES)[number], PlanCheck> = {
     }
     return out;
   },
+  // Seed 002: result services are "quantificati secondo la Fascia di Aiuto del destinatario".
+  RESULT_BAND_AMOUNTS: (plan, type, p) => {
+    if (plan.aidBand === null) return [];
+    return RESULT_KINDS.flatMap(({ kind, byBand, it, en }) => {
+      const amount = bandAmount(p, byBand, plan.aidBand!);
+      const result = larger(plan.services.filter((s) => type(s.serviceTypeId).resultKind === kind), totalCents);
+      return amount !== null && result > toCents(amount)
+        ? [{ it: `i servizi di ${it} (${formatEuro(fromCents(result))}) superano l'importo della fascia di aiuto ${plan.aidBand} (${formatEuro(amount)})`, en: `${en} services (${formatEuroEn(fromCents(result))}) exceed the amount of aid band ${plan.aidBand} (${formatEuroEn(amount)})` }]
+        : [];
+    });
+  },
   RELOCATION_TRAINING_ONLY: (plan, type) =>
     plan.relocationAllowance && plan.services.some((s) => !type(s.serviceTypeId).training)
       ? [{ it: "chi ha l'Assegno di Ricollocazione può ricevere solo servizi di formazione", en: 'an Assegno di Ricollocazione holder may receive training services only' }]
@@ -144,25 +190,65 @@ const PLAN_CHECKS: Record<(typeof PLAN_RULES)[number], PlanCheck> = {
  * The violations of a network's plans against its measure, one per rule and message, naming how
  * many recipients break it and their enrolments' ids.
  */
-export function evaluatePlanRules(plans: EnrolmentPlan[], types: PlanServiceType[], params: PlanParameters): RuleViolation[] {
+export function evaluatePlanRules(plans: EnrolmentPlan[], types: PlanServiceType[], params: PlanParameters, timing?: PlanTiming): RuleViolation[] {
   const byId = new Map(types.map((t) => [t.id, t]));
   const type = (id: string) => byId.get(id)!;
   return PLAN_RULES.filter((rule) => params.rules.includes(rule)).flatMap((rule) => {
-    const found = new Map<string, { en: string; ids: string[] }>();
+    const found = new Map<string, { en: string; ids: string[]; from: string | null }>();
     for (const plan of plans) {
-      for (const { it, en } of PLAN_CHECKS[rule](plan, type, params)) {
-        const entry = found.get(it) ?? { en, ids: [] };
+      for (const { it, en, from = null } of PLAN_CHECKS[rule](plan, type, params, timing)) {
+        const entry = found.get(it) ?? { en, ids: [], from };
         if (!entry.ids.includes(plan.id)) entry.ids.push(plan.id);
         found.set(it, entry);
       }
     }
-    return [...found].map(([it, { en, ids }]) => ({
+    return [...found].map(([it, { en, ids, from }]) => ({
       rule,
       message: `${ids.length === 1 ? '1 destinatario' : `${ids.length} destinatari`}: ${it}.`,
       messageEn: `${ids.length} recipient(s): ${en}.`,
       ids,
       field: 'recipientEnrolments',
-      from: null,
+      from,
     }));
   });
+}
+
+/** A network's result allocations as RESULT_BAND_AMOUNTS sees them. */
+export interface ResultAllocation {
+  id: string;
+  kind: 'PROCESS' | 'RESULT' | 'VOUCHER';
+  amount: string;
+  status: 'COMMITTED' | 'REVOKED';
+}
+
+/**
+ * RESULT_BAND_AMOUNTS on the money: the committed result allocations may not exceed what the
+ * recipients' aid bands pay. Each recipient gets one result (placement or self-employment), so
+ * counts the larger of its band's amounts, or of the caps per recipient where the band has none;
+ * a recipient with no band yet, or a planned one not enrolled yet, counts the largest band's.
+ * Checked only once the measure sets an amount for some band (until then PER_RECIPIENT_CAPS bounds
+ * the allocations alone), and not at all where some amount is unbounded.
+ */
+export function resultAllocationViolations(plans: Pick<EnrolmentPlan, 'aidBand'>[], plannedRecipients: number, allocations: ResultAllocation[], params: PlanParameters): RuleViolation[] {
+  if (!params.rules.includes(RuleCode.RESULT_BAND_AMOUNTS)) return [];
+  if (!RESULT_KINDS.some(({ byBand }) => params[byBand].some((a) => a !== null))) return [];
+  const perBand = [1, 2, 3, 4].map((band) => RESULT_KINDS.map(({ cap, byBand }) => bandAmount(params, byBand, band) ?? params[cap]));
+  if (perBand.flat().some((amount) => amount === null)) return [];
+  const largest = (amounts: (string | null)[]) => amounts.map((a) => toCents(a!)).reduce((a, b) => (a > b ? a : b));
+  const bandBound = perBand.map(largest);
+  const anyBand = bandBound.reduce((a, b) => (a > b ? a : b));
+  const unknown = BigInt(Math.max(0, plannedRecipients - plans.length));
+  const bound = plans.reduce((total, plan) => total + (plan.aidBand === null ? anyBand : bandBound[plan.aidBand - 1]), unknown * anyBand);
+  const result = allocations.filter((a) => a.kind === 'RESULT' && a.status === 'COMMITTED');
+  const committed = result.reduce((total, a) => total + toCents(a.amount), 0n);
+  if (committed <= bound) return [];
+  const [total, max] = [fromCents(committed), fromCents(bound)];
+  return [{
+    rule: RuleCode.RESULT_BAND_AMOUNTS,
+    message: `I servizi a risultato impegnati (${formatEuro(total)}) superano quanto pagano le fasce di aiuto dei destinatari (${formatEuro(max)}).`,
+    messageEn: `Result services committed (${formatEuroEn(total)}) exceed what the recipients' aid bands pay (${formatEuroEn(max)}).`,
+    ids: result.map((a) => a.id),
+    field: 'allocations',
+    from: null,
+  }];
 }
