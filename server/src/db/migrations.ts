@@ -32,6 +32,7 @@ import { RuleCodes1763700001900 } from '../../../migrations/1763700001900-rule-c
 import { FaseTwoRecipientRules1763700002100 } from '../../../migrations/1763700002100-fase-two-recipient-rules';
 import { ResultBandAmounts1763700002200 } from '../../../migrations/1763700002200-result-band-amounts';
 import { RequestOpening1763700002400 } from '../../../migrations/1763700002400-request-opening';
+import { RuleCodeOwners1763700002900 } from '../../../migrations/1763700002900-rule-code-owners';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   FaseTwoRecipientRules1763700002100,
   ResultBandAmounts1763700002200,
   RequestOpening1763700002400,
+  RuleCodeOwners1763700002900,
 ];

@@ -26,6 +26,7 @@ const planRule = (code: (typeof PLAN_RULES)[number]) =>
     owner: 'service-plan',
     kind: 'FLAG',
     reachedBy: ['recipientEnrolment', 'recipientService', 'serviceType'],
+    namesOffenders: true,
     load: loadPlans,
     evaluate: ({ plans, types }, params: RuleParameters, network) => evaluatePlanRules(plans, types, { ...params, rules: [code] }, planTiming(network)),
   });
