@@ -27,6 +27,7 @@
 import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { TestApp } from '../../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, settled as atRest, withScreenshotOnFailure } from '../../helpers/browser';
+import { later } from '../../helpers/fixture';
 import { HttpTestApp, SignedInUser, startHttpApp } from '../../helpers/http';
 
 /** Generous, so that a loaded machine slows the browser tests down without failing them. One for every file. */
@@ -208,12 +209,7 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
   });
 
   // The app stands in for itself before it has started, so that `const { t } = useConsole()` can sit at the top level.
-  const t = new Proxy({} as A, {
-    get(_, key) {
-      if (!app) throw new Error(`useConsole: the app is not running yet (reading ${String(key)} outside a test or hook)`);
-      return Reflect.get(app, key);
-    },
-  });
+  const t = later('useConsole: the app', () => app);
 
   const suite: ConsoleSuite<A> = {
     t,
