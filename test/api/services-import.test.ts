@@ -1,31 +1,13 @@
-import { randomInt } from 'node:crypto';
-import { newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, countRows, createNetwork, createPartner, expectError, linkCrisisCompany, must, referenceIds, ReferenceIds } from '../helpers/factories';
+import { newTenant } from '../helpers/app';
+import { addMember, countRows, createNetwork, createPartner, expectError, linkCrisisCompany, must, personTaxCode } from '../helpers/factories';
+import { useTenantApp } from '../helpers/fixture';
 import { Principal } from '../../server/src/common/request';
-import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { MAX_SERVICE_ROWS } from '../../server/src/modules/import/services-import';
 
-let t: TestApp;
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ref = await referenceIds(t);
-  tenant = await newTenant(t);
-});
-afterAll(() => t.close());
+const { t, ref, tenant } = useTenantApp();
 
 const IMPORT = `mutation($csv: String!, $dryRun: Boolean!) {
   importCsv(kind: SERVICES, csv: $csv, dryRun: $dryRun) { kind dryRun total valid imported errors { line field code message } } }`;
-
-let sequence = 0;
-const SURNAME = Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
-function personTaxCode(): string {
-  sequence += 1;
-  const first15 = `${SURNAME}85T10Z${String(sequence).padStart(3, '0')}`;
-  return first15 + personCheckCharacter(first15);
-}
 
 /** A Fase II network that can be activated: a lead, a Job Centre, a union and a company in crisis; with one enrolled recipient. */
 async function fase2Network(principal: Principal = tenant.editor) {

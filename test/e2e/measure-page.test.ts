@@ -7,10 +7,10 @@ import { BROWSER_TEST_TIMEOUT, useConsole, visible } from './support/console';
 /** A measure's parameters in the console: every change goes through its dry run, and what it breaks is flagged once saved. */
 
 const reti = useConsole();
+const { t } = reti;
 
 /** A measure of the test's own, MIN_PARTNERS and ONE_LEAD, with a minimum of 3, and an ACTIVE network of exactly 3 under it. */
 async function measureWithActiveNetwork(codePrefix: string) {
-  const t = reti.t;
   const ref = await referenceIds(t);
   const tenant = await newTenant(t);
   const measure = await must(t, admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
@@ -25,7 +25,7 @@ async function measureWithActiveNetwork(codePrefix: string) {
 }
 
 /** The measure's minimum and version as the database holds them. */
-const stored = async (id: string) => (await reti.t.owner.query('SELECT min_partners, version FROM measures WHERE id = $1', [id]))[0];
+const stored = async (id: string) => (await t.owner.query('SELECT min_partners, version FROM measures WHERE id = $1', [id]))[0];
 
 test('raising a minimum shows the ACTIVE networks it would break before saving; once saved they are flagged in the list and on the status bar', async () => {
   const { tenant, measure, network } = await measureWithActiveNetwork('MISURA');
@@ -62,7 +62,7 @@ test('raising a minimum shows the ACTIVE networks it would break before saving; 
 
 test('a parameter change goes through its preview every time; an unchanged form saves nothing', async () => {
   const { measure, network } = await measureWithActiveNetwork('PREV');
-  const quiet = await must(reti.t, admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
+  const quiet = await must(t, admin, `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
     input: { code: uniqueCode('E2E_QUIET'), name: `Misura senza reti ${uniqueCode('M')}`, rules: ['MIN_PARTNERS'], minPartners: 3 },
   });
 

@@ -1,11 +1,9 @@
-import { randomInt } from 'node:crypto';
 import { Locator } from 'playwright-core';
-import { personCheckCharacter } from '../../server/src/common/tax-code';
 import { DEMO_PASSWORD, DemoData } from '../../server/src/seed/demo-data';
 import { newTenant } from '../helpers/app';
 import { eventually, seriousViolations } from '../helpers/browser';
 import { seedDemoData } from '../helpers/demo';
-import { addMember, countRows, createNetwork, createPartner, linkCrisisCompany, must, referenceIds } from '../helpers/factories';
+import { addMember, countRows, createNetwork, createPartner, linkCrisisCompany, must, personTaxCode, referenceIds } from '../helpers/factories';
 import { ImportPage } from './pages/import.page';
 import { NetworkPage } from './pages/network.page';
 import { BROWSER_TEST_TIMEOUT, useConsole, WIDE } from './support/console';
@@ -22,13 +20,8 @@ const { t } = reti;
 
 const text = (locator: Locator) => locator.innerText();
 
-const SURNAME = Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
-const personTaxCode = () => {
-  const first15 = `${SURNAME}85T10Z${String(randomInt(1000)).padStart(3, '0')}`;
-  return first15 + personCheckCharacter(first15);
-};
-
-test('a clerk plans and records services, sees the hours left shrink, is refused past a cap in plain Italian, imports a services file and records the outcome', async () => {
+/** A clerk of a tenant of its own, and a Fase II network there that can be activated: a lead, a Job Centre, a union and a company in crisis. */
+async function clerkAndNetwork() {
   const ref = await referenceIds(t);
   const tenant = await newTenant(t);
   const clerk = await t.signUp('EDITOR', tenant.id);
@@ -37,6 +30,11 @@ test('a clerk plans and records services, sees the hours left shrink, is refused
   await addMember(t, tenant.editor, network.id, lead.id, 'LEAD');
   await linkCrisisCompany(t, tenant.editor, ref, network.id);
   for (const code of ['CPI', 'TRADE_UNION']) await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, code)).id);
+  return { ref, tenant, clerk, network, lead };
+}
+
+test('a clerk plans and records services, sees the hours left shrink, is refused past a cap in plain Italian, imports a services file and records the outcome', async () => {
+  const { ref, tenant, clerk, network, lead } = await clerkAndNetwork();
   const outsider = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR');
   const taxCode = personTaxCode();
   const enrolment = await must(t, tenant.editor, `mutation($input: CreateRecipientEnrolmentInput!) { createRecipientEnrolment(input: $input) { id reference } }`, {
@@ -135,14 +133,7 @@ test('a clerk plans and records services, sees the hours left shrink, is refused
 }, BROWSER_TEST_TIMEOUT);
 
 test('a clerk enrols a recipient through the dialog, is told of a wrong check character on leaving the field and of a second enrolment, corrects the enrolment and plans a service for it', async () => {
-  const ref = await referenceIds(t);
-  const tenant = await newTenant(t);
-  const clerk = await t.signUp('EDITOR', tenant.id);
-  const network = await createNetwork(t, tenant.editor, ref);
-  const lead = await createPartner(t, tenant.editor, ref, 'LABOUR_OPERATOR', { legalName: `Operatore capofila ${network.code}` });
-  await addMember(t, tenant.editor, network.id, lead.id, 'LEAD');
-  await linkCrisisCompany(t, tenant.editor, ref, network.id);
-  for (const code of ['CPI', 'TRADE_UNION']) await addMember(t, tenant.editor, network.id, (await createPartner(t, tenant.editor, ref, code)).id);
+  const { tenant, clerk, network, lead } = await clerkAndNetwork();
   await must(t, tenant.editor, `mutation($id: ID!, $version: Int!) { setNetworkStatus(id: $id, version: $version, status: ACTIVE) { status } }`, network);
   const [municipality] = await t.owner.query('SELECT id, name FROM municipalities WHERE istat_code = $1', ['015182']);
   const taxCode = personTaxCode();

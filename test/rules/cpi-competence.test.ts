@@ -1,16 +1,7 @@
-import { newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, createCrisisCompany, createNetwork, createPartner, must, orgTaxCode, referenceIds, ReferenceIds } from '../helpers/factories';
+import { addMember, createCrisisCompany, createNetwork, createPartner, must, orgTaxCode } from '../helpers/factories';
+import { useTenantApp } from '../helpers/fixture';
 
-let t: TestApp;
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ref = await referenceIds(t);
-  tenant = await newTenant(t);
-});
-afterAll(() => t.close());
+const { t, ref, tenant } = useTenantApp();
 
 const violations = async (id: string, rule: string) =>
   (await must(t, tenant.editor, `query($id: ID!) { network(id: $id) { compliance { violations { rule message ids } } } }`, { id })).compliance.violations

@@ -1,18 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { admin, newTenant, startTestApp, TestApp } from '../helpers/app';
-import { createNetwork, expectError, must, referenceIds, ReferenceIds, uniqueCode } from '../helpers/factories';
+import { admin } from '../helpers/app';
+import { createNetwork, expectError, must, uniqueCode } from '../helpers/factories';
+import { useTenantApp } from '../helpers/fixture';
 import { personCheckCharacter } from '../../server/src/common/tax-code';
 
-let t: TestApp;
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ref = await referenceIds(t);
-  tenant = await newTenant(t);
-});
-afterAll(() => t.close());
+const { t, ref, tenant } = useTenantApp();
 
 const allocate = (networkId: string, fundSourceId: string, amount: string) =>
   t.gql(tenant.editor, `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { id amount } }`, {

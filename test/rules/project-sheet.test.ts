@@ -1,16 +1,7 @@
-import { newTenant, startTestApp, TestApp } from '../helpers/app';
-import { addMember, createNetwork, createPartner, expectError, linkCrisisCompany, must, referenceIds, ReferenceIds } from '../helpers/factories';
+import { addMember, createNetwork, createPartner, expectError, linkCrisisCompany, must } from '../helpers/factories';
+import { useTenantApp } from '../helpers/fixture';
 
-let t: TestApp;
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ref = await referenceIds(t);
-  tenant = await newTenant(t);
-});
-afterAll(() => t.close());
+const { t, ref, tenant } = useTenantApp();
 
 const COMPLETE = {
   applicationDate: '2021-02-25',

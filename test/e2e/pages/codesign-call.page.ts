@@ -1,21 +1,11 @@
-import { Locator, Page } from 'playwright-core';
-import { ConsoleSession } from '../support/console';
+import { Locator } from 'playwright-core';
+import { Screen } from './screen';
 
 /** A co-design call's page: its lifecycle with the next step, the commission, the ranking and the award. */
-export class CodesignCallPage {
-  constructor(readonly session: ConsoleSession) {}
-
-  get page(): Page {
-    return this.session.page;
-  }
-
+export class CodesignCallPage extends Screen {
   async open(id: string): Promise<this> {
     await this.session.goto(`codesignCalls/${id}/show`);
     return this;
-  }
-
-  tab(label: string): Promise<void> {
-    return this.page.getByRole('tab', { name: label }).click();
   }
 
   /** What comes next, and the button or link that does it. */

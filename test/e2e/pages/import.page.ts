@@ -1,14 +1,8 @@
-import { Locator, Page } from 'playwright-core';
-import { ConsoleSession } from '../support/console';
+import { Locator } from 'playwright-core';
+import { Screen } from './screen';
 
 /** The CSV import: a file is checked first (a dry run with its errors), then its valid rows are written. */
-export class ImportPage {
-  constructor(readonly session: ConsoleSession) {}
-
-  get page(): Page {
-    return this.session.page;
-  }
-
+export class ImportPage extends Screen {
   async open(): Promise<this> {
     await this.session.goto('import');
     return this;

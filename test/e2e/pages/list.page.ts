@@ -1,15 +1,14 @@
-import { Locator, Page } from 'playwright-core';
+import { Locator } from 'playwright-core';
 import { ConsoleSession } from '../support/console';
+import { Screen } from './screen';
 
 /** Any resource's list: filters in the address, rows, selection, the column chooser and the bulk actions. */
-export class ListPage {
+export class ListPage extends Screen {
   constructor(
-    readonly session: ConsoleSession,
+    session: ConsoleSession,
     readonly resource: string,
-  ) {}
-
-  get page(): Page {
-    return this.session.page;
+  ) {
+    super(session);
   }
 
   /** Opens the list, filtered when given (e.g. `{ q: 'Rho' }`). */

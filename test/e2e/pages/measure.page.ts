@@ -1,14 +1,9 @@
-import { Locator, Page } from 'playwright-core';
-import { ConsoleSession, visible } from '../support/console';
+import { Locator } from 'playwright-core';
+import { visible } from '../support/console';
+import { Screen } from './screen';
 
 /** A measure's edit form, where a parameter change goes through its dry run before it is saved. */
-export class MeasurePage {
-  constructor(readonly session: ConsoleSession) {}
-
-  get page(): Page {
-    return this.session.page;
-  }
-
+export class MeasurePage extends Screen {
   /** Opens the measure's edit form and waits for it. */
   async edit(id: string): Promise<this> {
     await this.session.goto(`measures/${id}`);

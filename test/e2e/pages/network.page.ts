@@ -1,8 +1,9 @@
-import { Locator, Page } from 'playwright-core';
+import { Locator } from 'playwright-core';
 import { pickOption } from '../../helpers/browser';
-import { ConsoleSession, visible } from '../support/console';
+import { visible } from '../support/console';
+import { Screen } from './screen';
 
-/** The network page's tabs, by the route segment and by their Italian labels. */
+/** The network page's tabs, by their route segment. */
 export type NetworkTab = 'roster' | 'companies' | 'allocations' | 'compliance' | 'history' | 'plans';
 
 /** What the dialog that plans or records a service asks for. */
@@ -15,13 +16,7 @@ export interface ServiceValues {
 }
 
 /** A network: its show page with the tabs, the roster, the rule check and the personal plans. */
-export class NetworkPage {
-  constructor(readonly session: ConsoleSession) {}
-
-  get page(): Page {
-    return this.session.page;
-  }
-
+export class NetworkPage extends Screen {
   /** Opens the network's page, on a tab when given. */
   async open(id: string, tab?: NetworkTab): Promise<this> {
     await this.session.goto(`networks/${id}/show${tab ? `/${tab}` : ''}`);
@@ -32,11 +27,6 @@ export class NetworkPage {
   async edit(id: string): Promise<this> {
     await this.session.goto(`networks/${id}`);
     return this;
-  }
-
-  /** Clicks the tab with this label. */
-  tab(label: string): Promise<void> {
-    return this.page.getByRole('tab', { name: label }).click();
   }
 
   /** Why "Attiva" is off: the rules the network breaks. */

@@ -1,14 +1,8 @@
-import { Locator, Page } from 'playwright-core';
-import { ConsoleSession } from '../support/console';
+import { Locator } from 'playwright-core';
+import { Screen } from './screen';
 
 /** A partner's create and edit form. */
-export class PartnerPage {
-  constructor(readonly session: ConsoleSession) {}
-
-  get page(): Page {
-    return this.session.page;
-  }
-
+export class PartnerPage extends Screen {
   /** Opens an empty form for a new partner. */
   async create(): Promise<this> {
     await this.session.goto('partners/create');

@@ -1,14 +1,8 @@
-import { Locator, Page } from 'playwright-core';
-import { ConsoleSession } from '../support/console';
+import { Locator } from 'playwright-core';
+import { Screen } from './screen';
 
 /** The administration's users: the list with its search, a user's page and edit form. */
-export class UserPage {
-  constructor(readonly session: ConsoleSession) {}
-
-  get page(): Page {
-    return this.session.page;
-  }
-
+export class UserPage extends Screen {
   /** Opens the list and searches it. */
   async search(term: string): Promise<this> {
     await this.session.goto('users');

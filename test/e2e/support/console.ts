@@ -1,33 +1,38 @@
 /**
  * One setup for every browser test: the app over HTTP, the console built, one Chromium, and a fresh
- * signed-in browser per test, with watchers on what the page refused or failed.
+ * signed-in browser per test, with watchers on what the page refused or failed. In a new file:
  *
- *   import { BROWSER_TEST_TIMEOUT, useConsole } from './support/console';
+ *   import { BROWSER_TEST_TIMEOUT, useConsole, visible } from './support/console';
  *   import { NetworkPage } from './pages/network.page';
  *
- *   const reti = useConsole();                    // top level: hooks start and stop everything
+ *   let tenant: Tenant;
+ *   const reti = useConsole({ seed: async (app) => void (tenant = await newTenant(app)) });   // top level, once
  *   const { t } = reti;                           // the HttpTestApp, for factories (usable inside tests)
  *
  *   test('an editor activates a network', async () => {
- *     const tenant = await newTenant(t);
- *     const { page, session } = await reti.openAs('EDITOR', { tenant });   // or a SignedInUser
- *     await session.shot('activate', async () => {   // screenshot in test-results/ on failure
- *       const network = await new NetworkPage(session).open(id, 'roster');
- *       ...
+ *     const network = await createNetwork(t, tenant.editor, await referenceIds(t));
+ *     const { session, page } = await reti.openAs('EDITOR', { tenant });   // a new user, or pass { email, password }
+ *     await session.shot('activate', async () => {  // leaves test-results/activate.png if it fails
+ *       const networkPage = await new NetworkPage(session).open(network.id, 'roster');
+ *       await visible(networkPage.activationBlocked);
  *     });
  *   }, BROWSER_TEST_TIMEOUT);
  *
- * `openAs(who, { language: 'en', viewport: PHONE, mobile: true, tenant })` signs up a user of that role
- * (in `tenant`, none for ADMIN) unless given one, and signs in in that language. `reti.open()` gives a
- * browser not signed in. Each session watches `failures` (API answers ≥ 400), `errors` (console errors)
- * and `cspViolations`; the last must be empty after every test (`useConsole({ allowCsp: true })` to not).
- * Contexts are closed after each test. `useConsole({ start, seed })` starts another app (SSO) or seeds
- * data once; `useBrowser()` is Chromium alone. Page objects live in ../pages/*.page.ts.
+ * - `reti.openAs(who, { language: 'en', viewport: PHONE, mobile: true, tenant, context })` signs up a user
+ *   of that role (in `tenant`; none for ADMIN) unless given one, and signs in in that language;
+ *   `reti.open()` is a browser not signed in (then `session.signIn(user)`). Open as many as a test needs.
+ * - Each session watches `failures` (API answers ≥ 400), `errors` (console errors) and `cspViolations`;
+ *   after each test every context is closed and there must have been no CSP refusal.
+ * - `session.goto(route)`, `session.settled()`, `session.signOut()`; `visible`, `hidden`, `count`, `text`,
+ *   `hasText` below wait the way Playwright Test's assertions do.
+ * - `useConsole({ start })` starts another app (see sso-sign-in); `useBrowser()` is Chromium alone;
+ *   `./registry.ts` seeds a tenant with networks and allocations; page objects are in `../pages/`.
  */
 import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { TestApp } from '../../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, settled as atRest, withScreenshotOnFailure } from '../../helpers/browser';
-import { HttpTestApp, SignedInUser, startHttpApp } from '../../helpers/http';
+import { later } from '../../helpers/fixture';
+import { HttpTestApp, startHttpApp } from '../../helpers/http';
 
 /** Generous, so that a loaded machine slows the browser tests down without failing them. One for every file. */
 export const BROWSER_TEST_TIMEOUT = 400_000;
@@ -160,8 +165,6 @@ export interface ConsoleSetup<A extends TestApp> {
   start?: () => Promise<{ app: A; url: string }>;
   /** Runs once after the app has started, e.g. to seed the demo's data. */
   seed?: (app: A) => Promise<void>;
-  /** Leaves CSP refusals unchecked after each test (the default checks that there are none). */
-  allowCsp?: boolean;
 }
 
 export interface ConsoleSuite<A extends TestApp> {
@@ -200,7 +203,7 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
     const done = sessions;
     sessions = [];
     await Promise.all(done.map((session) => session.context.close().catch(() => undefined)));
-    if (!setup.allowCsp) expect(done.flatMap((session) => session.cspViolations)).toEqual([]);
+    expect(done.flatMap((session) => session.cspViolations)).toEqual([]);
   });
 
   afterAll(async () => {
@@ -208,12 +211,7 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
   });
 
   // The app stands in for itself before it has started, so that `const { t } = useConsole()` can sit at the top level.
-  const t = new Proxy({} as A, {
-    get(_, key) {
-      if (!app) throw new Error(`useConsole: the app is not running yet (reading ${String(key)} outside a test or hook)`);
-      return Reflect.get(app, key);
-    },
-  });
+  const t = later('useConsole: the app', () => app);
 
   const suite: ConsoleSuite<A> = {
     t,
@@ -256,4 +254,3 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
   return suite;
 }
 
-export type { SignedInUser };
