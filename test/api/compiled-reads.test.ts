@@ -75,11 +75,19 @@ async function ordinaryGql(principal: Principal, query: string, variables?: Reco
 }
 
 /** Both answers, and the statements the compiled one took. */
+/**
+ * The query answered compiled, then field by field. Administrators and regional analysts read every
+ * tenant, and other test files write to the same database meanwhile: when the two answers differ, both
+ * are asked again (twice at most), so only a difference that persists fails.
+ */
 async function both(principal: Principal, query: string, variables?: Record<string, unknown>) {
-  const before = t.statements.count;
-  const compiled = await t.gql(principal, query, variables);
-  const statements = t.statements.count - before;
-  return { compiled, ordinary: await ordinaryGql(principal, query, variables), statements };
+  for (let attempt = 1; ; attempt++) {
+    const before = t.statements.count;
+    const compiled = await t.gql(principal, query, variables);
+    const statements = t.statements.count - before;
+    const ordinary = await ordinaryGql(principal, query, variables);
+    if (attempt === 3 || JSON.stringify(compiled) === JSON.stringify(ordinary)) return { compiled, ordinary, statements };
+  }
 }
 
 const NETWORK_FIELDS = `id code title status startDate endDate plannedSuspended plannedUnemployed createdAt updatedAt version measureId pactId atecoSectorId description`;

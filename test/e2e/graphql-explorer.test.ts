@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { newTenant } from '../helpers/app';
 import { seedNetworks } from '../helpers/factories';
+import { seriousViolations } from '../helpers/browser';
 import { SignedInUser } from '../helpers/http';
 import { BROWSER_TEST_TIMEOUT, useConsole } from './support/console';
 
@@ -33,6 +34,9 @@ test(
       const response = page.locator('.graphiql-response');
       await response.getByText('"allocationTotals"').waitFor();
       await response.getByText('"3000.00"').waitFor();
+      // With a highlighted query and an answer on screen, the editors keep the console's contrast and can be scrolled by keyboard.
+      await page.locator('.graphiql-query-editor .cm-def').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
 
       // The schema's descriptions, as the documentation.
       await page.getByRole('button', { name: /Documentation Explorer/ }).click();

@@ -37,6 +37,8 @@ function useAccessibleGraphiQL(root: RefObject<HTMLElement | null>, names: { que
         const editor = textarea.closest('.graphiql-query-editor, .graphiql-editor-tool');
         textarea.setAttribute('aria-label', editor?.classList.contains('graphiql-query-editor') ? names.query : editor ? names.variables : names.response);
       });
+      // CodeMirror takes its scrolling area out of the tab order (axe: scrollable-region-focusable).
+      element.querySelectorAll('.CodeMirror-scroll:not([tabindex="0"])').forEach((scroll) => scroll.setAttribute('tabindex', '0'));
       element.querySelectorAll('.graphiql-tab').forEach((tab) => {
         const button = tab.querySelector('.graphiql-tab-button');
         if (!button) return;
@@ -106,8 +108,26 @@ export const Explorer = () => {
       </Stack>
       <Box
         ref={editors}
-        // GraphiQL's own logo is a light grey on white, below the contrast the console keeps.
-        sx={{ flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', '& .graphiql-container .graphiql-logo, & .graphiql-container .graphiql-logo .graphiql-logo-link': { color: 'text.primary' } }}
+        // GraphiQL's own logo is a light grey on white, and its syntax colours (names in teal, fields in
+        // blue, punctuation at half opacity) are below the contrast the console keeps: darker shades of the same hues.
+        sx={{
+          flexGrow: 1,
+          minHeight: 0,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          overflow: 'hidden',
+          '& .graphiql-container .graphiql-logo, & .graphiql-container .graphiql-logo .graphiql-logo-link': { color: 'text.primary' },
+          '& .graphiql-container': {
+            '--color-primary': '320, 95%, 34%',
+            '--color-secondary': '242, 51%, 48%',
+            '--color-tertiary': '188, 100%, 24%',
+            '--color-info': '208, 100%, 34%',
+            '--color-success': '158, 60%, 26%',
+            '--color-warning': '36, 100%, 26%',
+            '--alpha-tertiary': '0.8',
+          },
+        }}
       >
         <GraphiQL
           fetcher={fetcher}
