@@ -97,14 +97,13 @@ export const KIND_LABELS: Record<RecipientKind, { key: 'suspended' | 'unemployed
   UNEMPLOYED: { key: 'unemployed', field: 'plannedUnemployed', it: 'Disoccupati', en: 'Unemployed recipients' },
 };
 
-/** What the network's own rules share: flags of this module, judged on the snapshot loaded once per network. */
-const ON_THE_SNAPSHOT = { owner: 'network', kind: 'FLAG', load: networkSnapshot } as const;
-
 /** The network's own rules, judged on its snapshot; rules on what hangs on it (recipients' plans, accounts) are declared by their modules. */
 export const MIN_PARTNERS = defineNetworkRule({
   code: RuleCode.MIN_PARTNERS,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['network', 'networkMember'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s, p) =>
     composition(s, (members, from) => {
       const min = p.minPartners;
@@ -118,8 +117,10 @@ export const MIN_PARTNERS = defineNetworkRule({
 
 export const ONE_LEAD = defineNetworkRule({
   code: RuleCode.ONE_LEAD,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['networkMember'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s) => {
     const leads = s.members.filter((m) => m.role === 'LEAD');
     return leads.length === 1 ? [] : [finding('members', `La rete deve avere un solo capofila (ora ${leads.length}).`, `The network must have exactly one lead (now ${leads.length}).`, leads.map((m) => m.partnerId))];
@@ -128,8 +129,10 @@ export const ONE_LEAD = defineNetworkRule({
 
 export const LEAD_TYPE = defineNetworkRule({
   code: RuleCode.LEAD_TYPE,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['networkMember', 'partner', 'partnerType'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s, p) => {
     const lead = s.members.find((m) => m.role === 'LEAD');
     if (!lead || lead.labourAccredited || p.leadPartnerTypeCodes.includes(lead.partnerTypeCode)) return [];
@@ -141,8 +144,10 @@ export const LEAD_TYPE = defineNetworkRule({
 
 export const PROVINCE_AND_CPI = defineNetworkRule({
   code: RuleCode.PROVINCE_AND_CPI,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['network', 'networkMember', 'partner', 'partnerType'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s, p) =>
     composition(s, (members, from) =>
       p.requiredPartnerTypeCodes
@@ -157,8 +162,10 @@ export const PROVINCE_AND_CPI = defineNetworkRule({
 
 export const MAX_COMPANIES = defineNetworkRule({
   code: RuleCode.MAX_COMPANIES,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['networkCompany', 'crisisCompany'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s, p) => {
     const out: Finding[] = [];
     const n = s.companies.length;
@@ -186,8 +193,10 @@ export const MAX_COMPANIES = defineNetworkRule({
 
 export const RECIPIENTS_RANGE = defineNetworkRule({
   code: RuleCode.RECIPIENTS_RANGE,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['network', 'recipientEnrolment'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s, p) => {
     const n = plannedTotal(s);
     const out: Finding[] = [];
@@ -212,8 +221,10 @@ export const RECIPIENTS_RANGE = defineNetworkRule({
 
 export const DURATION = defineNetworkRule({
   code: RuleCode.DURATION,
-  ...ON_THE_SNAPSHOT,
+  owner: 'network',
+  kind: 'FLAG',
   reachedBy: ['network'],
+  load: (network, loaders) => networkSnapshot(network, loaders),
   evaluate: (s, p) => {
     if (p.maxDurationMonths === null) return [];
     const limit = addMonths(s.startDate, p.maxDurationMonths);
