@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CrudService } from '../crud/crud.service';
 import { Resource } from '../crud/resource';
 import { createContext, Services } from '../graphql/context';
@@ -74,10 +75,18 @@ const SECTIONS = {
   monitoringTools: 'Schede individuali, report trimestrali, questionari alle imprese',
 };
 
-/** A person's codice fiscale that no real person has (invented surname and name letters), distinct per tag and index. */
-function demoPersonTaxCode(tag: string, i: number): string {
-  const letters = (tag.toUpperCase().replace(/[^A-Z]/g, '') + 'XXX').slice(0, 3);
-  const first15 = `DMO${letters}80A${String(i + 1).padStart(2, '0')}F205`;
+/**
+ * A person's codice fiscale that no real person has (invented surname and name letters), distinct per
+ * tag and index. The tests seed several tagged datasets into one database at once, so every character
+ * a tag decides comes from its hash: tags that differ only in digits used to share their people, and
+ * an activation then found them enrolled in another network.
+ */
+export function demoPersonTaxCode(tag: string, i: number): string {
+  const h = tag ? createHash('sha256').update(tag).digest() : undefined;
+  const letters = h ? [0, 1, 2].map((k) => String.fromCharCode(65 + (h[k] % 26))).join('') : 'XXX';
+  const year = h ? String(h[3] % 100).padStart(2, '0') : '80';
+  const month = h ? 'ABCDEHLMPRST'[h[4] % 12] : 'A';
+  const first15 = `DMO${letters}${year}${month}${String(i + 1).padStart(2, '0')}F205`;
   return first15 + personCheckCharacter(first15);
 }
 
