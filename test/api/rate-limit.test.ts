@@ -1,6 +1,7 @@
 import { admin } from '../helpers/app';
 import { HttpResult, HttpTestApp, LOGIN, loopbackAddress, RawResult, send, startHttpApp } from '../helpers/http';
 import { randomUUID } from 'node:crypto';
+import { AllowanceLedger, counterKey } from '../../server/src/db/rate-limits';
 
 /**
  * Requests to /graphql and /opendata per user and per client address, with limits set low here
@@ -71,4 +72,18 @@ test('the console and the health check are not counted', async () => {
     expect((await send(new URL(t.url), { method: 'GET', path: '/admin/', localAddress: from })).status).toBeLessThan(500);
   }
   expect((await t.post('{ __typename }', {}, { clientAddress: from })).status).toBe(200);
+});
+
+test('spends that arrive together cost one statement, and each is counted as if it came alone, in arrival order', async () => {
+  const ledger = new AllowanceLedger(t.dataSource, 600);
+  const before = t.statements.count;
+  const user = { keyPrefix: 'requests_user', key: counterKey(randomUUID()), limit: 6 };
+  const address = { keyPrefix: 'requests_address', key: counterKey(randomUUID()), limit: 8 };
+  const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => ledger.spend(i % 2 ? [address, user] : [user])));
+  expect(t.statements.count - before).toBe(1);
+  // The user's 7th to 10th spends are over its 6; the address's 5 stay within its 8.
+  expect(answers.map((seconds) => seconds === undefined)).toEqual([true, true, true, true, true, true, false, false, false, false]);
+  for (const seconds of answers.slice(6)) expect(seconds).toEqual(expect.any(Number));
+  const stored = await t.owner.query(`SELECT key, points FROM rate_limits WHERE key = ANY($1) ORDER BY key`, [[`requests_address:${address.key}`, `requests_user:${user.key}`]]);
+  expect(stored.map((row: { points: number }) => row.points)).toEqual([5, 10]);
 });

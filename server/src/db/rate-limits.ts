@@ -30,24 +30,82 @@ export async function poolQuery<T>(dataSource: DataSource, sql: string, paramete
   return (await (dataSource.driver as PostgresDriver).master.query(sql, parameters)).rows;
 }
 
+interface PendingSpend {
+  allowances: Allowance[];
+  settle: (seconds: number | undefined) => void;
+  fail: (error: unknown) => void;
+}
+
+/** Spends a batch holds at most: its statement's arrays stay small whatever the load. */
+const MAX_BATCH = 256;
+
 /**
- * Spends one point of each allowance in a single statement, in fixed windows of `windowSeconds`
- * as sharedCounter counts them. Answers the seconds to wait when any allowance is over its limit.
+ * Spends one point of each allowance, in fixed windows of `windowSeconds` as sharedCounter counts
+ * them, and answers the seconds to wait when any of them is over its limit.
+ *
+ * Spends that arrive while a statement is on its way wait for the next one, which spends them all:
+ * one round trip per batch rather than per request (each cost as much CPU as a small query's
+ * answer). Each spend still gets the point it would have got alone, in arrival order, and every
+ * process shares the counters; keys are upserted in sorted order, so two processes' batches cannot
+ * deadlock on them.
  */
-export async function spendAllowances(dataSource: DataSource, windowSeconds: number, allowances: Allowance[]): Promise<number | undefined> {
-  const now = Date.now();
-  const rows = await poolQuery<{ key: string; points: number; expire: string }>(
-    dataSource,
-    `INSERT INTO rate_limits AS r (key, points, expire) SELECT k, 1, $2 FROM unnest($1::varchar[]) AS k
-     ON CONFLICT (key) DO UPDATE SET
-       points = CASE WHEN r.expire <= $3 THEN 1 ELSE r.points + 1 END,
-       expire = CASE WHEN r.expire <= $3 THEN $2 ELSE r.expire END
-     RETURNING key, points, expire`,
-    [allowances.map((a) => `${a.keyPrefix}:${a.key}`), now + windowSeconds * 1000, now],
-  );
-  const limits = new Map(allowances.map((a) => [`${a.keyPrefix}:${a.key}`, a.limit]));
-  const waits = rows.filter((row) => row.points > limits.get(row.key)!).map((row) => Math.max(1, Math.ceil((Number(row.expire) - now) / 1000)));
-  return waits.length ? Math.max(...waits) : undefined;
+export class AllowanceLedger {
+  private queue: PendingSpend[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly windowSeconds: number,
+  ) {}
+
+  spend(allowances: Allowance[]): Promise<number | undefined> {
+    return new Promise((settle, fail) => {
+      this.queue.push({ allowances, settle, fail });
+      if (!this.flushing) {
+        this.flushing = true;
+        // Spends sent in the same turn of the event loop share the first statement too.
+        queueMicrotask(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        await this.spendBatch(batch);
+      } catch (error) {
+        for (const pending of batch) pending.fail(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async spendBatch(batch: PendingSpend[]): Promise<void> {
+    const now = Date.now();
+    const counts = new Map<string, number>();
+    for (const { allowances } of batch) for (const a of allowances) counts.set(`${a.keyPrefix}:${a.key}`, (counts.get(`${a.keyPrefix}:${a.key}`) ?? 0) + 1);
+    const keys = [...counts.keys()].sort();
+    const rows = await poolQuery<{ key: string; points: number; expire: string }>(
+      this.dataSource,
+      `INSERT INTO rate_limits AS r (key, points, expire) SELECT k, n, $3 FROM unnest($1::varchar[], $2::int[]) AS s(k, n)
+       ON CONFLICT (key) DO UPDATE SET
+         points = CASE WHEN r.expire <= $4 THEN excluded.points ELSE r.points + excluded.points END,
+         expire = CASE WHEN r.expire <= $4 THEN $3 ELSE r.expire END
+       RETURNING key, points, expire`,
+      [keys, keys.map((k) => counts.get(k)!), now + this.windowSeconds * 1000, now],
+    );
+    // Points are handed out in arrival order: the batch's first spend of a key gets the lowest.
+    const next = new Map(rows.map((row) => [row.key, { point: row.points - counts.get(row.key)! + 1, expire: Number(row.expire) }]));
+    for (const { allowances, settle } of batch) {
+      let wait: number | undefined;
+      for (const a of allowances) {
+        const counter = next.get(`${a.keyPrefix}:${a.key}`)!;
+        if (counter.point++ > a.limit) wait = Math.max(wait ?? 0, Math.max(1, Math.ceil((counter.expire - now) / 1000)));
+      }
+      settle(wait);
+    }
+  }
 }
 
 /** Counter keys are hashes of what they count (an email and an address, a user), never the values themselves. */

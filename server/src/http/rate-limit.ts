@@ -1,7 +1,7 @@
 import { RequestHandler } from 'express';
 import { DataSource } from 'typeorm';
 import { RateLimits } from '../config';
-import { counterKey, spendAllowances } from '../db/rate-limits';
+import { AllowanceLedger, counterKey } from '../db/rate-limits';
 import { API_TOKEN_PREFIX, hashSecret, verifyAccessToken } from '../modules/auth/tokens';
 
 /**
@@ -22,10 +22,11 @@ async function callerOf(authorization: string | undefined, jwtSecret: Uint8Array
  * for both) so that every API process shares the allowance. Over the limit: HTTP 429 with Retry-After.
  */
 export function requestRateLimit(dataSource: DataSource, jwtSecret: Uint8Array, limits: RateLimits): RequestHandler {
+  const ledger = new AllowanceLedger(dataSource, limits.windowSeconds);
   return async (req, res, next) => {
     try {
       const caller = await callerOf(req.get('authorization'), jwtSecret);
-      const seconds = await spendAllowances(dataSource, limits.windowSeconds, [
+      const seconds = await ledger.spend([
         { keyPrefix: 'requests_address', key: counterKey(req.ip ?? req.socket.remoteAddress ?? 'unknown'), limit: limits.requestsPerAddress },
         ...(caller ? [{ keyPrefix: 'requests_user', key: counterKey(caller), limit: limits.requestsPerUser }] : []),
       ]);
