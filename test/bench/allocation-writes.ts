@@ -18,11 +18,20 @@ async function databaseMs(db: Client): Promise<number | undefined> {
   return ms;
 }
 
+/** The app role's statements that took the most database time since the last reset, per write: what grows with the rows, if anything does. */
+async function costliestStatements(db: Client, writes: number): Promise<string> {
+  const { rows } = await db.query(
+    `SELECT regexp_replace(left(query, 70), '\\s+', ' ', 'g') AS query, (total_plan_time + total_exec_time)::float8 AS ms, calls::int AS calls
+     FROM pg_stat_statements WHERE userid = 'reti_app'::regrole ORDER BY ms DESC LIMIT 4`,
+  );
+  return rows.map((r) => `${(r.ms / writes).toFixed(2)} ms ${r.calls / writes === 1 ? '' : `(${(r.calls / writes).toFixed(1)}×) `}${r.query}`).join('\n    ');
+}
+
 type GraphQL = (query: string, variables: Record<string, unknown>) => Promise<any>;
 
 /**
  * Sequential createAllocation by one editor, over HTTP, at each level of allocations in the
- * database. The writes go to a new DRAFT network of the editor's tenant, from a new fund source
+ * database. The writes go to a new DRAFT network of the editor's tenant at each level, from a new fund source
  * that every filler row draws on as well (so a sum over the fund's rows would grow with them),
  * with a budget and caps far above what the writes add: only the cost of the checks is measured.
  * The filler rows are spread over every tenant's networks, written as the owner with
@@ -38,12 +47,15 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
     )).rows;
     // The measure whose largest tier holds the most: planned recipients at that tier's lower bound.
     const [tier] = (await db.query(`SELECT measure_id, min_recipients FROM funding_tiers ORDER BY max_contribution DESC LIMIT 1`)).rows;
-    const [{ id: networkId }] = (await db.query(
-      `INSERT INTO networks (tenant_id, code, title, measure_id, status, start_date, end_date, planned_suspended, planned_unemployed)
-       VALUES ($1, 'RB-WRITES', 'Rete del bench delle scritture', $2, 'DRAFT', current_date - 30, current_date + 300, $3, 0) RETURNING id`,
-      [tenantId, tier.measure_id, tier.min_recipients],
-    )).rows;
-
+    // A new network at each level: the writes of one level would otherwise weigh on the next one's
+    // caps (each write reads its own network's allocations), which is not what grows with the region.
+    const newNetwork = async (level: number): Promise<string> =>
+      (await db.query(
+        `INSERT INTO networks (tenant_id, code, title, measure_id, status, start_date, end_date, planned_suspended, planned_unemployed)
+         VALUES ($1, $2, 'Rete del bench delle scritture', $3, 'DRAFT', current_date - 30, current_date + 300, $4, 0) RETURNING id`,
+        [tenantId, `RB-WRITES-${level}`, tier.measure_id, tier.min_recipients],
+      )).rows[0].id;
+    let networkId = '';
     // Signed in afresh at each level: filling a level can outlast an access token.
     let graphql: GraphQL;
     const create = (i: number) =>
@@ -51,7 +63,7 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
         input: { networkId, fundSourceId, amount: '0.01', allocatedOn: new Date().toISOString().slice(0, 10), kind: 'VOUCHER', status: 'COMMITTED', note: `bench ${i}` },
       });
 
-    await db.query(`CREATE TEMP TABLE bench_writes_network AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, tenant_id, id FROM networks WHERE id <> $1`, [networkId]);
+    await db.query(`CREATE TEMP TABLE bench_writes_network AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, tenant_id, id FROM networks`);
     const networks = Number((await db.query(`SELECT count(*) FROM bench_writes_network`)).rows[0].count);
 
     const p50s: number[] = [];
@@ -73,19 +85,22 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
       await db.query(`VACUUM ANALYZE allocations, allocation_totals`);
       const fillSeconds = (performance.now() - fillStarted) / 1000;
       graphql = await signIn();
+      networkId = await newNetwork(level);
       for (let i = 0; i < WARM_UP; i++) await create(written++);
       const dbBefore = await databaseMs(db);
+      if (dbBefore !== undefined) await db.query('SELECT pg_stat_statements_reset()');
       const latencies: number[] = [];
       for (let i = 0; i < WRITES; i++) {
         const started = performance.now();
         await create(written++);
         latencies.push(performance.now() - started);
       }
-      const dbPerWrite = dbBefore === undefined ? undefined : ((await databaseMs(db))! - dbBefore) / WRITES;
+      const dbPerWrite = dbBefore === undefined ? undefined : (await databaseMs(db))! / WRITES;
       latencies.sort((a, b) => a - b);
       const p50 = latencies[Math.floor(latencies.length / 2)];
       p50s.push(p50);
       console.log(`Reti createAllocation with ${count.toLocaleString('en')} allocations: p50 ${p50.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms${dbPerWrite === undefined ? '' : `, database ${dbPerWrite.toFixed(2)} ms per write`} (${WRITES} sequential, over HTTP; filled in ${fillSeconds.toFixed(0)} s)`);
+      if (dbPerWrite !== undefined) console.log(`  per write, the costliest statements:\n    ${await costliestStatements(db, WRITES)}`);
     }
     // What the budget check reads, against what it read before the rollup answered it (a sum over the fund's allocations).
     const timed = async (sql: string) => {

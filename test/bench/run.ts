@@ -34,8 +34,14 @@ const APP_PASSWORD = 'bench_app_password';
 const ADMIN_DB_PASSWORD = 'bench-admin-password-of-at-least-32-characters';
 const JWT_SECRET = 'bench-jwt-secret-bench-jwt-secret-bench!!';
 const CONNECTIONS = 8;
-/** Reti's targets as ratios of req/s: at least PostGraphile's on the roster reads, and half the hand-written floor. */
-const TARGETS: Record<string, { peer?: number; floor?: number }> = { Q1: { peer: 1 }, Q2: { peer: 1, floor: 0.5 }, Q3: { peer: 1, floor: 0.5 } };
+/** Reti's targets as ratios of req/s (issue 22): at least PostGraphile's on every query, and 0.8 of the hand-written floor on the lists. */
+const TARGETS: Record<string, { peer?: number; floor?: number }> = {
+  Q1: { peer: 1 },
+  Q2: { peer: 1, floor: 0.8 },
+  Q3: { peer: 1, floor: 0.8 },
+  Q4: { peer: 1 },
+  Q4R: { peer: 1 },
+};
 const SERVERS = ['Reti', 'PostGraphile', 'floor'] as const;
 type ServerName = (typeof SERVERS)[number];
 
