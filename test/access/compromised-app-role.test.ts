@@ -141,6 +141,30 @@ describe("another tenant's rows", () => {
     });
   });
 
+  test('the checks behind every policy and every opening are PL/pgSQL, planned once per connection, and answer alike in every statement', async () => {
+    // As SQL functions with a SET clause they were planned again in every statement that called them (migration 1763700003000).
+    const { rows } = await app.query(
+      `SELECT n.nspname || '.' || p.proname AS name, l.lanname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+       WHERE (n.nspname, p.proname) IN (('public', 'app_tenant_id'), ('public', 'app_user_id'), ('public', 'app_all_tenants'), ('public', 'app_tenant_kind'), ('reti_private', 'request_mac'))
+          OR (p.proname = 'auth_session_live' AND p.pronargs = 3) ORDER BY 1`,
+    );
+    expect(rows).toEqual(
+      ['public.app_all_tenants', 'public.app_tenant_id', 'public.app_tenant_kind', 'public.app_user_id', 'public.auth_session_live', 'reti_private.request_mac'].map((name) => ({ name, lanname: 'plpgsql' })),
+    );
+    await rolledBack(async () => {
+      await actAs(app, { tenantId: A.id, userId: editorOfA.id });
+      for (let i = 0; i < 3; i++) {
+        expect((await app.query('SELECT app_tenant_id() AS tenant, app_user_id() AS "user", app_all_tenants() AS all, app_tenant_kind() AS kind')).rows[0]).toEqual({
+          tenant: A.id, user: editorOfA.id, all: false, kind: expect.any(String),
+        });
+      }
+      await app.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      expect((await app.query('SELECT app_tenant_id() AS tenant, app_user_id() AS "user", app_all_tenants() AS all, app_tenant_kind() AS kind')).rows[0]).toEqual({
+        tenant: null, user: null, all: false, kind: null,
+      });
+    });
+  });
+
   test('app_begin refuses an identity the server did not sign, or signed long ago', async () => {
     const key = await requestKey();
     const forged = [B.id, null, true, Date.now(), 'f'.repeat(64)];

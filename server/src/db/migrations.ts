@@ -33,6 +33,7 @@ import { FaseTwoRecipientRules1763700002100 } from '../../../migrations/17637000
 import { ResultBandAmounts1763700002200 } from '../../../migrations/1763700002200-result-band-amounts';
 import { RequestOpening1763700002400 } from '../../../migrations/1763700002400-request-opening';
 import { RuleCodeOwners1763700002900 } from '../../../migrations/1763700002900-rule-code-owners';
+import { IdentityChecksInPlpgsql1763700003000 } from '../../../migrations/1763700003000-identity-checks-in-plpgsql';
 
 /** Listed explicitly so the same code runs from TypeScript sources (tests) and compiled output. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   ResultBandAmounts1763700002200,
   RequestOpening1763700002400,
   RuleCodeOwners1763700002900,
+  IdentityChecksInPlpgsql1763700003000,
 ];
