@@ -1,9 +1,9 @@
-import { admin, newTenant } from '../helpers/app';
+import { admin } from '../helpers/app';
 import { eventually } from '../helpers/browser';
-import { createNetwork, createPartner, must, referenceIds, ReferenceIds, uniqueCode } from '../helpers/factories';
+import { createNetwork, createPartner, must, uniqueCode } from '../helpers/factories';
 import { NetworkPage } from './pages/network.page';
 import { PartnerPage } from './pages/partner.page';
-import { BROWSER_TEST_TIMEOUT, Credentials, useConsole, visible } from './support/console';
+import { BROWSER_TEST_TIMEOUT, useTenantConsole, visible } from './support/console';
 
 /**
  * The edit forms: errors land on their field, once and in plain Italian (whatever the browser's own
@@ -11,17 +11,8 @@ import { BROWSER_TEST_TIMEOUT, Credentials, useConsole, visible } from './suppor
  * the reference forms save their lists (a fund source's measures, a CPI's municipalities).
  */
 
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-let editor: Credentials;
-const reti = useConsole({
-  seed: async (app) => {
-    ref = await referenceIds(app);
-    tenant = await newTenant(app);
-    editor = await app.signUp('EDITOR', tenant.id);
-  },
-});
-const { t } = reti;
+const reti = useTenantConsole();
+const { t, ref, tenant, editor } = reti;
 /** A browser whose own locale is English: the console's Italian formats must not depend on it. */
 const ENGLISH_BROWSER = { context: { locale: 'en-US' } };
 

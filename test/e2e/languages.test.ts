@@ -1,24 +1,15 @@
-import { newTenant } from '../helpers/app';
-import { createNetwork, must, referenceIds, ReferenceIds, seedNetworks } from '../helpers/factories';
-import { BROWSER_TEST_TIMEOUT, Credentials, useConsole, visible, WIDE } from './support/console';
+import { createNetwork, must, seedNetworks } from '../helpers/factories';
+import { BROWSER_TEST_TIMEOUT, Credentials, useTenantConsole, visible, WIDE } from './support/console';
 
 /** The console in Italian and in English: no translation key on screen, money written each way, refusals worded in the console's language. */
 
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
 let networkIds: string[];
-let editor: Credentials;
 let administrator: Credentials;
-const reti = useConsole({
-  seed: async (app) => {
-    ref = await referenceIds(app);
-    tenant = await newTenant(app);
-    networkIds = await seedNetworks(app, tenant.editor, 1);
-    editor = await app.signUp('EDITOR', tenant.id);
-    administrator = await app.signUp('ADMIN');
-  },
+const reti = useTenantConsole(async (app, { tenant }) => {
+  networkIds = await seedNetworks(app, tenant.editor, 1);
+  administrator = await app.signUp('ADMIN');
 });
-const { t } = reti;
+const { t, ref, tenant, editor } = reti;
 
 /** Text on screen that is a translation key rather than words: reti.enums.RuleCode.X, resources.measures.fields.x, ra.action.x, … */
 const RAW_KEY = /\b(reti|ra|edit|accounts)\.[a-z_]+\.[A-Za-z_.]+|\bresources\.[a-zA-Z]+\.(fields|name)\b/g;

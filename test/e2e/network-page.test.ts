@@ -1,25 +1,16 @@
 import { Locator } from 'playwright-core';
-import { newTenant } from '../helpers/app';
 import { eventually, pickOption } from '../helpers/browser';
-import { addMember, createCrisisCompany, createNetwork, createPartner, must, orgTaxCode, referenceIds, ReferenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
+import { addMember, createCrisisCompany, createNetwork, createPartner, must, orgTaxCode, seedNetworks, uniqueCode } from '../helpers/factories';
 import { NetworkPage } from './pages/network.page';
-import { BROWSER_TEST_TIMEOUT, count, Credentials, hidden, useConsole, visible } from './support/console';
+import { BROWSER_TEST_TIMEOUT, count, Credentials, hidden, useTenantConsole, visible } from './support/console';
 
 /** A network's page: built and activated by an editor, its lead swapped, its companies shown, and read by an analyst with no write button. */
 
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-let editor: Credentials;
 let analyst: Credentials;
-const reti = useConsole({
-  seed: async (app) => {
-    ref = await referenceIds(app);
-    tenant = await newTenant(app);
-    editor = await app.signUp('EDITOR', tenant.id);
-    analyst = await app.signUp('ANALYST', tenant.id);
-  },
+const reti = useTenantConsole(async (app, { tenant }) => {
+  analyst = await app.signUp('ANALYST', tenant.id);
 });
-const { t } = reti;
+const { t, ref, tenant, editor } = reti;
 
 const text = (locator: Locator) => locator.innerText();
 

@@ -1,22 +1,12 @@
-import { newTenant } from '../helpers/app';
 import { eventually } from '../helpers/browser';
-import { createNetwork, referenceIds, ReferenceIds } from '../helpers/factories';
+import { createNetwork } from '../helpers/factories';
 import { ListPage } from './pages/list.page';
-import { BROWSER_TEST_TIMEOUT, Credentials, useConsole, visible, WIDE } from './support/console';
+import { BROWSER_TEST_TIMEOUT, useTenantConsole, visible, WIDE } from './support/console';
 
 /** The main lists keep saved searches (react-admin's saved queries) beside them, in the browser's storage. */
 
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-let editor: Credentials;
-const reti = useConsole({
-  seed: async (app) => {
-    ref = await referenceIds(app);
-    tenant = await newTenant(app);
-    editor = await app.signUp('EDITOR', tenant.id);
-  },
-});
-const { t } = reti;
+const reti = useTenantConsole();
+const { t, ref, tenant, editor } = reti;
 
 test('a search saved on the networks list is there when the page loads anew and applies its filter again with one click', async () => {
   const networks = [await createNetwork(t, tenant.editor, ref), await createNetwork(t, tenant.editor, ref)];

@@ -1,23 +1,13 @@
-import { newTenant } from '../helpers/app';
 import { eventually } from '../helpers/browser';
-import { addMember, countRows, createNetwork, createPartner, referenceIds, ReferenceIds, uniqueCode } from '../helpers/factories';
+import { addMember, countRows, createNetwork, createPartner, uniqueCode } from '../helpers/factories';
 import { ListPage } from './pages/list.page';
 import { NetworkPage } from './pages/network.page';
-import { BROWSER_TEST_TIMEOUT, Credentials, hidden, useConsole, visible } from './support/console';
+import { BROWSER_TEST_TIMEOUT, hidden, useTenantConsole, visible } from './support/console';
 
 /** Deletes that can wait are undone from their notice, which names what went (react-admin's undoable mode); the others still ask first. */
 
-let ref: ReferenceIds;
-let tenant: Awaited<ReturnType<typeof newTenant>>;
-let editor: Credentials;
-const reti = useConsole({
-  seed: async (app) => {
-    ref = await referenceIds(app);
-    tenant = await newTenant(app);
-    editor = await app.signUp('EDITOR', tenant.id);
-  },
-});
-const { t } = reti;
+const reti = useTenantConsole();
+const { t, ref, tenant, editor } = reti;
 
 test('removing a member goes at once with Annulla in a notice naming it; Annulla brings it back, and without it the membership is deleted', async () => {
   const network = await createNetwork(t, tenant.editor, ref);

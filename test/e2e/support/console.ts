@@ -25,13 +25,16 @@
  *   after each test every context is closed and there must have been no CSP refusal.
  * - `session.goto(route)`, `session.settled()`, `session.signOut()`; `visible`, `hidden`, `count`, `text`,
  *   `hasText` below wait the way Playwright Test's assertions do.
+ * - `useTenantConsole()` is the usual start: `const { t, ref, tenant, editor } = useTenantConsole();`
+ *   gives the reference ids, a tenant of the file's own and its editor (credentials for `openAs`).
  * - `useConsole({ start })` starts another app (see sso-sign-in); `useBrowser()` is Chromium alone;
  *   `./registry.ts` seeds a tenant with networks and allocations; page objects are in `../pages/`.
  */
 import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { TestApp } from '../../helpers/app';
+import { newTenant, TestApp } from '../../helpers/app';
 import { ensureConsoleBuilt, eventually, launchChromium, newConsoleContext, settled as atRest, withScreenshotOnFailure } from '../../helpers/browser';
 import { later } from '../../helpers/fixture';
+import { referenceIds, ReferenceIds } from '../../helpers/factories';
 import { HttpTestApp, startHttpApp } from '../../helpers/http';
 
 /** Generous, so that a loaded machine slows the browser tests down without failing them. One for every file. */
@@ -254,3 +257,27 @@ export function useConsole<A extends TestApp>(setup: ConsoleSetup<A> = {}): Cons
   return suite;
 }
 
+/** What most screens' tests start from: the reference ids, a tenant of the file's own, and an editor of it who signs in. */
+export interface TenantSeed {
+  ref: ReferenceIds;
+  tenant: Awaited<ReturnType<typeof newTenant>>;
+  editor: Credentials;
+}
+
+/** useConsole with a tenant of the file's own and its editor, made once before the file's tests; `more` seeds what else the file needs. */
+export function useTenantConsole(more?: (app: HttpTestApp, seeded: TenantSeed) => Promise<void>): ConsoleSuite<HttpTestApp> & TenantSeed {
+  let seeded: TenantSeed | undefined;
+  const suite = useConsole({
+    seed: async (app) => {
+      const ref = await referenceIds(app);
+      const tenant = await newTenant(app);
+      seeded = { ref, tenant, editor: await app.signUp('EDITOR', tenant.id) };
+      await more?.(app, seeded);
+    },
+  });
+  return Object.assign(suite, {
+    ref: later('useTenantConsole: the reference ids', () => seeded?.ref),
+    tenant: later('useTenantConsole: the tenant', () => seeded?.tenant),
+    editor: later('useTenantConsole: the editor', () => seeded?.editor),
+  });
+}
