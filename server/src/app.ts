@@ -110,9 +110,12 @@ const requestTransaction = (auth: AuthService): ApolloServerPlugin<AuthContext> 
   async requestDidStart() {
     return {
       // A query's session is checked as its transaction opens (Principal.session); a mutation's
-      // before it runs, since it may end the session itself (logout, a new password).
+      // before it runs, since it may end the session itself (logout, a new password): its
+      // transaction opens now, with the check in the same round trip, unless that is a replica.
       async didResolveOperation({ contextValue: { principal, scope }, operation }) {
         if (!principal.session || operation?.operation !== 'mutation' || scope.sessionChecked) return;
+        await scope.manager().catch((error) => rethrowAsGraphQL(translateDatabaseError(error)));
+        if (scope.sessionChecked) return;
         if (!(await auth.sessionLive(principal))) throw graphqlErrorOf(sessionEnded());
         scope.sessionChecked = true;
       },

@@ -351,6 +351,18 @@ describe('sessions end when the right ends', () => {
     expect(sent.join('\n')).not.toMatch(/auth_session_live|app_begin|set_config/);
   });
 
+  test('a signed-in write has its session checked in the round trip that opens its transaction, before it runs', async () => {
+    const user = await signedIn();
+    const counted = t.statements.count;
+    const write = await t.post(`mutation { createCompetencePact(input: { name: "Patto", territory: "Provincia" }) { id } }`, {}, { token: user.token });
+    expect(write.body.errors).toBeUndefined();
+    const sent = t.sql.slice(-(t.statements.count - counted));
+    expect(sent[0]).toMatch(/INSERT INTO rate_limits/);
+    // app_open with the session's epoch and id: the check, where a separate auth_session_live() round trip used to go first.
+    expect(sent[1]).toMatch(/^START TRANSACTION; SELECT app_open\(.*, \d+, '[0-9a-f-]{36}'\)$/);
+    expect(sent.join('\n')).not.toMatch(/auth_session_live/);
+  });
+
   test('a GraphQL answer carries no ETag: nothing revalidates a POST, and hashing every body cost CPU', async () => {
     const read = await t.post(`{ __typename }`, {}, { token: editor.token });
     expect(read.body.data).toEqual({ __typename: 'Query' });
