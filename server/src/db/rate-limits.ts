@@ -39,6 +39,8 @@ interface PendingSpend {
 /** Spends a batch holds at most: its statement's arrays stay small whatever the load. */
 const MAX_BATCH = 256;
 
+const counterOf = (allowance: Allowance) => `${allowance.keyPrefix}:${allowance.key}`;
+
 /**
  * Spends one point of each allowance, in fixed windows of `windowSeconds` as sharedCounter counts
  * them, and answers the seconds to wait when any of them is over its limit.
@@ -84,7 +86,7 @@ export class AllowanceLedger {
   private async spendBatch(batch: PendingSpend[]): Promise<void> {
     const now = Date.now();
     const counts = new Map<string, number>();
-    for (const { allowances } of batch) for (const a of allowances) counts.set(`${a.keyPrefix}:${a.key}`, (counts.get(`${a.keyPrefix}:${a.key}`) ?? 0) + 1);
+    for (const { allowances } of batch) for (const a of allowances) counts.set(counterOf(a), (counts.get(counterOf(a)) ?? 0) + 1);
     const keys = [...counts.keys()].sort();
     const rows = await poolQuery<{ key: string; points: number; expire: string }>(
       this.dataSource,
@@ -100,7 +102,7 @@ export class AllowanceLedger {
     for (const { allowances, settle } of batch) {
       let wait: number | undefined;
       for (const a of allowances) {
-        const counter = next.get(`${a.keyPrefix}:${a.key}`)!;
+        const counter = next.get(counterOf(a))!;
         if (counter.point++ > a.limit) wait = Math.max(wait ?? 0, Math.max(1, Math.ceil((counter.expire - now) / 1000)));
       }
       settle(wait);
