@@ -153,7 +153,8 @@ export class AuthService {
   }
 
   private async principalForApiToken(secret: string): Promise<Principal | null> {
-    const [row] = await this.dataSource.query('SELECT * FROM auth_api_token_principal($1)', [hashSecret(secret)]);
+    // Every request of a script pays this lookup: straight through the pool, like the allowances.
+    const [row] = await poolQuery<{ user_id: string; role: Principal['role']; tenant_id: string | null }>(this.dataSource, 'SELECT * FROM auth_api_token_principal($1)', [hashSecret(secret)]);
     return row ? { userId: row.user_id, role: row.role, tenantId: row.tenant_id } : null;
   }
 
