@@ -18,6 +18,8 @@ export interface TestApp {
   statements: StatementCounter;
   /** The texts of the last statements sent, oldest first. */
   sql: string[];
+  /** The texts of the last named statements sent (compiled reads: prepared-statements.ts), oldest first. */
+  prepared: string[];
   gql<T = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
   /** The owner connection, for checking the database behind the API's back. */
   owner: DataSource;
@@ -30,9 +32,12 @@ export type TestAppOptions = Omit<AppOptions, 'dataSource' | 'adminDataSource' |
 /** The real app on the test database, connected as the unprivileged app role. */
 export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): Promise<TestApp> {
   const sql: string[] = [];
-  const statements = new StatementCounter((text) => {
-    sql.push(text);
-    if (sql.length > 50) sql.shift();
+  const prepared: string[] = [];
+  const statements = new StatementCounter((text, name) => {
+    for (const texts of name ? [sql, prepared] : [sql]) {
+      texts.push(text);
+      if (texts.length > 50) texts.shift();
+    }
   });
   const dataSource = registryDataSource({ url: testUrls.app(), poolSize, logger: statements });
   await dataSource.initialize();
@@ -46,6 +51,7 @@ export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): 
     dataSource,
     statements,
     sql,
+    prepared,
     owner,
     async gql(principal, query, variables) {
       const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(principal) });

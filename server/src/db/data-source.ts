@@ -13,11 +13,12 @@ pg.types.setTypeParser(NUMERIC_ARRAY, pg.types.getTypeParser(TEXT_ARRAY));
 /** Counts the SQL statements a data source sends; tests use it to prove batching, LOG_SQL to log each one. */
 export class StatementCounter implements Logger {
   count = 0;
-  constructor(private readonly echo?: (query: string) => void) {}
-  logQuery(query: string | { text: string }): void {
+  constructor(private readonly echo?: (query: string, name?: string) => void) {}
+  logQuery(query: string | { text: string; name: string }): void {
     this.count += 1;
     // A named statement (prepared-statements.ts) arrives as pg's query config.
-    this.echo?.(typeof query === 'string' ? query : query.text);
+    if (typeof query === 'string') this.echo?.(query);
+    else this.echo?.(query.text, query.name);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
 /** Named statements a connection keeps at most; the least recently used beyond that is deallocated. */
-export const MAX_PREPARED_PER_CONNECTION = 64;
+export const MAX_PREPARED_PER_CONNECTION = 128;
 
 /** What pg knows of a connection's named statements (pg/lib/connection.js). */
 interface PgClient {
@@ -20,9 +20,10 @@ export const statementName = (text: string) => `reti_${createHash('sha256').upda
  * and plans it once per connection, and after a few runs may keep a generic plan. Row-level
  * security stays in force: its conditions are in every plan and read the transaction's settings
  * when the statement runs, and PostgreSQL plans again when the role changes. Goes through the
- * request's runner, so it queues behind the request's other statements.
+ * request's runner, so it queues behind the request's other statements. Rows come as arrays of
+ * their values, in the select list's order.
  */
-export async function queryPrepared<T>(manager: EntityManager, name: string, text: string, params: unknown[]): Promise<T[]> {
+export async function queryPrepared(manager: EntityManager, name: string, text: string, params: unknown[]): Promise<unknown[][]> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('A prepared statement runs in a request transaction');
   const client = (await runner.connect()) as PgClient;
@@ -40,5 +41,5 @@ export async function queryPrepared<T>(manager: EntityManager, name: string, tex
     }
   }
   // pg takes a query config in place of the text (TypeORM hands it over as it is); a fresh one each time, as pg adds the values to it.
-  return manager.query({ name, text } as unknown as string, params);
+  return manager.query({ name, text, rowMode: 'array' } as unknown as string, params);
 }

@@ -96,12 +96,22 @@ export class RequestScope implements Scope {
   private finished = false;
   /** Whether a transaction opened on the primary checked the principal's session (app_open). */
   sessionChecked = false;
+  private repeatableRead = false;
 
   constructor(
     private readonly pools: Pools,
     readonly principal: Principal,
     private readonly options: ScopeOptions = {},
   ) {}
+
+  /**
+   * Asks for a transaction whose statements all read one snapshot (REPEATABLE READ), when it is not
+   * open yet: a compiled read's statements then agree with each other. Only queries ask for it, and
+   * PostgreSQL never refuses a plain read in it for serialization.
+   */
+  oneSnapshot(): void {
+    this.repeatableRead ||= this.runner === undefined;
+  }
 
   async manager(): Promise<EntityManager> {
     this.runner ??= this.open();
@@ -124,7 +134,8 @@ export class RequestScope implements Scope {
       // One round trip: the transaction, the date style, the session check and the signed identity
       // (app_open, migration 1763700002400). Analysts can change nothing, whatever a resolver tries:
       // the database refuses writes.
-      await runner.query(`START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${appOpen(this.pools.requestKey, identityOf(this.principal), session, processID)}`);
+      const characteristics = `${this.repeatableRead ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${readOnly ? ' READ ONLY' : ''}`;
+      await runner.query(`START TRANSACTION${characteristics}; ${appOpen(this.pools.requestKey, identityOf(this.principal), session, processID)}`);
       // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       this.sessionChecked ||= session !== undefined;

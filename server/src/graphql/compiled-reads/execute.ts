@@ -1,28 +1,47 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { queryPrepared, statementName } from '../../db/prepared-statements';
+import { queryPrepared } from '../../db/prepared-statements';
 import { Context } from '../context';
-import { ReadPlan } from './plan';
-import { assemble, RawJson } from './response';
-import { rootRow, StatementBuilder, TENANT } from './sql';
+import { ReadPlan, RootRead, Statement } from './plan';
+import { buildRecord, fillReads, PendingReads, RawJson, readKeys } from './response';
+import { rootRow, Row, StatementBuilder, TENANT } from './sql';
+
+/** Runs a statement of a plan with its leading parameters (the root query's, or a list's parents), prepared once per connection. */
+type Run = (statement: Statement, leading: unknown[]) => Promise<unknown[][]>;
+
+function runner(ctx: Context): Run {
+  const tenantId = ctx.principal.tenantId ?? undefined;
+  return async (statement, leading) => {
+    const params = [...leading, ...statement.params.map((param) => (param === TENANT ? tenantId : param))];
+    return queryPrepared(await ctx.scope.manager(), statement.name, statement.text, params);
+  };
+}
 
 /**
- * Runs a plan's statement for a root query. Its text is built once per plan, root query text and
- * tenant scoping, and runs as a named statement (prepared once per connection).
+ * A root query's statement: built once per plan, root query text and tenant scoping. The list
+ * statements hang from its shapes, so they are built with it.
  */
-async function runStatement(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: unknown[], build: (builder: StatementBuilder) => string): Promise<string | null> {
-  const tenantId = ctx.principal.tenantId ?? undefined;
-  const key = `${tenantId ? 'tenant' : 'all'}\0${rootSql}`;
-  let statement = plan.statements.get(key);
-  if (!statement) {
-    const builder = new StatementBuilder(root.connection, rootParams.length, tenantId !== undefined);
-    const text = `SELECT (${build(builder)})::text AS json`;
-    statement = { text, name: statementName(text), params: builder.params };
-    plan.statements.set(key, statement);
+function rootRead(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: number, build: (builder: StatementBuilder) => Omit<RootRead, 'statement'> & { text: string }): RootRead {
+  const tenantScoped = ctx.principal.tenantId != null;
+  const key = `${tenantScoped ? 'tenant' : 'all'}\0${rootSql}`;
+  let read = plan.statements.get(key);
+  if (!read) {
+    const builder = new StatementBuilder(root.connection, rootParams, tenantScoped);
+    const { text, ...rest } = build(builder);
+    read = { statement: builder.statement(text), ...rest };
+    plan.statements.set(key, read);
   }
-  const params = [...rootParams, ...statement.params.map((param) => (param === TENANT ? tenantId : param))];
-  const [row] = await queryPrepared<{ json: string | null }>(await ctx.scope.manager(), statement.name, statement.text, params);
-  return row.json;
+  return read;
+}
+
+/** What the records wait for, level by level: one statement per relation and level, for all its parents. */
+async function readAfter(run: Run, pending: PendingReads): Promise<void> {
+  // The request's transaction reads one snapshot (RequestScope.oneSnapshot), so the levels agree with each other.
+  while (pending.size) {
+    const next: PendingReads = new Map();
+    for (const [read, waiting] of pending) fillReads(read, waiting, await run(read.statement, readKeys(read, waiting)), next);
+    pending = next;
+  }
 }
 
 /** The plan the plugin made for this root field, when the request is compiled. */
@@ -41,38 +60,66 @@ function unpaged(page: SelectQueryBuilder<object>, sql: string): { sql: string; 
   return { sql: sql.slice(0, -suffix.length), paging: [limit, offset] };
 }
 
-/** A page as one statement: `page` is the paged query, `all` the same without paging (for the total). */
+/**
+ * A page: its rows, with the records they point to, and its total in one statement (the total's
+ * one row is joined to the page, so an empty page still gives it); then its lists.
+ */
 export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page: SelectQueryBuilder<object>; all: SelectQueryBuilder<object> }): Promise<RawJson> {
   if (plan.shape !== 'page') throw new Error('A page needs a page plan');
   const [pagedSql, params] = queries.page.getQueryAndParameters();
   const [allSql, allParams] = queries.all.getQueryAndParameters();
   if (allParams.length !== params.length || allParams.some((param, i) => param !== params[i] && JSON.stringify(param) !== JSON.stringify(params[i]))) throw new Error('A page and its total must share their parameters');
+  const items = plan.fields.flatMap((field) => (field.kind === 'items' ? [field] : []));
+  const counted = plan.fields.some((field) => field.kind === 'total');
   // Only the total: the page's rows, and their paging parameters, are not in the statement.
-  const { sql: unpagedSql, paging } = plan.fields.some((field) => field.kind === 'items') ? unpaged(queries.page, pagedSql) : { sql: pagedSql, paging: [] };
+  const { sql: unpagedSql, paging } = items.length ? unpaged(queries.page, pagedSql) : { sql: pagedSql, paging: [] };
   const pageSql = paging.length ? `${unpagedSql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}` : unpagedSql;
-  const json = await runStatement(ctx, plan, queries.page, `${pageSql}\0${allSql}`, [...params, ...paging], (builder) => {
-    const pairs = plan.fields.map((field) => {
-      if (field.kind === 'literal') return `'${field.key}', '${field.value}'`;
-      if (field.kind === 'total') return `'${field.key}', (SELECT count(*) FROM (${allSql}) c)::int`;
-      // The page's order survives the joins through its row numbers.
-      const object = builder.object(field.plan, rootRow);
-      return `'${field.key}', (SELECT coalesce(json_agg(${object.json} ORDER BY p.page_row), '[]'::json)
-      FROM (SELECT page.*, row_number() OVER () AS page_row FROM (${pageSql}) page) p ${object.joins})`;
-    });
-    return `json_build_object(${pairs.join(', ')})`;
+  const read = rootRead(ctx, plan, queries.page, `${pageSql}\0${allSql}`, params.length + paging.length, (builder) => {
+    const total = `(SELECT count(*)::int AS total FROM (${allSql}) c) total`;
+    if (!items.length) return { text: `SELECT total.total FROM ${total}`, shapes: [], total: 0 };
+    const row = new Row(...(counted ? ['total.total'] : []), 'p.page_row');
+    const shapes = items.map((field) => builder.record(field.plan, rootRow, row, true));
+    // The page's order survives the joins through its row numbers.
+    const page = `(SELECT page.*, row_number() OVER () AS page_row FROM (${pageSql}) page) p`;
+    return {
+      text: `SELECT ${row.values.join(', ')} FROM ${counted ? `${total} LEFT JOIN ${page} ON true` : page} ${row.joins.join(' ')} ORDER BY p.page_row`,
+      shapes,
+      total: counted ? 0 : undefined,
+      pageRow: counted ? 1 : 0,
+    };
   });
-  const page = JSON.parse(json!) as Record<string, unknown>;
-  for (const field of plan.fields) if (field.kind === 'items') page[field.key] = (page[field.key] as unknown[][]).map((values) => assemble(field.plan, values));
-  return new RawJson(JSON.stringify(page));
+  const run = runner(ctx);
+  const rows = await run(read.statement, [...params, ...paging]);
+  const pending: PendingReads = new Map();
+  const pageRows = read.pageRow === undefined ? [] : rows.filter((row) => row[read.pageRow!] !== null);
+  const answer: Record<string, unknown> = {};
+  let nextItems = 0;
+  for (const field of plan.fields) {
+    if (field.kind === 'literal') answer[field.key] = field.value;
+    else if (field.kind === 'total') answer[field.key] = rows[0][read.total!];
+    else {
+      const shape = read.shapes[nextItems++];
+      answer[field.key] = pageRows.map((row) => buildRecord(shape, row, pending));
+    }
+  }
+  await readAfter(run, pending);
+  return new RawJson(JSON.stringify(answer));
 }
 
-/** One record as one statement; null when there is none (ordinary execution then says NOT_FOUND). */
+/** One record, with the records it points to, then its lists; null when there is none (ordinary execution then says NOT_FOUND). */
 export async function compiledRecord(ctx: Context, plan: ReadPlan, query: SelectQueryBuilder<object>): Promise<RawJson | null> {
   if (plan.shape !== 'record') throw new Error('A record needs a record plan');
   const [sql, params] = query.getQueryAndParameters();
-  const json = await runStatement(ctx, plan, query, sql, params, (builder) => {
-    const object = builder.object(plan.plan, rootRow);
-    return `SELECT ${object.json} FROM (${sql}) p ${object.joins}`;
+  const read = rootRead(ctx, plan, query, sql, params.length, (builder) => {
+    const row = new Row();
+    const shape = builder.record(plan.plan, rootRow, row, true);
+    return { text: `SELECT ${row.values.join(', ')} FROM (${sql}) p ${row.joins.join(' ')}`, shapes: [shape] };
   });
-  return json === null ? null : new RawJson(JSON.stringify(assemble(plan.plan, JSON.parse(json) as unknown[])));
+  const run = runner(ctx);
+  const [row] = await run(read.statement, params);
+  if (!row) return null;
+  const pending: PendingReads = new Map();
+  const record = buildRecord(read.shapes[0], row, pending);
+  await readAfter(run, pending);
+  return new RawJson(JSON.stringify(record));
 }

@@ -22,16 +22,50 @@ export interface ObjectPlan {
 
 export type PageField = { key: string; kind: 'literal'; value: string } | { key: string; kind: 'items'; plan: ObjectPlan } | { key: string; kind: 'total' };
 
-/** A statement of a plan, by the root query's SQL text: its own text, and where its parameters past the root query's come from. */
+/** A statement's text and name, and where its parameters past the leading ones come from (TENANT for the caller's tenant). */
 export interface Statement {
   text: string;
   name: string;
-  /** TENANT where the caller's tenant goes. */
   params: unknown[];
 }
 
+/** Where a record's values are in a row of its statement (StatementBuilder.record), and what is read for it after. */
+export interface RecordShape {
+  slots: Slot[];
+}
+
+export type Slot =
+  | { key: string; kind: 'literal'; value: string }
+  | { key: string; kind: 'value'; at: number }
+  /** A record the row points to, joined into the same row; `at` holds its id, null when there is none. */
+  | { key: string; kind: 'record'; at: number; shape: RecordShape }
+  /** Records read after the row's level, by the key at `at` (and the tenant at `tenantAt`): the record's id for its lists, the id it points to for a record. */
+  | { key: string; kind: 'read'; read: RelationRead; at: number; tenantAt?: number };
+
+/**
+ * A relation's records, read for all the parents of a level at once: $1 is their keys and, when
+ * the records are the parents' tenants', $2 their tenants; each row starts with the key (and
+ * tenant), then the record's values, in the list's order. `first`: one record per parent, or null.
+ */
+export interface RelationRead {
+  statement: Statement;
+  byTenant: boolean;
+  first: boolean;
+  shape: RecordShape;
+}
+
+/** A root query's statement, and where its rows' records and the page's total are. */
+export interface RootRead {
+  statement: Statement;
+  /** One per `items` of a page (aliases may ask twice), or the record's. */
+  shapes: RecordShape[];
+  /** Where the page's total is in the first row; its position in the page, null when the page is empty. */
+  total?: number;
+  pageRow?: number;
+}
+
 /** A root field's plan, and the statements made of it (see execute.ts). */
-export type ReadPlan = ({ shape: 'page'; fields: PageField[] } | { shape: 'record'; plan: ObjectPlan }) & { statements: Lru<string, Statement> };
+export type ReadPlan = ({ shape: 'page'; fields: PageField[] } | { shape: 'record'; plan: ObjectPlan }) & { statements: Lru<string, RootRead> };
 
 /** What a selection is read with: the document's fragments and the request's coerced variables. */
 export interface Planning {

@@ -29,6 +29,7 @@ export function compiledReads(dataSource: DataSource, maxResponseBytes: number, 
           const data: Record<string, unknown> = {};
           let size = 0;
           contextValue.compiledPlans = compiled.plans;
+          contextValue.scope.oneSnapshot();
           try {
             for (const { key, nodes, field } of compiled.roots) {
               if (!field) {

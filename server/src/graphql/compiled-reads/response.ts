@@ -1,4 +1,4 @@
-import { ObjectPlan } from './plan';
+import { RecordShape, RelationRead } from './plan';
 
 /** A compiled answer's JSON text, placed into the response as it is (see stringifyResponse). */
 export class RawJson {
@@ -18,21 +18,78 @@ export function stringifyResponse(result: { data?: Record<string, unknown> | nul
   return `{"data":{${fields.join(',')}}${others === '{}' ? '' : `,${others.slice(1, -1)}`}}`;
 }
 
-/** A record from the values StatementBuilder.object selected for it, under the plan's keys and in its order. */
-export function assemble(plan: ObjectPlan, values: unknown[]): Record<string, unknown> {
-  // As graphql-js builds its results: an alias such as __proto__ is then a key like any other.
-  const record: Record<string, unknown> = Object.create(null);
-  let i = 0;
-  for (const field of plan.fields) {
-    if (field.kind === 'literal') {
-      record[field.key] = field.value;
-      continue;
+/** A record as the response gives it. */
+type Built = Record<string, unknown>;
+
+/** Records still to read for a record: its parent key and tenant, and where in the record they go. */
+interface Waiting {
+  id: unknown;
+  tenant: unknown;
+  record: Built;
+  key: string;
+}
+
+/** What a level's records wait for, by the statement that reads it. */
+export type PendingReads = Map<RelationRead, Waiting[]>;
+
+/** Sets a key of a built record: an alias such as __proto__ is a key like any other, as in graphql-js's results. */
+function place(record: Built, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
+/**
+ * A record from its row, under the plan's keys and in its order. What is read after its level
+ * (lists, and records a list's rows point to) is empty until then (fillReads), and noted in
+ * `pending`. Plain objects, filled in the same order for every row, which V8 keeps compact.
+ */
+export function buildRecord(shape: RecordShape, row: unknown[], pending: PendingReads): Built {
+  const record: Built = {};
+  for (const slot of shape.slots) {
+    if (slot.kind === 'literal') place(record, slot.key, slot.value);
+    else if (slot.kind === 'value') place(record, slot.key, row[slot.at]);
+    else if (slot.kind === 'record') place(record, slot.key, row[slot.at] === null ? null : buildRecord(slot.shape, row, pending));
+    else {
+      place(record, slot.key, slot.read.first ? null : []);
+      if (row[slot.at] === null) continue;
+      const waiting = { id: row[slot.at], tenant: slot.tenantAt === undefined ? undefined : row[slot.tenantAt], record, key: slot.key };
+      const list = pending.get(slot.read);
+      if (list) list.push(waiting);
+      else pending.set(slot.read, [waiting]);
     }
-    const value = values[i++];
-    if (field.kind === 'column') record[field.key] = value;
-    else if (value === null) record[field.key] = null;
-    else if (field.relation.kind === 'one' || (field.relation.kind === 'through' && field.relation.first)) record[field.key] = assemble(field.plan, value as unknown[]);
-    else record[field.key] = (value as unknown[][]).map((item) => assemble(field.plan, item));
   }
   return record;
+}
+
+/** The parents' keys and tenants a read's statement takes ($1 and $2), each once. */
+export function readKeys(read: RelationRead, waiting: Waiting[]): unknown[][] {
+  const ids = [...new Set(waiting.map((w) => w.id))];
+  if (!read.byTenant) return [ids];
+  const tenants = new Set<unknown>();
+  let last: unknown;
+  for (const w of waiting) if (w.tenant !== last) tenants.add((last = w.tenant));
+  return [ids, [...tenants]];
+}
+
+/**
+ * Places a read's rows (each led by its parent's key, and tenant) into their parents, in the rows'
+ * order. Rows come grouped by key (the statements order by it first), so only a group's first row
+ * is looked up; a parent takes the rows of its own tenant alone.
+ */
+export function fillReads(read: RelationRead, waiting: Waiting[], rows: unknown[][], pending: PendingReads): void {
+  const byKey = new Map<unknown, unknown[][]>();
+  let group: unknown[][] = [];
+  for (const row of rows) {
+    if (group.length && row[0] === group[0][0]) group.push(row);
+    else {
+      group = byKey.get(row[0]) ?? [];
+      if (!group.length) byKey.set(row[0], group);
+      group.push(row);
+    }
+  }
+  for (const w of waiting) {
+    let own = byKey.get(w.id) ?? [];
+    if (read.byTenant && own.some((row) => row[1] !== w.tenant)) own = own.filter((row) => row[1] === w.tenant);
+    place(w.record, w.key, read.first ? (own.length ? buildRecord(read.shape, own[0], pending) : null) : own.map((row) => buildRecord(read.shape, row, pending)));
+  }
 }

@@ -1,13 +1,16 @@
 import { DataSource, EntityMetadata } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { statementName } from '../../db/prepared-statements';
 import { SharedReads } from '../../db/scoped-query';
 import { Relation } from '../relations';
-import { Format, ObjectPlan } from './plan';
+import { Format, ObjectPlan, RecordShape, RelationRead, Slot, Statement } from './plan';
 
 export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-const FORMATS: Record<Format, (sql: string) => string> = {
-  raw: (sql) => sql,
+/** How a column is selected so that pg reads it as its GraphQL field serializes it. */
+const FORMATS: Record<Format, (sql: string, column: ColumnMetadata) => string> = {
+  // pg reads arrays of its own types only: an enum's array as text[].
+  raw: (sql, column) => (column.isArray ? `${sql}::text[]` : sql),
   // The request's transaction sets DateStyle ISO (request-scope.ts).
   date: (sql) => `${sql}::text`,
   decimal: (sql) => `${sql}::text`,
@@ -17,64 +20,102 @@ const FORMATS: Record<Format, (sql: string) => string> = {
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
-/** A column of the row a JSON object is built from. */
+/** A column of the row a record is read from. */
 export type RowRef = (column: ColumnMetadata) => string;
 
 /** Stands for the caller's tenant among a cached statement's parameters. */
 export const TENANT = Symbol('tenant');
 
-/** Builds one statement: the plan's JSON, with parameters numbered after the root query's. */
+/** The select list and joins of one statement, filled as a plan is walked. */
+export class Row {
+  readonly values: string[] = [];
+  readonly joins: string[] = [];
+
+  constructor(...leading: string[]) {
+    this.values.push(...leading);
+  }
+
+  /** Adds a value to the row and says where it is. */
+  add(sql: string): number {
+    return this.values.push(sql) - 1;
+  }
+}
+
+/**
+ * Builds the statements of a plan: one for the root query's rows, with the records they point to
+ * joined in, and one per list relation, which reads the lists of every parent of its level with
+ * `= ANY`. Rows come back as arrays, and Node builds the records (response.ts), as the floor and
+ * PostGraphile do: PostgreSQL building JSON per record cost it more than reading the rows.
+ */
 export class StatementBuilder {
   private aliases = 0;
   private tenant?: string;
-  /** The parameters after the root query's: constants, and TENANT. */
+  /** The parameters after the leading ones: constants, and TENANT. */
   readonly params: unknown[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly rootParams: number,
+    private readonly leadingParams: number,
     private readonly tenantScoped: boolean,
   ) {}
 
-  /**
-   * A row's values as a JSON array in the plan's order (assemble() names them), and the joins its
-   * FROM needs: a record the row points to (a member's partner, its type) is a LEFT JOIN, which
-   * PostgreSQL plans as a join; lists are subqueries per row. Arrays, not objects: PostgreSQL then
-   * writes no keys, which costs it more than the values (PostGraphile also names them in Node).
-   */
-  object(plan: ObjectPlan, row: RowRef): { json: string; joins: string } {
-    const joins: string[] = [];
-    const values = plan.fields.flatMap((field) => {
-      if (field.kind === 'literal') return [];
-      if (field.kind === 'column') return [FORMATS[field.format](row(field.column))];
-      if (field.relation.kind !== 'one') return [this.list(field.relation, field.plan, plan.metadata, row)];
-      const target = this.from(field.plan.metadata);
-      const inner = this.object(field.plan, columnsOf(target.alias));
-      joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(field.relation, target, plan.metadata, row)}${this.own(target)}`, inner.joins);
-      return [`CASE WHEN ${target.alias}.id IS NULL THEN NULL ELSE ${inner.json} END`];
-    });
-    return { json: `json_build_array(${values.join(', ')})`, joins: joins.filter(Boolean).join(' ') };
+  /** A statement of this builder's, its parameters as they stand. */
+  statement(text: string): Statement {
+    return { text, name: statementName(text), params: this.params };
   }
 
-  /** The records of a list relation of a row, in the loaders' order: the relation's column, then id. */
-  private list(relation: Relation, plan: ObjectPlan, parent: EntityMetadata, parentRow: RowRef): string {
-    const parentId = parentRow(idOf(parent));
-    const target = this.from(plan.metadata);
-    const object = this.object(plan, columnsOf(target.alias));
-    const column = (alias: string, metadata: EntityMetadata, property: string) => `${alias}.${quote(columnOf(metadata, property).databaseName)}`;
-    if (relation.kind === 'many') {
-      return `(SELECT coalesce(json_agg(${object.json} ORDER BY ${column(target.alias, plan.metadata, relation.orderBy)}, ${target.alias}.id), '[]'::json)
-        FROM ${target.sql} ${object.joins} WHERE ${column(target.alias, plan.metadata, relation.by)} = ${parentId}${this.sameTenant(relation, target, parent, parentRow)}${this.own(target)})`;
+  /**
+   * Where a record's values go in `into`: its columns; the records it points to, joined into the
+   * same row (`join`, for a root query's few rows) or read after, with those of the other rows of
+   * its level (a list's rows, where a join would probe once per row); and its lists, read after.
+   */
+  record(plan: ObjectPlan, row: RowRef, into: Row, join: boolean): RecordShape {
+    const slots: Slot[] = [];
+    for (const field of plan.fields) {
+      if (field.kind === 'literal') slots.push(field);
+      else if (field.kind === 'column') slots.push({ key: field.key, kind: 'value', at: into.add(FORMATS[field.format](row(field.column), field.column)) });
+      else if (field.relation.kind === 'one' && join) {
+        const target = this.from(field.plan.metadata);
+        into.joins.push(`LEFT JOIN ${target.sql} ON ${target.alias}.id = ${row(columnOf(plan.metadata, field.relation.key))}${this.sameTenant(field.relation, target, plan.metadata, row)}${this.own(target)}`);
+        const at = into.add(`${target.alias}.id`);
+        slots.push({ key: field.key, kind: 'record', at, shape: this.record(field.plan, columnsOf(target.alias), into, true) });
+      } else {
+        const read = this.read(field.relation, field.plan, plan.metadata);
+        const at = into.add(row(columnOf(plan.metadata, field.relation.kind === 'one' ? field.relation.key : 'id')));
+        slots.push({ key: field.key, kind: 'read', read, at, tenantAt: read.byTenant ? into.add(row(columnOf(plan.metadata, 'tenantId'))) : undefined });
+      }
     }
-    if (relation.kind !== 'through') throw new Error('A record is joined, not listed');
-    const link = this.from(this.dataSource.getMetadata(relation.link()));
-    const where = Object.entries(relation.where ?? {})
-      .map(([property, value]) => ` AND ${column(link.alias, link.metadata, property)} = ${this.param(value)}`)
-      .join('');
-    const order = `${column(link.alias, link.metadata, relation.orderBy)}, ${link.alias}.id`;
-    const body = `FROM ${link.sql} JOIN ${target.sql} ON ${target.alias}.id = ${column(link.alias, link.metadata, relation.key)}${this.sameTenant(relation, target, link.metadata, columnsOf(link.alias))}${this.own(target)} ${object.joins}
-      WHERE ${column(link.alias, link.metadata, relation.by)} = ${parentId}${this.sameTenant(relation, link, parent, parentRow)}${this.own(link)}${where}`;
-    return relation.first ? `(SELECT ${object.json} ${body} ORDER BY ${order} LIMIT 1)` : `(SELECT coalesce(json_agg(${object.json} ORDER BY ${order}), '[]'::json) ${body})`;
+    return { slots };
+  }
+
+  /**
+   * The statement that reads a relation for the parents of a level: the records they point to, or
+   * their lists in the loaders' order (the relation's column, then id), grouped by parent.
+   */
+  private read(relation: Relation, plan: ObjectPlan, parent: EntityMetadata): RelationRead {
+    // The rows that hold the parents' keys: the records themselves (one, many), or the links to them (through).
+    const holders = relation.kind === 'through' ? this.dataSource.getMetadata(relation.link()) : plan.metadata;
+    const byTenant = !relation.acrossTenants && !!parent.findColumnWithPropertyName('tenantId') && !!holders.findColumnWithPropertyName('tenantId');
+    const builder = new StatementBuilder(this.dataSource, byTenant ? 2 : 1, this.tenantScoped);
+    const by = builder.from(holders);
+    const column = (property: string) => `${by.alias}.${quote(columnOf(holders, property).databaseName)}`;
+    const key = column(relation.kind === 'one' ? 'id' : relation.by);
+    const row = new Row(key, ...(byTenant ? [`${by.alias}.tenant_id`] : []));
+    let from = by.sql;
+    let target = by;
+    if (relation.kind === 'through') {
+      target = builder.from(plan.metadata);
+      from += ` JOIN ${target.sql} ON ${target.alias}.id = ${column(relation.key)}${builder.sameTenant(relation, target, holders, columnsOf(by.alias))}${builder.own(target)}`;
+    }
+    const shape = builder.record(plan, columnsOf(target.alias), row, false);
+    const keyType = this.dataSource.driver.normalizeType(columnOf(holders, relation.kind === 'one' ? 'id' : relation.by));
+    const keys = `${key} = ANY($1::${keyType}[])${byTenant ? ` AND ${by.alias}.tenant_id = ANY($2::uuid[])` : ''}`;
+    const where = relation.kind === 'through' ? Object.entries(relation.where ?? {}).map(([property, value]) => ` AND ${column(property)} = ${builder.param(value)}`) : [];
+    // Grouped by parent first: PostgreSQL then sorts each parent's few rows (with = ANY on an index, they come grouped).
+    const order = relation.kind === 'one' ? '' : ` ORDER BY ${key}, ${column(relation.orderBy)}, ${by.alias}.id`;
+    const text = `SELECT ${row.values.join(', ')} FROM ${from} ${row.joins.join(' ')}
+      WHERE ${keys}${builder.own(by)}${where.join('')}${order}`;
+    return { statement: builder.statement(text), byTenant, first: relation.kind === 'one' || (relation.kind === 'through' && !!relation.first), shape };
   }
 
   private from(metadata: EntityMetadata): { alias: string; sql: string; metadata: EntityMetadata } {
@@ -114,7 +155,7 @@ export class StatementBuilder {
 
   private param(value: unknown): string {
     this.params.push(value);
-    return `$${this.rootParams + this.params.length}`;
+    return `$${this.leadingParams + this.params.length}`;
   }
 }
 
