@@ -35,9 +35,10 @@ export class Row {
     this.values.push(...leading);
   }
 
-  /** Adds a value to the row and says where it is. */
+  /** Adds a value to the row, once (a record's id may be a value and the key of its lists), and says where it is. */
   add(sql: string): number {
-    return this.values.push(sql) - 1;
+    const at = this.values.indexOf(sql);
+    return at >= 0 ? at : this.values.push(sql) - 1;
   }
 }
 
@@ -95,7 +96,10 @@ export class StatementBuilder {
   private read(relation: Relation, plan: ObjectPlan, parent: EntityMetadata): RelationRead {
     // The rows that hold the parents' keys: the records themselves (one, many), or the links to them (through).
     const holders = relation.kind === 'through' ? this.dataSource.getMetadata(relation.link()) : plan.metadata;
-    const byTenant = !relation.acrossTenants && !!parent.findColumnWithPropertyName('tenantId') && !!holders.findColumnWithPropertyName('tenantId');
+    // Parents and records of one tenant each, kept together by tenant; unless both can only be the
+    // caller's (tenant scoped, and neither table shares rows with other tenants).
+    const callersOnly = this.tenantScoped && !(parent.target as SharedReads).sharedReads && !(holders.target as SharedReads).sharedReads;
+    const byTenant = !relation.acrossTenants && !callersOnly && !!parent.findColumnWithPropertyName('tenantId') && !!holders.findColumnWithPropertyName('tenantId');
     const builder = new StatementBuilder(this.dataSource, byTenant ? 2 : 1, this.tenantScoped);
     const by = builder.from(holders);
     const column = (property: string) => `${by.alias}.${quote(columnOf(holders, property).databaseName)}`;
