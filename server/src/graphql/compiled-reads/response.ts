@@ -51,11 +51,10 @@ export function buildRecord(shape: RecordShape, row: unknown[], pending: Pending
     else if (slot.kind === 'record') place(record, slot.key, row[slot.at] === null ? null : buildRecord(slot.shape, row, pending));
     else {
       place(record, slot.key, slot.read.first ? null : []);
-      if (row[slot.at] === null) continue;
-      const waiting = { id: row[slot.at], tenant: slot.tenantAt === undefined ? undefined : row[slot.tenantAt], record, key: slot.key };
-      const list = pending.get(slot.read);
-      if (list) list.push(waiting);
-      else pending.set(slot.read, [waiting]);
+      let list = pending.get(slot.read);
+      if (!list) pending.set(slot.read, (list = []));
+      // A record that points nowhere waits for nothing; its level's statement still runs, so a query sends the same statements whatever its rows hold.
+      if (row[slot.at] !== null) list.push({ id: row[slot.at], tenant: slot.tenantAt === undefined ? undefined : row[slot.tenantAt], record, key: slot.key });
     }
   }
   return record;
