@@ -128,7 +128,7 @@ const QUERIES: Record<string, { query: string; variables?: () => Record<string, 
   'fund sources with the caller’s allocations': {
     query: `{ fundSources(perPage: 50) { items { code name allocations { amount network { code } } } } }`,
   },
-  'an alias named __proto__': { query: `{ networks(perPage: 2, sort: [{ field: code, order: ASC }]) { items { __proto__: code lead { __proto__: legalName } } } }` },
+  'an alias named __proto__': { query: `{ networks(perPage: 2, sort: [{ field: code, order: ASC }]) { __proto__: total items { __proto__: code lead { __proto__: legalName } members { __proto__: role } } } }` },
   'measures with their decimal shares': { query: `{ measures(perPage: 50) { items { code conditionalResultShare } } }` },
   'measures with their amounts per band': { query: `{ measures(filter: { rule: RESULT_BAND_AMOUNTS }, perPage: 50) { items { code placementAmountsByBand selfEmploymentAmountsByBand } } }` },
   'a page past the end': { query: `{ networks(page: 99, perPage: 10) { total items { id } } }` },

@@ -3,7 +3,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { queryPrepared } from '../../db/prepared-statements';
 import { Context } from '../context';
 import { ReadPlan, RootRead, Statement } from './plan';
-import { buildRecord, fillReads, PendingReads, RawJson, readKeys } from './response';
+import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys } from './response';
 import { rootRow, Row, StatementBuilder, TENANT } from './sql';
 
 /** Runs a statement of a plan with its leading parameters (the root query's, or a list's parents), prepared once per connection. */
@@ -95,11 +95,11 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
   const answer: Record<string, unknown> = {};
   let nextItems = 0;
   for (const field of plan.fields) {
-    if (field.kind === 'literal') answer[field.key] = field.value;
-    else if (field.kind === 'total') answer[field.key] = rows[0][read.total!];
+    if (field.kind === 'literal') place(answer, field.key, field.value);
+    else if (field.kind === 'total') place(answer, field.key, rows[0][read.total!]);
     else {
       const shape = read.shapes[nextItems++];
-      answer[field.key] = pageRows.map((row) => buildRecord(shape, row, pending));
+      place(answer, field.key, pageRows.map((row) => buildRecord(shape, row, pending)));
     }
   }
   await readAfter(run, pending);

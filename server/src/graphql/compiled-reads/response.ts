@@ -33,7 +33,7 @@ interface Waiting {
 export type PendingReads = Map<RelationRead, Waiting[]>;
 
 /** Sets a key of a built record: an alias such as __proto__ is a key like any other, as in graphql-js's results. */
-function place(record: Built, key: string, value: unknown): void {
+export function place(record: Built, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
   else record[key] = value;
 }
