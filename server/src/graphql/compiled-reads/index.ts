@@ -4,7 +4,7 @@
  * time: one statement for the root query's rows, with the records they point to joined in, then
  * one per relation and level for all the parents at once (`= ANY`), however many rows there are.
  * Statements are planned once per document and prepared once per connection; rows come back as
- * arrays and Node builds the records, as PostGraphile does. The root resolvers still run
+ * arrays and Node builds the records (the bench's floor does the same). The root resolvers still run
  * (arguments, validation, access and filters are theirs), inside the request's transaction, one
  * snapshot for all its statements, so row-level security applies as everywhere. Anything else, and
  * any failure, falls back to ordinary execution, which gives the same answer field by field.
