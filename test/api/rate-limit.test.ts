@@ -1,7 +1,7 @@
 import { admin } from '../helpers/app';
 import { HttpResult, HttpTestApp, LOGIN, loopbackAddress, RawResult, send, startHttpApp } from '../helpers/http';
 import { randomUUID } from 'node:crypto';
-import { AllowanceLedger, counterKey } from '../../server/src/db/rate-limits';
+import { AllowanceLedger, counterKey, counterOf } from '../../server/src/db/rate-limits';
 
 /**
  * Requests to /graphql and /opendata per user and per client address, with limits set low here
@@ -84,6 +84,6 @@ test('spends that arrive together cost one statement, and each is counted as if 
   // The user's 7th to 10th spends are over its 6; the address's 5 stay within its 8.
   expect(answers.map((seconds) => seconds === undefined)).toEqual([true, true, true, true, true, true, false, false, false, false]);
   for (const seconds of answers.slice(6)) expect(seconds).toEqual(expect.any(Number));
-  const stored = await t.owner.query(`SELECT key, points FROM rate_limits WHERE key = ANY($1) ORDER BY key`, [[`requests_address:${address.key}`, `requests_user:${user.key}`]]);
+  const stored = await t.owner.query(`SELECT key, points FROM rate_limits WHERE key = ANY($1) ORDER BY key`, [[counterOf(address), counterOf(user)]]);
   expect(stored.map((row: { points: number }) => row.points)).toEqual([5, 10]);
 });

@@ -88,15 +88,15 @@ export async function allocationWriteFigures(ownerUrl: string, tenantId: string,
       graphql = await signIn();
       networkId = await newNetwork(level);
       for (let i = 0; i < WARM_UP; i++) await create(written++);
-      const dbBefore = await databaseMs(db);
-      if (dbBefore !== undefined) await db.query('SELECT pg_stat_statements_reset()');
+      const measured = (await databaseMs(db)) !== undefined;
+      if (measured) await db.query('SELECT pg_stat_statements_reset()');
       const latencies: number[] = [];
       for (let i = 0; i < WRITES; i++) {
         const started = performance.now();
         await create(written++);
         latencies.push(performance.now() - started);
       }
-      const dbPerWrite = dbBefore === undefined ? undefined : (await databaseMs(db))! / WRITES;
+      const dbPerWrite = measured ? (await databaseMs(db))! / WRITES : undefined;
       latencies.sort((a, b) => a - b);
       const p50 = latencies[Math.floor(latencies.length / 2)];
       p50s.push(p50);

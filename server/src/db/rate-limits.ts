@@ -39,7 +39,8 @@ interface PendingSpend {
 /** Spends a batch holds at most: its statement's arrays stay small whatever the load. */
 const MAX_BATCH = 256;
 
-const counterOf = (allowance: Allowance) => `${allowance.keyPrefix}:${allowance.key}`;
+/** The counter's row key in rate_limits. */
+export const counterOf = (allowance: Allowance) => `${allowance.keyPrefix}:${allowance.key}`;
 
 /**
  * Spends one point of each allowance, in fixed windows of `windowSeconds` as sharedCounter counts
