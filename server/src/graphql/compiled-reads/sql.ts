@@ -44,9 +44,9 @@ export class Row {
 
 /**
  * Builds the statements of a plan: one for the root query's rows, with the records they point to
- * joined in, and one per list relation, which reads the lists of every parent of its level with
- * `= ANY`. Rows come back as arrays, and Node builds the records (response.ts), as the floor and
- * PostGraphile do: PostgreSQL building JSON per record cost it more than reading the rows.
+ * joined in, and one per relation and level, which reads it for every parent of the level with
+ * `= ANY`. Rows come back as arrays, and Node builds the records (response.ts): PostgreSQL building
+ * JSON per record, and probing once per row, cost it more than reading the rows.
  */
 export class StatementBuilder {
   private aliases = 0;
