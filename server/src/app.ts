@@ -114,7 +114,7 @@ const requestTransaction = (auth: AuthService): ApolloServerPlugin<AuthContext> 
       // transaction opens now, with the check in the same round trip, unless that is a replica.
       async didResolveOperation({ contextValue: { principal, scope }, operation }) {
         if (!principal.session || operation?.operation !== 'mutation' || scope.sessionChecked) return;
-        await scope.manager().catch((error) => rethrowAsGraphQL(translateDatabaseError(error)));
+        await scope.begin().catch((error) => rethrowAsGraphQL(translateDatabaseError(error)));
         if (scope.sessionChecked) return;
         if (!(await auth.sessionLive(principal))) throw graphqlErrorOf(sessionEnded());
         scope.sessionChecked = true;

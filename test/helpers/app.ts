@@ -33,11 +33,17 @@ export type TestAppOptions = Omit<AppOptions, 'dataSource' | 'adminDataSource' |
 export async function startTestApp(poolSize = 5, options: TestAppOptions = {}): Promise<TestApp> {
   const sql: string[] = [];
   const prepared: string[] = [];
+  // A named statement sent in the transaction's opening round trip (EXECUTE "name") is listed with the prepared ones under its text.
+  const named = new Map<string, string>();
+  const keep = (texts: string[], text: string) => {
+    texts.push(text);
+    if (texts.length > 50) texts.shift();
+  };
   const statements = new StatementCounter((text, name) => {
-    for (const texts of name ? [sql, prepared] : [sql]) {
-      texts.push(text);
-      if (texts.length > 50) texts.shift();
-    }
+    keep(sql, text);
+    if (name) named.set(name, text);
+    const executed = name ? text : named.get(/; EXECUTE "(reti_\w+)"/.exec(text)?.[1] ?? '');
+    if (executed) keep(prepared, executed);
   });
   const dataSource = registryDataSource({ url: testUrls.app(), poolSize, logger: statements });
   await dataSource.initialize();

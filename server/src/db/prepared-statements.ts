@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import { EntityManager } from 'typeorm';
 
 /** Named statements a connection keeps at most; the least recently used beyond that is deallocated. */
@@ -27,10 +28,7 @@ export async function queryPrepared(manager: EntityManager, name: string, text: 
   const runner = manager.queryRunner;
   if (!runner) throw new Error('A prepared statement runs in a request transaction');
   const client = (await runner.connect()) as PgClient;
-  let names = preparedOn.get(client);
-  if (!names) preparedOn.set(client, (names = new Map()));
-  names.delete(name);
-  names.set(name, true);
+  const names = touch(client, name);
   if (names.size > MAX_PREPARED_PER_CONNECTION) {
     const [oldest] = names.keys();
     names.delete(oldest);
@@ -42,4 +40,36 @@ export async function queryPrepared(manager: EntityManager, name: string, text: 
   }
   // pg takes a query config in place of the text (TypeORM hands it over as it is); a fresh one each time, as pg adds the values to it.
   return manager.query({ name, text, rowMode: 'array' } as unknown as string, params);
+}
+
+/** Marks a name the most recently used of its connection's. */
+function touch(client: PgClient, name: string): Map<string, true> {
+  let names = preparedOn.get(client);
+  if (!names) preparedOn.set(client, (names = new Map()));
+  names.delete(name);
+  names.set(name, true);
+  return names;
+}
+
+/** A parameter as an SQL literal, which PostgreSQL reads as the parameter's type, as it reads a parameter's text; undefined for what has none here. */
+function literal(value: unknown): string | undefined {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return escapeLiteral(value);
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' || typeof value === 'boolean') return `'${value}'`;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return escapeLiteral(`{${value.map((item) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+  return undefined;
+}
+
+/**
+ * A named statement as SQL (`EXECUTE name('…')`), to run inside a simple query with other statements
+ * (the transaction's opening): when the connection has already prepared it and every parameter can be
+ * written as a literal; undefined otherwise, and the statement goes on its own through queryPrepared.
+ */
+export function executeOn(client: unknown, name: string, params: unknown[]): string | undefined {
+  const pgClient = client as PgClient;
+  if (pgClient.connection?.parsedStatements?.[name] === undefined || !preparedOn.get(pgClient)?.has(name)) return undefined;
+  const literals = params.map(literal);
+  if (literals.some((value) => value === undefined)) return undefined;
+  touch(pgClient, name);
+  return `EXECUTE "${name}"${literals.length ? `(${literals.join(', ')})` : ''}`;
 }

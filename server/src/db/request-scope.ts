@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { databaseUnavailable, translateDatabaseError } from './database-errors';
 import { DomainError, ErrorCode } from '../common/errors';
 import { Principal, readsAllTenants, Scope } from '../common/request';
+import { executeOn, queryPrepared } from './prepared-statements';
 
 /**
  * The connection pools requests run on, and the key that signs their identity. Administrators'
@@ -65,24 +66,104 @@ export function appOpen(key: Uint8Array, { tenantId, userId, allTenants }: Reque
   return `SELECT app_open(${text(tenantId)}, ${text(userId)}, ${allTenants}, ${signedAt}, '${mac}', ${session ? session.epoch : 'NULL'}, ${text(session?.id)})`;
 }
 
+/** A read's named statement (prepared-statements.ts) and its parameters. */
+export interface PreparedRead {
+  name: string;
+  text: string;
+  params: unknown[];
+}
+
+/** The rows of each statement of a simple query, through the runner's connection and its logger (TypeORM's query keeps one result). */
+async function simpleQueryRows(runner: QueryRunner, text: string): Promise<unknown[][][]> {
+  const client = (await runner.connect()) as { query(config: { text: string; rowMode: 'array' }): Promise<{ rows: unknown[][] }[]> };
+  runner.connection.logger.logQuery(text, [], runner);
+  try {
+    return (await client.query({ text, rowMode: 'array' })).map((result) => result.rows);
+  } catch (error) {
+    throw new QueryFailedError(text, [], error as Error);
+  }
+}
+
 export interface ScopeOptions {
   /** Read-write on the primary whatever the role: credential functions, which check the user themselves. */
   writable?: boolean;
 }
 
 /**
- * Field resolvers of one request run concurrently but share one connection; pg wants one query at
- * a time per client, so the runner's queries are chained. A runner released before its request
- * finished lost its connection (TypeORM releases it then), and the transaction with it.
+ * A request's connection and its transaction. Field resolvers of one request run concurrently but
+ * share one connection; pg wants one query at a time per client, so the runner's queries are
+ * chained. The transaction's opening (its characteristics and app_open) goes with the first of
+ * them, or in the same round trip as a read's prepared statement (readFirst). A runner released
+ * before its request finished lost its connection (TypeORM releases it then), and the transaction
+ * with it.
  */
-function queueQueries(runner: QueryRunner, lost: () => boolean): void {
-  const query = runner.query.bind(runner);
-  let tail: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = tail.then(() => (lost() ? Promise.reject(databaseUnavailable()) : query(...args)));
-    tail = next.catch(() => undefined);
+class Transaction {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly query: QueryRunner['query'];
+  /** Why the opening failed: every statement after it fails with it. */
+  failure?: unknown;
+
+  constructor(
+    readonly runner: QueryRunner,
+    private readonly client: unknown,
+    /** START TRANSACTION and app_open(), until they are sent. */
+    private opening: string | undefined,
+    private readonly lost: () => boolean,
+    private readonly opened: () => void,
+  ) {
+    this.query = runner.query.bind(runner);
+    runner.query = ((...args: Parameters<QueryRunner['query']>) =>
+      this.enqueue(async () => {
+        await this.open();
+        return this.query(...args);
+      })) as QueryRunner['query'];
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(() => (this.failure ? Promise.reject(this.failure) : this.lost() ? Promise.reject(databaseUnavailable()) : work()));
+    this.tail = next.catch(() => undefined);
     return next;
-  }) as QueryRunner['query'];
+  }
+
+  /** Sends the opening if it is still to go, followed in the same round trip by `then` (statements whose rows come back). */
+  private async open(then?: string): Promise<unknown[][] | undefined> {
+    if (this.opening === undefined) return undefined;
+    const opening = this.opening;
+    this.opening = undefined;
+    try {
+      const rows = then ? (await simpleQueryRows(this.runner, `${opening}; ${then}`))[2] : void (await this.query(opening));
+      // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
+      Object.assign(this.runner, { isTransactionActive: true, transactionDepth: 1 });
+      this.opened();
+      return rows;
+    } catch (error) {
+      // Back to the pool without the failed transaction (START TRANSACTION ran whatever failed after it).
+      await this.query('ROLLBACK').catch(() => undefined);
+      await this.runner.release();
+      this.failure = (error as { driverError?: { code?: string } }).driverError?.code === SESSION_ENDED ? sessionEnded() : error;
+      throw this.failure;
+    }
+  }
+
+  /** Sends the opening now, if it has not gone yet. */
+  begin(): Promise<void> {
+    return this.enqueue(async () => void (await this.open()));
+  }
+
+  /**
+   * A read's rows when its statement can go in the opening's round trip: the transaction's first,
+   * prepared on this connection already (`EXECUTE`); committing in that round trip too when it is
+   * `alone`. Undefined otherwise: the statement then goes as usual.
+   */
+  readFirst({ name, params }: PreparedRead, alone: boolean): Promise<unknown[][] | undefined> {
+    return this.enqueue(async () => {
+      const execute = this.opening === undefined ? undefined : executeOn(this.client, name, params);
+      if (!execute) return undefined;
+      const rows = await this.open(alone ? `${execute}; COMMIT` : execute);
+      if (alone) Object.assign(this.runner, { isTransactionActive: false, transactionDepth: 0 });
+      return rows;
+    });
+  }
 }
 
 /**
@@ -91,7 +172,7 @@ function queueQueries(runner: QueryRunner, lost: () => boolean): void {
  * they can never leak to the next request that borrows the connection.
  */
 export class RequestScope implements Scope {
-  private runner?: Promise<QueryRunner>;
+  private transaction?: Promise<Transaction>;
   private savepoints = 0;
   private finished = false;
   /** Whether a transaction opened on the primary checked the principal's session (app_open). */
@@ -110,15 +191,40 @@ export class RequestScope implements Scope {
    * PostgreSQL never refuses a plain read in it for serialization.
    */
   oneSnapshot(): void {
-    this.repeatableRead ||= this.runner === undefined;
+    this.repeatableRead ||= this.transaction === undefined;
   }
 
+  /** The request's connection; its transaction opens with the first statement sent through it. */
   async manager(): Promise<EntityManager> {
-    this.runner ??= this.open();
-    return (await this.runner).manager;
+    this.transaction ??= this.connect();
+    return (await this.transaction).runner.manager;
   }
 
-  private async open(): Promise<QueryRunner> {
+  /** Opens the request's transaction now: a mutation's, so that its session is checked before it runs. */
+  async begin(): Promise<void> {
+    this.transaction ??= this.connect();
+    await (await this.transaction).begin();
+  }
+
+  /**
+   * Runs a read's named statement in the request's transaction. As the transaction's first, it goes
+   * in the round trip that opens it when the connection has it prepared; `alone` (nothing else will
+   * run in the transaction), it commits in that round trip too, and the connection goes back to the
+   * pool. A signed-in read of one record is then one round trip.
+   */
+  async readPrepared(read: PreparedRead, alone = false): Promise<unknown[][]> {
+    const manager = await this.manager();
+    const transaction = await this.transaction!;
+    const rows = await transaction.readFirst(read, alone);
+    if (!rows) return queryPrepared(manager, read.name, read.text, read.params);
+    if (alone) {
+      if (this.transaction && (await this.transaction) === transaction) this.transaction = undefined;
+      await transaction.runner.release();
+    }
+    return rows;
+  }
+
+  private async connect(): Promise<Transaction> {
     const { role } = this.principal;
     const readOnly = !this.options.writable && (role === 'ANALYST' || role === 'ANONYMOUS');
     // Analysts only read, so their requests may go to a streaming replica (DATABASE_REPLICA_URL) and
@@ -126,27 +232,21 @@ export class RequestScope implements Scope {
     const pool = role === 'ADMIN' ? this.pools.admin : this.pools.app;
     const mode = readOnly && role === 'ANALYST' ? 'slave' : 'master';
     const runner = pool.createQueryRunner(mode);
-    const { processID } = await runner.connect();
-    queueQueries(runner, () => runner.isReleased && !this.finished);
+    const client = await runner.connect();
     // A replica may be behind on ended sessions: there the request's end checks on the primary.
     const session = mode === 'slave' && pool.driver.isReplicated ? undefined : this.principal.session;
-    try {
-      // One round trip: the transaction, the date style, the session check and the signed identity
-      // (app_open, migration 1763700002400). Analysts can change nothing, whatever a resolver tries:
-      // the database refuses writes.
-      const characteristics = `${this.repeatableRead ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${readOnly ? ' READ ONLY' : ''}`;
-      await runner.query(`START TRANSACTION${characteristics}; ${appOpen(this.pools.requestKey, identityOf(this.principal), session, processID)}`);
-      // What runner.startTransaction() would have recorded, so that commit and rollback work as usual.
-      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      this.sessionChecked ||= session !== undefined;
-    } catch (error) {
-      // Back to the pool without the failed transaction (START TRANSACTION ran whatever failed after it).
-      await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
-      if ((error as { driverError?: { code?: string } }).driverError?.code === SESSION_ENDED) throw sessionEnded();
-      throw error;
-    }
-    return runner;
+    // One round trip: the transaction, the date style, the session check and the signed identity
+    // (app_open, migration 1763700002400). Analysts can change nothing, whatever a resolver tries:
+    // the database refuses writes.
+    const characteristics = `${this.repeatableRead ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${readOnly ? ' READ ONLY' : ''}`;
+    const opening = `START TRANSACTION${characteristics}; ${appOpen(this.pools.requestKey, identityOf(this.principal), session, client.processID)}`;
+    return new Transaction(
+      runner,
+      client,
+      opening,
+      () => runner.isReleased && !this.finished,
+      () => (this.sessionChecked ||= session !== undefined),
+    );
   }
 
   /** Runs a write inside a savepoint: if it fails, it leaves nothing behind, and earlier mutations of the request stand. */
@@ -181,8 +281,8 @@ export class RequestScope implements Scope {
 
   /** Drops the transaction so far (a query's, which wrote nothing); the next use opens a new one. */
   async discard(): Promise<void> {
-    const runner = await this.runner?.catch(() => undefined);
-    this.runner = undefined;
+    const runner = (await this.transaction?.catch(() => undefined))?.runner;
+    this.transaction = undefined;
     if (!runner || runner.isReleased) return;
     try {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -195,9 +295,10 @@ export class RequestScope implements Scope {
 
   /** Ends the request: commits what the mutations kept and returns the connection to the pool. */
   async finish(): Promise<void> {
-    if (!this.runner) return;
-    const runner = await this.runner;
-    this.runner = undefined;
+    if (!this.transaction) return;
+    const { runner, failure } = await this.transaction;
+    this.transaction = undefined;
+    if (failure) throw failure;
     if (runner.isReleased) throw databaseUnavailable();
     this.finished = true;
     try {

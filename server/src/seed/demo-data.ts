@@ -169,7 +169,7 @@ export async function seedDemo(services: Services, tag = ''): Promise<DemoData> 
   const bodyContexts = bodies.map((body) => createContext(services, body.principal));
   let deadline: Date;
   try {
-    for (const ctx of bodyContexts) await ctx.scope.manager();
+    for (const ctx of bodyContexts) await ctx.scope.begin();
     await run(ambitoEditor, async (create, ctx) => {
       // A moment after the Ambito's transaction began, hence after the bodies' too, by the database's clock.
       const [{ ms }] = await (await ctx.scope.manager()).query(`SELECT floor(extract(epoch FROM now()) * 1000)::bigint + 1 AS ms`);

@@ -1,34 +1,34 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { queryPrepared } from '../../db/prepared-statements';
 import { Context } from '../context';
 import { ReadPlan, RootRead, Statement } from './plan';
-import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys } from './response';
+import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys, readsAfter } from './response';
 import { rootRow, Row, StatementBuilder, TENANT } from './sql';
 
-/** Runs a statement of a plan with its leading parameters (the root query's, or a list's parents), prepared once per connection. */
-type Run = (statement: Statement, leading: unknown[]) => Promise<unknown[][]>;
+/**
+ * Runs a statement of a plan with its leading parameters (the root query's, or a list's parents),
+ * prepared once per connection; `alone` when it is the last its transaction runs.
+ */
+type Run = (statement: Statement, leading: unknown[], alone?: boolean) => Promise<unknown[][]>;
 
 function runner(ctx: Context): Run {
   const tenantId = ctx.principal.tenantId ?? undefined;
-  return async (statement, leading) => {
-    const params = [...leading, ...statement.params.map((param) => (param === TENANT ? tenantId : param))];
-    return queryPrepared(await ctx.scope.manager(), statement.name, statement.text, params);
-  };
+  return async ({ name, text, params }, leading, alone) =>
+    ctx.scope.readPrepared({ name, text, params: [...leading, ...params.map((param) => (param === TENANT ? tenantId : param))] }, alone);
 }
 
 /**
  * A root query's statement: built once per plan, root query text and tenant scoping. The list
  * statements hang from its shapes, so they are built with it.
  */
-function rootRead(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: number, build: (builder: StatementBuilder) => Omit<RootRead, 'statement'> & { text: string }): RootRead {
+function rootRead(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: number, build: (builder: StatementBuilder) => Omit<RootRead, 'statement' | 'readsAfter'> & { text: string }): RootRead {
   const tenantScoped = ctx.principal.tenantId != null;
   const key = `${tenantScoped ? 'tenant' : 'all'}\0${rootSql}`;
   let read = plan.statements.get(key);
   if (!read) {
     const builder = new StatementBuilder(root.connection, rootParams, tenantScoped);
     const { text, ...rest } = build(builder);
-    read = { statement: builder.statement(text), ...rest };
+    read = { statement: builder.statement(text), ...rest, readsAfter: rest.shapes.some(readsAfter) };
     plan.statements.set(key, read);
   }
   return read;
@@ -89,7 +89,7 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
     };
   });
   const run = runner(ctx);
-  const rows = await run(read.statement, [...params, ...paging]);
+  const rows = await run(read.statement, [...params, ...paging], plan.onlyRead && !read.readsAfter);
   const pending: PendingReads = new Map();
   const pageRows = read.pageRow === undefined ? [] : rows.filter((row) => row[read.pageRow!] !== null);
   const answer: Record<string, unknown> = {};
@@ -116,7 +116,7 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
     return { text: `SELECT ${row.values.join(', ')} FROM (${sql}) p ${row.joins.join(' ')}`, shapes: [shape] };
   });
   const run = runner(ctx);
-  const [row] = await run(read.statement, params);
+  const [row] = await run(read.statement, params, plan.onlyRead && !read.readsAfter);
   if (!row) return null;
   const pending: PendingReads = new Map();
   const record = buildRecord(read.shapes[0], row, pending);

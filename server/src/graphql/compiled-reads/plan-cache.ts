@@ -78,6 +78,7 @@ export class ReadPlanner {
         plans.set(nodes[0], this.compiler.plan(planning, field, nodes));
         roots.push({ key, nodes, field });
       }
+      if (plans.size === 1) for (const plan of plans.values()) plan.onlyRead = true;
       return { roots, plans, fragments };
     } catch (error) {
       // A directive whose arguments cannot be read (directiveArgumentsGuard refuses them first) leaves the query to ordinary execution too.

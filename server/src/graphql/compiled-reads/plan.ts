@@ -62,10 +62,16 @@ export interface RootRead {
   /** Where the page's total is in the first row; its position in the page, null when the page is empty. */
   total?: number;
   pageRow?: number;
+  /** Whether its records have lists, or records of lists, read after it. */
+  readsAfter: boolean;
 }
 
 /** A root field's plan, and the statements made of it (see execute.ts). */
-export type ReadPlan = ({ shape: 'page'; fields: PageField[] } | { shape: 'record'; plan: ObjectPlan }) & { statements: Lru<string, RootRead> };
+export type ReadPlan = ({ shape: 'page'; fields: PageField[] } | { shape: 'record'; plan: ObjectPlan }) & {
+  statements: Lru<string, RootRead>;
+  /** The operation's only root field that reads: its statements are all its transaction runs. */
+  onlyRead?: boolean;
+};
 
 /** What a selection is read with: the document's fragments and the request's coerced variables. */
 export interface Planning {

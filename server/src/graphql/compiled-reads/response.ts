@@ -60,6 +60,11 @@ export function buildRecord(shape: RecordShape, row: unknown[], pending: Pending
   return record;
 }
 
+/** Whether a record of this shape has anything read after its level. */
+export function readsAfter(shape: RecordShape): boolean {
+  return shape.slots.some((slot) => slot.kind === 'read' || (slot.kind === 'record' && readsAfter(slot.shape)));
+}
+
 /** The parents' keys and tenants a read's statement takes ($1 and $2), each once. */
 export function readKeys(read: RelationRead, waiting: Waiting[]): unknown[][] {
   const ids = [...new Set(waiting.map((w) => w.id))];
