@@ -8,6 +8,9 @@ import { buildQuery } from '../../admin/src/providers/buildQuery';
 import { createLogger } from '../../server/src/common/logger';
 import { MAX_PREPARED_PER_CONNECTION } from '../../server/src/db/prepared-statements';
 import { NotCompiled, ReadPlanner, stringifyResponse } from '../../server/src/graphql/compiled-reads';
+import { queryAndParameters } from '../../server/src/graphql/compiled-reads/root-query';
+import { Network } from '../../server/src/modules/network/network.entity';
+import { Brackets } from 'typeorm';
 import { registrySchema } from '../../server/src/registry';
 import { admin, GqlResult, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY } from '../helpers/env';
@@ -325,6 +328,33 @@ describe('the generated SQL', () => {
     }
     expect(texts).toMatchSnapshot();
   });
+});
+
+test("a root query's text is kept by its builder's structure, with the values of each request placed in it", () => {
+  const built = (tenantId: string, ids: string[], page: number, order: 'ASC' | 'DESC') =>
+    t.dataSource
+      .getRepository(Network)
+      .createQueryBuilder('r')
+      .where('r.tenantId = :scopeTenantId', { scopeTenantId: tenantId })
+      .andWhere('r.id IN (:...filterIds)', { filterIds: ids })
+      .orderBy('r.code', order)
+      .offset((page - 1) * 10)
+      .limit(10);
+  const cases = [
+    built(tenant.id, [networkIds[0]], 1, 'ASC'),
+    built(other.id, [networkIds[1]], 1, 'ASC'),
+    built(tenant.id, networkIds.slice(0, 3), 1, 'ASC'),
+    built(tenant.id, networkIds.slice(0, 3), 2, 'ASC'),
+    built(tenant.id, networkIds.slice(0, 3), 2, 'DESC'),
+    built(tenant.id, [networkIds[2]], 1, 'ASC').andWhere('r.status = :status', { status: 'ACTIVE' }),
+    // Brackets are a class of their own: such a builder's text is made afresh.
+    built(tenant.id, [networkIds[3]], 1, 'ASC').andWhere(new Brackets((qb) => qb.where('r.title = :title', { title: 'x' }))),
+  ];
+  for (const builder of [...cases, ...cases]) expect(queryAndParameters(builder)).toEqual(builder.getQueryAndParameters());
+  // Same structure, other values: one text, the values in their places.
+  const [first, second] = [queryAndParameters(cases[0]), queryAndParameters(cases[1])];
+  expect(second[0]).toBe(first[0]);
+  expect(second[1]).toEqual([other.id, networkIds[1]]);
 });
 
 describe('plans are made once per document, operation and shape', () => {

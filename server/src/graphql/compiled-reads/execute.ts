@@ -3,6 +3,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { Context } from '../context';
 import { ReadPlan, RootRead, Statement } from './plan';
 import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys, readsAfter } from './response';
+import { queryAndParameters } from './root-query';
 import { rootRow, Row, StatementBuilder, TENANT } from './sql';
 
 /**
@@ -66,8 +67,8 @@ function unpaged(page: SelectQueryBuilder<object>, sql: string): { sql: string; 
  */
 export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page: SelectQueryBuilder<object>; all: SelectQueryBuilder<object> }): Promise<RawJson> {
   if (plan.shape !== 'page') throw new Error('A page needs a page plan');
-  const [pagedSql, params] = queries.page.getQueryAndParameters();
-  const [allSql, allParams] = queries.all.getQueryAndParameters();
+  const [pagedSql, params] = queryAndParameters(queries.page);
+  const [allSql, allParams] = queryAndParameters(queries.all);
   if (allParams.length !== params.length || allParams.some((param, i) => param !== params[i] && JSON.stringify(param) !== JSON.stringify(params[i]))) throw new Error('A page and its total must share their parameters');
   const items = plan.fields.flatMap((field) => (field.kind === 'items' ? [field] : []));
   const counted = plan.fields.some((field) => field.kind === 'total');
@@ -109,7 +110,7 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
 /** One record, with the records it points to, then its lists; null when there is none (ordinary execution then says NOT_FOUND). */
 export async function compiledRecord(ctx: Context, plan: ReadPlan, query: SelectQueryBuilder<object>): Promise<RawJson | null> {
   if (plan.shape !== 'record') throw new Error('A record needs a record plan');
-  const [sql, params] = query.getQueryAndParameters();
+  const [sql, params] = queryAndParameters(query);
   const read = rootRead(ctx, plan, query, sql, params.length, (builder) => {
     const row = new Row();
     const shape = builder.record(plan.plan, rootRow, row, true);

@@ -13,6 +13,7 @@
  * - plan-cache.ts: plans kept per document, operation and @skip/@include values;
  * - planner.ts: a root field's selection walked into a plan (plan.ts: what a plan holds);
  * - sql.ts: a plan's statements; execute.ts: running them level by level, prepared per connection;
+ * - root-query.ts: the root resolvers' query texts, kept by their builders' structure;
  * - response.ts: the records built from the rows, and spliced into the response.
  */
 export { COMPILED_READ, NotCompiled } from './plan';
