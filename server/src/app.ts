@@ -245,10 +245,7 @@ export async function createApp({
   });
   // Starting a single sign-on writes a row (its flow): anonymous callers spend their address's allowance there too.
   app.use(['/graphql', '/opendata', '/export', '/auth/oidc'], requestRateLimit(dataSource, jwtSecret, rateLimits));
-  app.use(openDataRouter(services));
-  app.use(exportRouter(services, schema, exportMaxRows));
-  app.use(ssoRouter(ssoService, secureCookies));
-  serveConsole(app);
+  // First of the routes: every request passes the routers mounted before it, and most are GraphQL's.
   app.use(
     '/graphql',
     clientGone,
@@ -262,6 +259,10 @@ export async function createApp({
       },
     }),
   );
+  app.use(openDataRouter(services));
+  app.use(exportRouter(services, schema, exportMaxRows));
+  app.use(ssoRouter(ssoService, secureCookies));
+  serveConsole(app);
   app.use(requestTooLarge);
   app.use(notFound);
   app.use(jsonErrors);

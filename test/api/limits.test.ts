@@ -114,6 +114,8 @@ describe('hostile documents are refused before they run', () => {
     const [[limit, measured]] = (await limitsOf(cyclicNetworks(7)))!;
     expect(limit).toBe('maxCost');
     expect(measured).toBeGreaterThan(1_000_000);
+    // A document without variables has its cost kept: asked again, it is refused again.
+    expect(await limitsOf(cyclicNetworks(7))).toEqual([[limit, measured]]);
   });
 
   test('fragments are counted once expanded', async () => {

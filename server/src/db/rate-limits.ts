@@ -111,9 +111,20 @@ export class AllowanceLedger {
   }
 }
 
+/** Recent counter keys by what they count: a request spends one or two, mostly the same few callers' again. */
+const recentKeys = new Map<string, string>();
+const RECENT_KEYS = 10_000;
+
 /** Counter keys are hashes of what they count (an email and an address, a user), never the values themselves. */
 export function counterKey(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const counted = parts.join('\u0000');
+  let key = recentKeys.get(counted);
+  if (key === undefined) {
+    key = createHash('sha256').update(counted).digest('hex');
+    if (recentKeys.size >= RECENT_KEYS) recentKeys.clear();
+    recentKeys.set(counted, key);
+  }
+  return key;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, GraphQLField, isListType, isObjectType, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import { DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLField, isListType, isObjectType, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { MAX_PER_PAGE } from '../common/request';
 import { QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE } from './errors';
@@ -216,14 +216,24 @@ export function documentLimits(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Docu
     blockFieldSuggestion: { enabled: false },
   }).protect();
 
+  // A document without variables costs the same every time: Apollo hands over the same parsed document for the same text.
+  const costsWithoutVariables = new WeakMap<DocumentNode, Map<string | undefined, { cost: number; introspection: number }>>();
   const measureCost: ApolloServerPlugin = {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           let cost: number;
           let introspection: number;
+          const operationName = operation?.name?.value;
+          const constant = !request.variables || Object.keys(request.variables).length === 0;
+          let costs = constant ? costsWithoutVariables.get(document) : undefined;
           try {
-            ({ cost, introspection } = documentCost({ schema, query: document, operationName: operation?.name?.value, variables: request.variables }));
+            const known = costs?.get(operationName);
+            ({ cost, introspection } = known ?? documentCost({ schema, query: document, operationName, variables: request.variables }));
+            if (constant && !known) {
+              if (!costs) costsWithoutVariables.set(document, (costs = new Map()));
+              costs.set(operationName, { cost, introspection });
+            }
           } catch (error) {
             if ((error as Error).message === NODE_LIMIT) throw tooComplex('maxFields', limits.maxFields);
             // Variables that do not fit their types: execution refuses them before any resolver runs.

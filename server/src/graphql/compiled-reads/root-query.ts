@@ -25,6 +25,9 @@ function plainData(_key: string, value: unknown): unknown {
   return value;
 }
 
+const isEmpty = (value: unknown) =>
+  value === undefined || value === false || (Array.isArray(value) ? value.length === 0 : value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0);
+
 /**
  * What decides a select builder's text: everything in its expression map but the values of its
  * parameters, with its aliases by name and table. Undefined when the map holds anything but plain
@@ -33,7 +36,8 @@ function plainData(_key: string, value: unknown): unknown {
 function structureOf(builder: SelectQueryBuilder<object>): string | undefined {
   const parts: unknown[] = [];
   for (const [name, value] of Object.entries(builder.expressionMap)) {
-    if (NOT_IN_TEXT.has(name)) continue;
+    // Each field keeps one type, so an empty value of it (unset, false, none) is one state whichever it is.
+    if (NOT_IN_TEXT.has(name) || isEmpty(value)) continue;
     if (name === 'mainAlias') parts.push(name, value && aliasKey(value as AliasLike));
     else if (name === 'aliases') parts.push(name, (value as AliasLike[]).map(aliasKey));
     else parts.push(name, value);
