@@ -43,7 +43,8 @@ const TARGETS: Record<string, { peer?: number; floor?: number }> = {
   Q4R: { peer: 1 },
 };
 const SERVERS = ['Reti', 'PostGraphile', 'floor'] as const;
-type ServerName = (typeof SERVERS)[number];
+/** The three, and for `{ __typename }` alone the stack under Reti with nothing of Reti's (stack-alone.ts). */
+type ServerName = (typeof SERVERS)[number] | 'Apollo alone';
 
 interface Options {
   scale: Scale;
@@ -128,6 +129,8 @@ interface Server {
   startup: number;
   /** performance.now() when it was spawned: a CPU profile's clock starts about then. */
   spawnedAt: number;
+  /** Stops it before the bench ends, as expected. */
+  stop: () => void;
   path: (q: BenchQuery) => string;
   body: (q: BenchQuery, variables: Record<string, unknown>) => unknown;
 }
@@ -153,15 +156,21 @@ async function startServer(name: ServerName, script: string, env: Record<string,
     child.stderr!.on('data', keep);
     child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
   });
+  let stopped = false;
   child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`${name} stopped unexpectedly (${code ?? signal}):\n${output.slice(-3000)}`);
+    if (!stopping && !stopped) console.error(`${name} stopped unexpectedly (${code ?? signal}):\n${output.slice(-3000)}`);
   });
   const routes = {
     Reti: { path: () => '/graphql', body: (q: BenchQuery, variables: Record<string, unknown>) => ({ query: q.reti, variables }) },
     PostGraphile: { path: () => '/graphql', body: (q: BenchQuery, variables: Record<string, unknown>) => ({ query: q.peer, variables }) },
+    'Apollo alone': { path: () => '/graphql', body: (q: BenchQuery, variables: Record<string, unknown>) => ({ query: q.reti, variables }) },
     floor: { path: (q: BenchQuery) => `/q/${q.floor}`, body: (_q: BenchQuery, variables: Record<string, unknown>) => variables },
   };
-  return { name, port, child, startup: (performance.now() - started) / 1000, spawnedAt: started, ...routes[name] };
+  const stop = () => {
+    stopped = true;
+    child.kill('SIGTERM');
+  };
+  return { name, port, child, stop, startup: (performance.now() - started) / 1000, spawnedAt: started, ...routes[name] };
 }
 
 /** Set when the bench ends, so that the servers' exits are expected. */
@@ -353,8 +362,12 @@ async function checkSameData(servers: Server[], tokens: Record<Who, string>, ids
   }
 }
 
-/** `{ __typename }` (the floor's q0): the HTTP layer, the token and GraphQL, with nothing behind them; set beside Reti's Q1. */
-async function trivialFigures(servers: Server[], tokens: Record<Who, string>, seconds: number, monitor: Client, q1?: Sample[]): Promise<void> {
+/**
+ * `{ __typename }` (the floor's q0): the HTTP layer, the token and GraphQL, with nothing behind
+ * them, on each server and on the stack under Reti alone (Express and Apollo Server, stack-alone.ts);
+ * set beside Q1, what is left of it beyond an empty request on each.
+ */
+async function trivialFigures(servers: Server[], tokens: Record<Who, string>, seconds: number, monitor: Client, q1: Map<ServerName, Sample[]>): Promise<void> {
   const trivial: BenchQuery = { name: 'Q0', label: '{ __typename }', who: 'editor', reti: '{ __typename }', peer: '{ __typename }', floor: 'q0', variables: () => ({}), fromPeer: (d) => d };
   console.log(`\n{ __typename } signed in as the editor (${CONNECTIONS} connections, ${seconds} s per server, 3 rounds)`);
   console.log(row(SAMPLE_HEAD, SAMPLE_WIDTHS));
@@ -364,8 +377,25 @@ async function trivialFigures(servers: Server[], tokens: Record<Who, string>, se
   }
   for (const server of servers) console.log(sampleRow('Q0', server.name, merge(samples.get(server.name)!)));
   const cpu = (s: Sample) => s.cpuMs / s.requests;
-  const reti = merge(samples.get('Reti')!);
-  if (q1) console.log(`Reti's CPU per request: Q1 ${cpu(merge(q1)).toFixed(2)} ms, { __typename } ${cpu(reti).toFixed(2)} ms (${((100 * cpu(reti)) / cpu(merge(q1))).toFixed(0)} % of Q1)`);
+  if (!q1.size) return;
+  const widths = [26, 14, 14, 14];
+  console.log(`\nServer CPU ms per request: Q1, { __typename }, and Q1 beyond it`);
+  console.log(row(['server', 'Q1', 'Q0', 'Q1 − Q0'], widths));
+  for (const server of servers) {
+    const [one, empty] = [cpu(merge(q1.get(server.name)!)), cpu(merge(samples.get(server.name)!))];
+    console.log(row([server.name, one.toFixed(2), empty.toFixed(2), (one - empty).toFixed(2)], widths));
+  }
+  const stack = await startServer('Apollo alone', path.join(__dirname, 'stack-alone.js'), {});
+  try {
+    const alone = [];
+    for (let round = 0; round < 3; round++) alone.push(await drive(stack, trivial, {}, tokens.editor, seconds));
+    const floor = cpu(merge(alone));
+    console.log(row(['Express + Apollo alone', '', floor.toFixed(2), ''], widths));
+    const [reti, peer] = [cpu(merge(q1.get('Reti')!)), cpu(merge(q1.get('PostGraphile')!))];
+    console.log(`Reti's Q1 is ${(reti - floor).toFixed(2)} ms above an empty request on Express and Apollo alone; PostGraphile's whole Q1 is ${peer.toFixed(2)} ms`);
+  } finally {
+    stack.stop();
+  }
 }
 
 /** Reti alone, after the reads: sequential createPartner and a 5,000-row CSV import, over HTTP. */
@@ -503,7 +533,8 @@ async function main(): Promise<void> {
       if (TARGETS[q.name]?.floor && versusFloor < TARGETS[q.name].floor!) shortfalls.push(`${q.name}: ${versusFloor.toFixed(2)} of the floor, target ${TARGETS[q.name].floor}`);
     }
     if (shortfalls.length) console.log(`\nShort of the targets (README, Performance, says why): ${shortfalls.join('; ')}`);
-    await trivialFigures(servers, await signIn(servers[0]), options.seconds, monitor, samples.get('Q1/Reti'));
+    const q1 = new Map(servers.flatMap((server) => (samples.has(`Q1/${server.name}`) ? [[server.name, samples.get(`Q1/${server.name}`)!] as const] : [])));
+    await trivialFigures(servers, await signIn(servers[0]), options.seconds, monitor, q1);
     console.log(`\nOne request at a time (1 connection, ${options.seconds} s per query and server): p50 ms`);
     tokens = await signIn(servers[0]);
     const latencyWidths = [5, 0, 12, 12, 12];
