@@ -15,7 +15,7 @@ import { registrySchema } from '../../server/src/registry';
 import { admin, GqlResult, newTenant, startTestApp, TestApp } from '../helpers/app';
 import { TEST_JWT_SECRET, TEST_RECIPIENT_KEY } from '../helpers/env';
 import { consoleResources, staticConsoleDocuments } from '../helpers/console-documents';
-import { createPartner, must, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
+import { createNetwork, createPartner, must, referenceIds, seedNetworks, uniqueCode } from '../helpers/factories';
 import { draftProposal, editorUser, passDeadline, publishedCall, SUBMIT } from '../helpers/codesign';
 
 /**
@@ -274,6 +274,19 @@ test('a compiled read does not ask for the lists of records that have none to ho
   const { compiled, prepared } = await both(tenant.editor, `query($ids: [ID!]) { networks(filter: { ids: $ids }) { total items { code members { role } } } }`, { ids: [randomUUID()] });
   expect(compiled.data!.networks).toEqual({ total: 0, items: [] });
   expect(prepared).toBe(1);
+});
+
+test('a level below one that found no rows still runs: a page sends the same statements whatever its rows hold', async () => {
+  const lone = await newTenant(t);
+  const network = await createNetwork(t, lone.editor, await referenceIds(t));
+  const query = `query($ids: [ID!]) { networks(filter: { ids: $ids }) { items { code members { role partner { legalName partnerType { code } } } } } }`;
+  const without = await both(lone.editor, query, { ids: [network.id] });
+  expect(without.compiled.data!.networks.items).toEqual([{ code: network.code, members: [] }]);
+  const withMembers = await both(tenant.editor, query, { ids: [networkIds[0]] });
+  expect(withMembers.compiled.data!.networks.items[0].members.length).toBeGreaterThan(0);
+  // The page, the members, their partners, the partners' types: for a network without members as for one with them.
+  expect([without.prepared, withMembers.prepared]).toEqual([4, 4]);
+  expect(without.texts.map((text) => text.split(' FROM ')[1])).toEqual(withMembers.texts.map((text) => text.split(' FROM ')[1]));
 });
 
 test('two root fields are two statements; a query that cannot be compiled runs field by field', async () => {

@@ -1,8 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { Context } from '../context';
-import { ReadPlan, RootRead, Statement } from './plan';
-import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys, readsAfter } from './response';
+import { ReadPlan, RecordShape, RootRead, Statement } from './plan';
+import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys, readsAfter, readsOf } from './response';
 import { queryAndParameters } from './root-query';
 import { rootRow, Row, StatementBuilder, TENANT } from './sql';
 
@@ -35,14 +35,26 @@ function rootRead(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>
   return read;
 }
 
-/** What the records wait for, level by level: one statement per relation and level, for all its parents. */
+/**
+ * What the records wait for, level by level: one statement per relation and level, for all its
+ * parents. A level below one that found no rows still runs, with no parents: once its root has
+ * rows, a query sends the same statements whatever they hold.
+ */
 async function readAfter(run: Run, pending: PendingReads): Promise<void> {
   // The request's transaction reads one snapshot (RequestScope.oneSnapshot), so the levels agree with each other.
   while (pending.size) {
     const next: PendingReads = new Map();
-    for (const [read, waiting] of pending) fillReads(read, waiting, await run(read.statement, readKeys(read, waiting)), next);
+    for (const [read, waiting] of pending) {
+      fillReads(read, waiting, await run(read.statement, readKeys(read, waiting)), next);
+      expectReads(next, [read.shape]);
+    }
     pending = next;
   }
+}
+
+/** Every read below records of these shapes, with the parents found for it so far (none, for those no record has reached). */
+function expectReads(pending: PendingReads, shapes: RecordShape[]): void {
+  for (const shape of shapes) for (const read of readsOf(shape)) if (!pending.has(read)) pending.set(read, []);
 }
 
 /** The plan the plugin made for this root field, when the request is compiled. */
@@ -103,6 +115,7 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
       place(answer, field.key, pageRows.map((row) => buildRecord(shape, row, pending)));
     }
   }
+  if (pageRows.length) expectReads(pending, read.shapes);
   await readAfter(run, pending);
   return new RawJson(JSON.stringify(answer));
 }
@@ -121,6 +134,7 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
   if (!row) return null;
   const pending: PendingReads = new Map();
   const record = buildRecord(read.shapes[0], row, pending);
+  expectReads(pending, read.shapes);
   await readAfter(run, pending);
   return new RawJson(JSON.stringify(record));
 }

@@ -60,10 +60,12 @@ export function buildRecord(shape: RecordShape, row: unknown[], pending: Pending
   return record;
 }
 
-/** Whether a record of this shape has anything read after its level. */
-export function readsAfter(shape: RecordShape): boolean {
-  return shape.slots.some((slot) => slot.kind === 'read' || (slot.kind === 'record' && readsAfter(slot.shape)));
+/** What a record of this shape has read after its level: its lists, and those of the records joined into its row. */
+export function readsOf(shape: RecordShape): RelationRead[] {
+  return shape.slots.flatMap((slot) => (slot.kind === 'read' ? [slot.read] : slot.kind === 'record' ? readsOf(slot.shape) : []));
 }
+
+export const readsAfter = (shape: RecordShape): boolean => readsOf(shape).length > 0;
 
 /** The parents' keys and tenants a read's statement takes ($1 and $2), each once. */
 export function readKeys(read: RelationRead, waiting: Waiting[]): unknown[][] {
