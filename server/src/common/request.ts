@@ -42,6 +42,8 @@ export interface Scope {
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
   /** Runs a write inside a savepoint and rolls it back whatever happens: a dry run's answer, and nothing kept. */
   rehearse<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  /** Runs a read as a named statement, prepared once per connection; its rows as arrays of values, in the select list's order. */
+  readPrepared(read: { name: string; text: string; params: unknown[] }): Promise<unknown[][]>;
 }
 
 /** Per-request batch reads (graphql/loaders.ts): whatever is asked in the same tick becomes one query. */

@@ -1,4 +1,5 @@
 import { RequestContext } from '../../common/request';
+import { statementName } from '../../db/prepared-statements';
 import { badInput } from '../../common/errors';
 import { AllocationFilter } from '../funding/funding.inputs';
 import { JOIN_TENANT_PROVINCE } from '../tenant/tenant.sql';
@@ -95,19 +96,17 @@ export async function allocationTotals(
        ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}`;
   const joins = JOINS.filter((join) => dimensions.some((d) => d.joins.includes(join)));
   const keys = dimensions.map((d, i) => `${d.sql} AS k${i}`);
-  const manager = await ctx.scope.manager();
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${[...keys, 'sum(x.amount)::text AS total', 'sum(x.count)::int AS count'].join(', ')}
+  const text = `SELECT ${[...keys, 'sum(x.amount)::text AS total', 'sum(x.count)::int AS count'].join(', ')}
      FROM (${summed}) x
      ${joins.join('\n')}
      ${dimensions.length ? `GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : ''}
      ${conditions.length ? `HAVING ${conditions.join(' AND ')}` : ''}
-     ORDER BY ${['sum(x.amount) DESC', ...dimensions.map((_, i) => i + 1)].join(', ')}`,
-    params,
-  );
+     ORDER BY ${['sum(x.amount) DESC', ...dimensions.map((_, i) => i + 1)].join(', ')}`;
+  // The same few groupings and filters come again and again (the console's dashboard, analysts' scripts): planned once per connection.
+  const rows = await ctx.scope.readPrepared({ name: statementName(text), text, params });
   return rows.map((row) => {
-    const total: AllocationTotal = { total: row.total as string, count: row.count as number };
-    dimensions.forEach((d, i) => Object.assign(total, { [d.field]: row[`k${i}`] }));
+    const total: AllocationTotal = { total: row[keys.length] as string, count: row[keys.length + 1] as number };
+    dimensions.forEach((d, i) => Object.assign(total, { [d.field]: row[i] }));
     return total;
   });
 }
