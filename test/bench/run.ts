@@ -25,8 +25,9 @@ import { allocationWriteFigures } from './allocation-writes';
  * grows to a million allocations (`--only writes`: that last one alone, on a database without
  * allocations to start from, no peer). The peer installs into test/bench/peer on first use, outside the product's install.
  * `--queries` measures only the queries named; `--profile` writes Reti's CPU profile (node --cpu-prof)
- * into bench-profile/ when it stops. After the rounds, `{ __typename }` on each server: what the
- * HTTP layer and GraphQL cost with nothing behind them.
+ * into bench-profile/ when it stops. After the rounds, `{ __typename }` on each server and on
+ * Express and Apollo Server alone (stack-alone.ts): what the HTTP layer and GraphQL cost with
+ * nothing behind them.
  */
 const ROOT = path.resolve(__dirname, '../../../..');
 const PEER_DIR = path.join(ROOT, 'test/bench/peer');
