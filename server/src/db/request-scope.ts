@@ -194,16 +194,18 @@ export class RequestScope implements Scope {
     this.repeatableRead ||= this.transaction === undefined;
   }
 
+  private connected(): Promise<Transaction> {
+    return (this.transaction ??= this.connect());
+  }
+
   /** The request's connection; its transaction opens with the first statement sent through it. */
   async manager(): Promise<EntityManager> {
-    this.transaction ??= this.connect();
-    return (await this.transaction).runner.manager;
+    return (await this.connected()).runner.manager;
   }
 
   /** Opens the request's transaction now: a mutation's, so that its session is checked before it runs. */
   async begin(): Promise<void> {
-    this.transaction ??= this.connect();
-    await (await this.transaction).begin();
+    await (await this.connected()).begin();
   }
 
   /**
@@ -213,12 +215,12 @@ export class RequestScope implements Scope {
    * pool. A signed-in read of one record is then one round trip.
    */
   async readPrepared(read: PreparedRead, alone = false): Promise<unknown[][]> {
-    const manager = await this.manager();
-    const transaction = await this.transaction!;
+    const connected = this.connected();
+    const transaction = await connected;
     const rows = await transaction.readFirst(read, alone);
-    if (!rows) return queryPrepared(manager, read.name, read.text, read.params);
+    if (!rows) return queryPrepared(transaction.runner.manager, read.name, read.text, read.params);
     if (alone) {
-      if (this.transaction && (await this.transaction) === transaction) this.transaction = undefined;
+      if (this.transaction === connected) this.transaction = undefined;
       await transaction.runner.release();
     }
     return rows;

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { Context } from '../context';
 import { ReadPlan, RecordShape, RootRead, Statement } from './plan';
-import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys, readsAfter, readsOf } from './response';
+import { buildRecord, fillReads, PendingReads, place, RawJson, readKeys, readsOf } from './response';
 import { queryAndParameters } from './root-query';
 import { rootRow, Row, StatementBuilder, TENANT } from './sql';
 
@@ -22,14 +22,14 @@ function runner(ctx: Context): Run {
  * A root query's statement: built once per plan, root query text and tenant scoping. The list
  * statements hang from its shapes, so they are built with it.
  */
-function rootRead(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: number, build: (builder: StatementBuilder) => Omit<RootRead, 'statement' | 'readsAfter'> & { text: string }): RootRead {
+function rootRead(ctx: Context, plan: ReadPlan, root: SelectQueryBuilder<object>, rootSql: string, rootParams: number, build: (builder: StatementBuilder) => Omit<RootRead, 'statement'> & { text: string }): RootRead {
   const tenantScoped = ctx.principal.tenantId != null;
   const key = `${tenantScoped ? 'tenant' : 'all'}\0${rootSql}`;
   let read = plan.statements.get(key);
   if (!read) {
     const builder = new StatementBuilder(root.connection, rootParams, tenantScoped);
     const { text, ...rest } = build(builder);
-    read = { statement: builder.statement(text), ...rest, readsAfter: rest.shapes.some(readsAfter) };
+    read = { statement: builder.statement(text), ...rest };
     plan.statements.set(key, read);
   }
   return read;
@@ -51,6 +51,9 @@ async function readAfter(run: Run, pending: PendingReads): Promise<void> {
     pending = next;
   }
 }
+
+/** Whether the root statement is the last its transaction runs: the operation's only read, with nothing read below it. */
+const lastRead = (plan: ReadPlan, read: RootRead) => plan.onlyRead === true && read.shapes.every((shape) => readsOf(shape).length === 0);
 
 /** Every read below records of these shapes, with the parents found for it so far (none, for those no record has reached). */
 function expectReads(pending: PendingReads, shapes: RecordShape[]): void {
@@ -102,7 +105,7 @@ export async function compiledPage(ctx: Context, plan: ReadPlan, queries: { page
     };
   });
   const run = runner(ctx);
-  const rows = await run(read.statement, [...params, ...paging], plan.onlyRead && !read.readsAfter);
+  const rows = await run(read.statement, [...params, ...paging], lastRead(plan, read));
   const pending: PendingReads = new Map();
   const pageRows = read.pageRow === undefined ? [] : rows.filter((row) => row[read.pageRow!] !== null);
   const answer: Record<string, unknown> = {};
@@ -130,7 +133,7 @@ export async function compiledRecord(ctx: Context, plan: ReadPlan, query: Select
     return { text: `SELECT ${row.values.join(', ')} FROM (${sql}) p ${row.joins.join(' ')}`, shapes: [shape] };
   });
   const run = runner(ctx);
-  const [row] = await run(read.statement, params, plan.onlyRead && !read.readsAfter);
+  const [row] = await run(read.statement, params, lastRead(plan, read));
   if (!row) return null;
   const pending: PendingReads = new Map();
   const record = buildRecord(read.shapes[0], row, pending);

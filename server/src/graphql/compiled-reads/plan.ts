@@ -62,8 +62,6 @@ export interface RootRead {
   /** Where the page's total is in the first row; its position in the page, null when the page is empty. */
   total?: number;
   pageRow?: number;
-  /** Whether its records have lists, or records of lists, read after it. */
-  readsAfter: boolean;
 }
 
 /** A root field's plan, and the statements made of it (see execute.ts). */

@@ -60,12 +60,15 @@ export function buildRecord(shape: RecordShape, row: unknown[], pending: Pending
   return record;
 }
 
+/** By shape, the reads below it: shapes belong to cached plans, so each is walked once. */
+const readsBelow = new WeakMap<RecordShape, RelationRead[]>();
+
 /** What a record of this shape has read after its level: its lists, and those of the records joined into its row. */
 export function readsOf(shape: RecordShape): RelationRead[] {
-  return shape.slots.flatMap((slot) => (slot.kind === 'read' ? [slot.read] : slot.kind === 'record' ? readsOf(slot.shape) : []));
+  let reads = readsBelow.get(shape);
+  if (!reads) readsBelow.set(shape, (reads = shape.slots.flatMap((slot) => (slot.kind === 'read' ? [slot.read] : slot.kind === 'record' ? readsOf(slot.shape) : []))));
+  return reads;
 }
-
-export const readsAfter = (shape: RecordShape): boolean => readsOf(shape).length > 0;
 
 /** The parents' keys and tenants a read's statement takes ($1 and $2), each once. */
 export function readKeys(read: RelationRead, waiting: Waiting[]): unknown[][] {
