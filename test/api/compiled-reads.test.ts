@@ -468,6 +468,29 @@ describe('prepared statements', () => {
     expect(single.sql.splice(0)[0]).toMatch(/; EXECUTE "reti_\w+"/);
   });
 
+  test('values written as literals in the opening round trip stay values: quotes, backslashes and arrays', async () => {
+    const query = `query($q: String, $ids: [ID!]) { partners(filter: { q: $q, ids: $ids }) { total items { legalName } } }`;
+    for (const q of [`x'); DROP TABLE partners; --`, 'a\\\'b"c', 'é%_\\']) {
+      const variables = { q, ids: [randomUUID(), `${randomUUID()}`] };
+      await single.gql(tenant.editor, query, variables);
+      single.sql.splice(0);
+      const folded = await single.gql(tenant.editor, query, variables);
+      expect(single.sql.splice(0)[0]).toMatch(/; EXECUTE "reti_\w+"\(.+\); COMMIT$/);
+      expect(folded).toEqual(await ordinaryGql(tenant.editor, query, variables));
+      expect(folded.data!.partners).toEqual({ total: 0, items: [] });
+    }
+    expect(Number((await single.owner.query('SELECT count(*) AS n FROM partners'))[0].n)).toBeGreaterThan(0);
+    // An array parameter (allocationTotals' ids: ANY($1::uuid[])) as an array literal.
+    const totals = `query($filter: AllocationFilter) { allocationTotals(groupBy: [YEAR], filter: $filter) { year total count } }`;
+    const [allocation] = await single.owner.query('SELECT id FROM allocations WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+    const filter = { filter: { ids: [allocation.id, randomUUID()] } };
+    const first = await single.gql(tenant.editor, totals, filter);
+    expect(first.data!.allocationTotals).toHaveLength(1);
+    single.sql.splice(0);
+    expect(await single.gql(tenant.editor, totals, filter)).toEqual(first);
+    expect(single.sql.splice(0)[0]).toMatch(/; EXECUTE "reti_\w+"\(.*'\{"[0-9a-f-]{36}","[0-9a-f-]{36}"\}'.*\)$/);
+  });
+
   test('a connection keeps a bounded number of them', async () => {
     const ids = Array.from({ length: MAX_PREPARED_PER_CONNECTION + 6 }, () => randomUUID());
     // Each length of the ids filter is another statement text.
